@@ -1,0 +1,287 @@
+//! Claims: every figure of an article with what it counts, its hedge, its scope, its
+//! sentence and its exact place.
+//!
+//! This stage puts together what the figure, noun and scope stages find, sentence by
+//! sentence, and records the words around each figure that the topic stage will need.
+
+use crate::figures::{self, Figure, Hedge, Unit, View};
+use crate::interval::Interval;
+use crate::lexicon;
+use crate::nouns::{self, Counted};
+use crate::scope;
+use crate::sentences;
+use crate::source::{Location, Paragraph, Source};
+use crate::tokens::Kind;
+
+/// One numeric claim of one source.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The source's path as given.
+    pub source: String,
+    /// Index of the paragraph in its source.
+    pub paragraph: usize,
+    /// Where the claim's wording starts.
+    pub location: Location,
+    /// The figure as stated (scale applied; for a range or vague amount, its low end).
+    pub value: f64,
+    pub interval: Interval,
+    pub hedge: Option<Hedge>,
+    pub unit: Unit,
+    /// The figure's wording exactly as in the file: hedge, figure and counted noun.
+    pub quote: String,
+    /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
+    pub figure: String,
+    pub sentence: String,
+    pub scope: Option<String>,
+    /// What the figure counts, if anything could be found.
+    pub counted: Option<CountedThing>,
+    /// The verb that says what happened to the counted thing.
+    pub action: Option<String>,
+    /// Words near the figure, for the topic rules.
+    pub context: Vec<ContextWord>,
+}
+
+/// The counted noun phrase of a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedThing {
+    pub phrase: String,
+    /// Lower-case words, head last.
+    pub words: Vec<String>,
+    pub qualifier: Option<String>,
+}
+
+impl CountedThing {
+    pub fn head(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+}
+
+/// A word of the claim's sentence and how far it stands from the claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextWord {
+    /// Lower-case as written.
+    pub word: String,
+    pub stem: String,
+    /// Tokens between the word and the claim's wording (0 inside it).
+    pub distance: usize,
+    /// True when the word is in the claim's own clause.
+    pub in_clause: bool,
+}
+
+/// Extracts every claim of a source.
+pub fn extract(source: &Source) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (index, paragraph) in source.paragraphs.iter().enumerate() {
+        extract_paragraph(&source.path, index, paragraph, &mut out);
+    }
+    out
+}
+
+/// Extracts the claims of one paragraph, appending to `out`.
+pub fn extract_paragraph(path: &str, index: usize, paragraph: &Paragraph, out: &mut Vec<Claim>) {
+    let text = paragraph.text.as_str();
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
+        return;
+    }
+    for sentence in sentences::split(text) {
+        let view = View::new(text, sentence.start, sentence.end);
+        if view.is_empty() {
+            continue;
+        }
+        let found = figures::find(&view);
+        if found.is_empty() {
+            continue;
+        }
+        let scopes = scope::find(text, sentence.start, sentence.end);
+        for fig in &found {
+            if let Some(claim) = build(
+                path,
+                index,
+                paragraph,
+                &view,
+                fig,
+                &scopes,
+                sentence.text(text),
+            ) {
+                out.push(claim);
+            }
+        }
+    }
+}
+
+/// A cheap test that lets paragraphs without any figure skip segmentation.
+fn has_number_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic() && c != '-')
+        .any(|w| {
+            let lower = w.to_ascii_lowercase();
+            lexicon::small_number(&lower).is_some()
+                || lexicon::small_number(lower.split('-').next().unwrap_or("")).is_some()
+                || matches!(
+                    lower.as_str(),
+                    "dozens" | "hundreds" | "thousands" | "millions" | "scores" | "tens"
+                )
+        })
+}
+
+fn build(
+    path: &str,
+    index: usize,
+    paragraph: &Paragraph,
+    view: &View,
+    fig: &Figure,
+    scopes: &[scope::Span],
+    sentence: &str,
+) -> Option<Claim> {
+    let counted = nouns::counted(view, fig);
+    let (quote_first, quote_last) = match &counted {
+        Some(c) if c.after => (fig.first, c.last.max(fig.last)),
+        _ => (fig.first, fig.last),
+    };
+    let span = counted.as_ref().map_or((quote_first, quote_last), |c| {
+        (quote_first.min(c.first), quote_last.max(c.last))
+    });
+    let clause = nouns::clause(view, span.0, span.1);
+    let action = nouns::action(view, fig, counted.as_ref(), clause);
+    // A figure that counts nothing nameable and that no verb explains ("it ranked 5")
+    // cannot be compared with anything.
+    if counted.is_none() && fig.unit == Unit::Count && action.is_none() {
+        return None;
+    }
+    let start = view.tokens[quote_first].start;
+    let end = view.tokens[quote_last].end;
+    let clause_bytes = (view.tokens[clause.0].start, view.tokens[clause.1].end);
+    let chosen = scope::choose(scopes, clause_bytes, start);
+    let scope = (!chosen.is_empty()).then(|| {
+        chosen
+            .iter()
+            .map(|s| tidy_brackets(&paragraph.text[s.start..s.end]))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    Some(Claim {
+        source: path.to_string(),
+        paragraph: index,
+        location: paragraph.locate(start),
+        value: fig.value,
+        interval: fig.interval,
+        hedge: fig.hedge,
+        unit: fig.unit.clone(),
+        quote: paragraph.text[start..end].to_string(),
+        figure: paragraph.text[start..view.tokens[fig.last].end].to_string(),
+        sentence: sentence.to_string(),
+        scope,
+        counted: counted.as_ref().map(thing),
+        action,
+        context: context_words(view, span, clause),
+    })
+}
+
+/// Drops a bracket the scope phrase opened or closed without its partner.
+fn tidy_brackets(text: &str) -> String {
+    let opens = text.matches('(').count();
+    let closes = text.matches(')').count();
+    let mut out = text;
+    if opens > closes {
+        out = out.strip_prefix('(').unwrap_or(out);
+    }
+    if closes > opens {
+        out = out.strip_suffix(')').unwrap_or(out);
+    }
+    out.trim().to_string()
+}
+
+fn thing(counted: &Counted) -> CountedThing {
+    CountedThing {
+        phrase: counted.phrase.clone(),
+        words: counted.words.clone(),
+        qualifier: counted.qualifier.clone(),
+    }
+}
+
+fn context_words(view: &View, span: (usize, usize), clause: (usize, usize)) -> Vec<ContextWord> {
+    (0..view.len())
+        .filter(|&k| view.tokens[k].kind == Kind::Word)
+        .map(|k| {
+            let distance = if k < span.0 {
+                span.0 - k
+            } else {
+                k.saturating_sub(span.1)
+            };
+            let word = view.lower[k].clone();
+            ContextWord {
+                stem: lexicon::stem(&word),
+                word,
+                distance,
+                in_clause: k >= clause.0 && k <= clause.1,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        extract(&source::parse("t.txt", text))
+    }
+
+    #[test]
+    fn a_claim_keeps_its_wording_place_and_sentence() {
+        let found =
+            claims("Intro line.\nIt said so. Police said more than 2,500 delegates came.\n");
+        assert_eq!(found.len(), 1);
+        let claim = &found[0];
+        assert_eq!(claim.quote, "more than 2,500 delegates");
+        assert_eq!(
+            claim.location,
+            Location {
+                line: 2,
+                column: 25
+            }
+        );
+        assert_eq!(
+            claim.sentence,
+            "Police said more than 2,500 delegates came."
+        );
+        assert_eq!(claim.interval, Interval::above(2500.0, false));
+    }
+
+    #[test]
+    fn scopes_come_from_the_clause_or_the_nearest_before() {
+        let found = claims(
+            "Yesterday morning, October 25, saw 69 countries signing the pact.\n\
+             In all, 72 countries signed in two days (October 25-26), of which 64 countries signed at the plenary session.\n",
+        );
+        let scopes: Vec<Option<&str>> = found.iter().map(|c| c.scope.as_deref()).collect();
+        assert_eq!(
+            scopes,
+            [
+                Some("Yesterday morning, October 25"),
+                Some("in two days (October 25-26)"),
+                Some("of which; at the plenary session"),
+            ]
+        );
+    }
+
+    #[test]
+    fn context_words_are_near_and_in_the_clause() {
+        let found = claims("The quake, which hit at dawn, killed 12 people and injured 40 others.");
+        assert_eq!(found.len(), 2);
+        let killed = found[0]
+            .context
+            .iter()
+            .find(|w| w.word == "killed")
+            .unwrap();
+        let injured = found[0]
+            .context
+            .iter()
+            .find(|w| w.word == "injured")
+            .unwrap();
+        assert!(killed.distance < injured.distance);
+        assert!(killed.in_clause);
+        let dawn = found[0].context.iter().find(|w| w.word == "dawn").unwrap();
+        assert!(!dawn.in_clause);
+    }
+}

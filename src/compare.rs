@@ -1,0 +1,354 @@
+//! Comparison: within each topic, across sources, decides whether the figures agree.
+//!
+//! Verdicts, most severe first: `conflict` (two sources' intervals cannot both be true),
+//! `differs` (the figures or hedges differ but could both be true, or their stated
+//! scopes differ), `agree`, and `single` (one source only). A figure one source repeats
+//! is one claim: repetition is not corroboration.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::claims::Claim;
+use crate::interval::Interval;
+use crate::topics::Placement;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Conflict,
+    Differs,
+    Agree,
+    Single,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Differs => "differs",
+            Verdict::Agree => "agree",
+            Verdict::Single => "single",
+        }
+    }
+
+    /// True for the verdicts an editor must look at.
+    pub fn is_disagreement(self) -> bool {
+        matches!(self, Verdict::Conflict | Verdict::Differs)
+    }
+}
+
+/// One topic's claims and verdict.
+#[derive(Debug, Clone)]
+pub struct TopicReport {
+    pub id: String,
+    pub label: String,
+    pub origin: Option<String>,
+    pub verdict: Verdict,
+    /// Why the verdict: the pair of claims that decided it, as indexes into `claims`.
+    pub deciding: Option<(usize, usize)>,
+    /// Sorted by source, then place.
+    pub claims: Vec<Placed>,
+}
+
+/// A claim with the topic it was placed in.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub claim: Claim,
+    pub placement: Placement,
+}
+
+/// How two claims from different sources relate.
+pub fn relate(a: &Claim, b: &Claim) -> Verdict {
+    if same_interval(&a.interval, &b.interval) && a.hedge == b.hedge {
+        return Verdict::Agree;
+    }
+    if same_number(a.value, b.value) {
+        // The same figure under another hedge: "400" against "more than 400".
+        return Verdict::Differs;
+    }
+    // An exact figure inside the other's bounds is what the bound allows: "over 100"
+    // and "150" are both true of 150.
+    let within = |exact: &Claim, bounded: &Claim| {
+        exact.hedge.is_none()
+            && bounded.hedge.is_some()
+            && bounded.interval.overlaps(&exact.interval)
+    };
+    if within(a, b) || within(b, a) {
+        return Verdict::Agree;
+    }
+    if a.interval.overlaps(&b.interval) {
+        return Verdict::Differs;
+    }
+    let scoped_apart =
+        matches!((&a.scope, &b.scope), (Some(x), Some(y)) if normalize(x) != normalize(y));
+    if scoped_apart {
+        Verdict::Differs
+    } else {
+        Verdict::Conflict
+    }
+}
+
+/// Groups placed claims by topic and gives each topic its verdict. Topics come out with
+/// disagreements first, then by label and id, so the report reads the same every run.
+pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
+    let mut groups: BTreeMap<String, Vec<Placed>> = BTreeMap::new();
+    for item in placed {
+        groups
+            .entry(item.placement.id.clone())
+            .or_default()
+            .push(item);
+    }
+    let mut topics: Vec<TopicReport> = groups
+        .into_values()
+        .map(|mut claims| {
+            claims.sort_by(|a, b| {
+                (&a.claim.source, a.claim.location).cmp(&(&b.claim.source, b.claim.location))
+            });
+            let claims = dedupe(claims);
+            let (verdict, deciding) = verdict(&claims);
+            let first = &claims[0].placement;
+            TopicReport {
+                id: first.id.clone(),
+                label: first.label.clone(),
+                origin: first.origin.clone(),
+                verdict,
+                deciding,
+                claims,
+            }
+        })
+        .collect();
+    topics.sort_by(|a, b| (a.verdict, &a.label, &a.id).cmp(&(b.verdict, &b.label, &b.id)));
+    topics
+}
+
+/// Keeps one claim per source and stated interval: the first in the file.
+fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::with_capacity(claims.len());
+    for item in claims {
+        let repeat = out.iter().any(|kept| {
+            kept.claim.source == item.claim.source
+                && kept.claim.hedge == item.claim.hedge
+                && same_interval(&kept.claim.interval, &item.claim.interval)
+        });
+        if !repeat {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn verdict(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
+    let mut worst: Option<(Verdict, (usize, usize))> = None;
+    for (i, a) in claims.iter().enumerate() {
+        for (j, b) in claims.iter().enumerate().skip(i + 1) {
+            if a.claim.source == b.claim.source {
+                continue;
+            }
+            let v = relate(&a.claim, &b.claim);
+            if worst.is_none_or(|(w, _)| v < w) {
+                worst = Some((v, (i, j)));
+            }
+        }
+    }
+    match worst {
+        Some((v, pair)) => (v, Some(pair)),
+        None => (Verdict::Single, None),
+    }
+}
+
+fn same_number(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn same_interval(a: &Interval, b: &Interval) -> bool {
+    let bound = |x: Option<crate::interval::Bound>, y: Option<crate::interval::Bound>| match (x, y)
+    {
+        (None, None) => true,
+        (Some(x), Some(y)) => same_number(x.value, y.value) && x.inclusive == y.inclusive,
+        _ => false,
+    };
+    bound(a.lower, b.lower) && bound(a.upper, b.upper)
+}
+
+fn normalize(scope: &str) -> String {
+    scope
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::{Hedge, Unit};
+    use crate::source::Location;
+    use crate::topics::Evidence;
+
+    fn claim(
+        source: &str,
+        line: usize,
+        value: f64,
+        interval: Interval,
+        hedge: Option<Hedge>,
+        scope: Option<&str>,
+    ) -> Placed {
+        Placed {
+            claim: Claim {
+                source: source.to_string(),
+                paragraph: 0,
+                location: Location { line, column: 1 },
+                value,
+                interval,
+                hedge,
+                unit: Unit::Count,
+                quote: format!("{value}"),
+                figure: format!("{value}"),
+                sentence: String::new(),
+                scope: scope.map(str::to_string),
+                counted: None,
+                action: None,
+                context: Vec::new(),
+            },
+            placement: Placement {
+                id: "t".to_string(),
+                label: "T".to_string(),
+                origin: None,
+                evidence: Evidence {
+                    noun: None,
+                    score: 1.0,
+                    context: None,
+                },
+            },
+        }
+    }
+
+    fn exact(source: &str, v: f64) -> Placed {
+        claim(source, 1, v, Interval::exact(v), None, None)
+    }
+
+    fn more_than(source: &str, v: f64) -> Placed {
+        claim(
+            source,
+            1,
+            v,
+            Interval::above(v, false),
+            Some(Hedge::MoreThan),
+            None,
+        )
+    }
+
+    #[test]
+    fn different_exact_figures_conflict() {
+        let topics = compare(vec![exact("a", 180.0), exact("b", 189.0)]);
+        assert_eq!(topics[0].verdict, Verdict::Conflict);
+        let topics = compare(vec![exact("a", 72.0), exact("b", 72.0), exact("c", 69.0)]);
+        assert_eq!(topics[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn overlapping_bounds_and_other_hedges_differ() {
+        assert_eq!(
+            compare(vec![more_than("a", 1000.0), more_than("b", 2500.0)])[0].verdict,
+            Verdict::Differs
+        );
+        assert_eq!(
+            compare(vec![exact("a", 400.0), more_than("b", 400.0)])[0].verdict,
+            Verdict::Differs
+        );
+        let about = claim(
+            "b",
+            1,
+            100.0,
+            Interval::about(100.0),
+            Some(Hedge::About),
+            None,
+        );
+        assert_eq!(
+            compare(vec![exact("a", 104.0), about])[0].verdict,
+            Verdict::Differs
+        );
+    }
+
+    #[test]
+    fn an_exact_figure_inside_a_bound_agrees_with_it() {
+        assert_eq!(
+            compare(vec![more_than("a", 100.0), exact("b", 150.0)])[0].verdict,
+            Verdict::Agree
+        );
+        let about = claim(
+            "b",
+            1,
+            2300.0,
+            Interval::about(2300.0),
+            Some(Hedge::About),
+            None,
+        );
+        assert_eq!(
+            compare(vec![exact("a", 2250.0), about])[0].verdict,
+            Verdict::Agree
+        );
+        assert_eq!(
+            compare(vec![more_than("a", 600.0), exact("b", 430.0)])[0].verdict,
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn different_scopes_soften_a_conflict() {
+        let a = claim(
+            "a",
+            1,
+            69.0,
+            Interval::exact(69.0),
+            None,
+            Some("yesterday morning"),
+        );
+        let b = claim(
+            "b",
+            1,
+            72.0,
+            Interval::exact(72.0),
+            None,
+            Some("in two days"),
+        );
+        assert_eq!(compare(vec![a, b])[0].verdict, Verdict::Differs);
+        let a = claim("a", 1, 69.0, Interval::exact(69.0), None, Some("on Monday"));
+        let b = claim(
+            "b",
+            1,
+            72.0,
+            Interval::exact(72.0),
+            None,
+            Some("On  Monday"),
+        );
+        assert_eq!(compare(vec![a, b])[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn same_figures_agree_and_one_source_is_single() {
+        assert_eq!(
+            compare(vec![exact("a", 37.0), exact("b", 37.0)])[0].verdict,
+            Verdict::Agree
+        );
+        let topics = compare(vec![exact("a", 68.0), exact("a", 68.0), exact("a", 12.0)]);
+        assert_eq!(topics[0].verdict, Verdict::Single);
+        assert_eq!(topics[0].claims.len(), 2, "the repeat is one claim");
+    }
+
+    #[test]
+    fn order_of_input_does_not_change_the_result() {
+        let forward = compare(vec![exact("a", 1.0), exact("b", 2.0), exact("c", 1.0)]);
+        let backward = compare(vec![exact("c", 1.0), exact("b", 2.0), exact("a", 1.0)]);
+        let sources = |t: &[TopicReport]| {
+            t[0].claims
+                .iter()
+                .map(|p| p.claim.source.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sources(&forward), sources(&backward));
+        assert_eq!(forward[0].deciding, backward[0].deciding);
+    }
+}

@@ -1,0 +1,158 @@
+//! Intervals: what a hedged figure allows the true value to be.
+//!
+//! "more than 1,000" allows anything above 1,000; "nearly 100" anything just under 100.
+//! Comparing intervals rather than bare figures is what tells a hard conflict (the two
+//! statements cannot both be true) from a difference an editor should still look at.
+
+use serde::Serialize;
+
+/// A bound of an interval; `None` in [`Interval`] means unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Bound {
+    pub value: f64,
+    pub inclusive: bool,
+}
+
+/// The set of values a claim allows.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+}
+
+/// The share of a figure that "about" and "nearly" leave room for.
+pub const APPROXIMATION: f64 = 0.1;
+
+impl Interval {
+    pub fn exact(v: f64) -> Self {
+        Self::closed(v, v)
+    }
+
+    pub fn closed(lo: f64, hi: f64) -> Self {
+        Interval {
+            lower: Some(Bound {
+                value: lo,
+                inclusive: true,
+            }),
+            upper: Some(Bound {
+                value: hi,
+                inclusive: true,
+            }),
+        }
+    }
+
+    pub fn above(v: f64, inclusive: bool) -> Self {
+        Interval {
+            lower: Some(Bound {
+                value: v,
+                inclusive,
+            }),
+            upper: None,
+        }
+    }
+
+    pub fn below(v: f64, inclusive: bool) -> Self {
+        Interval {
+            lower: None,
+            upper: Some(Bound {
+                value: v,
+                inclusive,
+            }),
+        }
+    }
+
+    /// "nearly N": under N, within the approximation of it.
+    pub fn nearly(v: f64) -> Self {
+        Interval {
+            lower: Some(Bound {
+                value: v - v.abs() * APPROXIMATION,
+                inclusive: true,
+            }),
+            upper: Some(Bound {
+                value: v,
+                inclusive: false,
+            }),
+        }
+    }
+
+    /// "about N": N give or take the approximation.
+    pub fn about(v: f64) -> Self {
+        let tolerance = v.abs() * APPROXIMATION;
+        Self::closed(v - tolerance, v + tolerance)
+    }
+
+    /// Scales both bounds, for "1.5 million" written as a hedge on "1.5".
+    pub fn scaled(self, factor: f64) -> Self {
+        let scale = |b: Option<Bound>| {
+            b.map(|b| Bound {
+                value: b.value * factor,
+                inclusive: b.inclusive,
+            })
+        };
+        Interval {
+            lower: scale(self.lower),
+            upper: scale(self.upper),
+        }
+    }
+
+    /// True when some value satisfies both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        below_or_touching(self.lower, other.upper) && below_or_touching(other.lower, self.upper)
+    }
+
+    pub fn lower_value(&self) -> Option<f64> {
+        self.lower.map(|b| b.value)
+    }
+
+    pub fn upper_value(&self) -> Option<f64> {
+        self.upper.map(|b| b.value)
+    }
+}
+
+/// Whether a lower bound sits below an upper bound, leaving room for a value.
+fn below_or_touching(lower: Option<Bound>, upper: Option<Bound>) -> bool {
+    match (lower, upper) {
+        (Some(lo), Some(hi)) => {
+            lo.value < hi.value || (lo.value == hi.value && lo.inclusive && hi.inclusive)
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_figures_overlap_only_when_equal() {
+        assert!(Interval::exact(72.0).overlaps(&Interval::exact(72.0)));
+        assert!(!Interval::exact(180.0).overlaps(&Interval::exact(189.0)));
+    }
+
+    #[test]
+    fn lower_bounds_always_overlap() {
+        let a = Interval::above(1000.0, false);
+        let b = Interval::above(2500.0, false);
+        assert!(a.overlaps(&b));
+        assert!(b.overlaps(&a));
+    }
+
+    #[test]
+    fn open_bounds_exclude_their_figure() {
+        assert!(!Interval::above(400.0, false).overlaps(&Interval::exact(400.0)));
+        assert!(Interval::above(400.0, true).overlaps(&Interval::exact(400.0)));
+        assert!(!Interval::nearly(100.0).overlaps(&Interval::exact(100.0)));
+        assert!(Interval::nearly(100.0).overlaps(&Interval::exact(95.0)));
+        assert!(!Interval::nearly(100.0).overlaps(&Interval::exact(110.0)));
+    }
+
+    #[test]
+    fn about_leaves_room_both_ways() {
+        let about = Interval::about(100.0);
+        assert!(about.overlaps(&Interval::exact(108.0)));
+        assert!(about.overlaps(&Interval::exact(92.0)));
+        assert!(!about.overlaps(&Interval::exact(120.0)));
+        assert!(Interval::below(72.0, true).overlaps(&Interval::exact(69.0)));
+        assert!(!Interval::below(72.0, true).overlaps(&Interval::exact(80.0)));
+    }
+}

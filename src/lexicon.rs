@@ -1,0 +1,614 @@
+//! Lexicon: the closed classes of English words that extraction leans on.
+//!
+//! These are grammar, not knowledge of any event: month names, time units, prepositions,
+//! auxiliaries, number words. Everything about what is counted (the topics) lives in the
+//! rule files instead.
+
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that make a number a duration, an age or a time of day rather than a count.
+pub const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "millennium",
+    "yr",
+    "yrs",
+    "hrs",
+    "mins",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "o'clock",
+    "weekend",
+    "weekends",
+    "fortnight",
+    "fortnights",
+    "quarter",
+    "quarters",
+];
+
+/// Labels before a number that make it a name or an identifier ("Article 5", "Flight 17").
+pub const IDENTIFIER_LABELS: &[&str] = &[
+    "no",
+    "number",
+    "article",
+    "chapter",
+    "section",
+    "clause",
+    "resolution",
+    "decree",
+    "law",
+    "act",
+    "bill",
+    "room",
+    "route",
+    "flight",
+    "highway",
+    "platform",
+    "gate",
+    "level",
+    "phase",
+    "stage",
+    "round",
+    "page",
+    "item",
+    "paragraph",
+    "point",
+    "line",
+    "district",
+    "ward",
+    "zone",
+    "block",
+    "unit",
+    "building",
+    "floor",
+    "lane",
+    "street",
+    "road",
+    "avenue",
+    "version",
+    "grade",
+    "class",
+    "type",
+    "model",
+    "series",
+    "group",
+    "category",
+    "term",
+    "session",
+    "day",
+    "week",
+    "year",
+    "game",
+    "match",
+    "covid",
+    "hurricane",
+    "typhoon",
+    "storm",
+];
+
+/// Currency words after a number, with the code they stand for.
+pub const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("usd", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("eur", "EUR"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("gbp", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupee", "INR"),
+    ("rupees", "INR"),
+    ("dong", "VND"),
+    ("vnd", "VND"),
+    ("won", "KRW"),
+    ("baht", "THB"),
+    ("ringgit", "MYR"),
+    ("peso", "PESO"),
+    ("pesos", "PESO"),
+    ("franc", "CHF"),
+    ("francs", "CHF"),
+    ("rand", "ZAR"),
+    ("naira", "NGN"),
+    ("rouble", "RUB"),
+    ("roubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rubles", "RUB"),
+];
+
+/// Currency signs and codes before a number.
+pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₫", "VND"),
+    ("₩", "KRW"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("VND", "VND"),
+    ("JPY", "JPY"),
+    ("CNY", "CNY"),
+    ("INR", "INR"),
+];
+
+/// Scale words and suffixes after a number.
+pub fn scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Cardinal number words below a hundred's multiplier.
+pub fn small_number(word: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == word) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    if word == "dozen" {
+        return Some(12.0);
+    }
+    let (tens, unit) = word.split_once('-')?;
+    let tens = TENS.iter().position(|t| *t == tens)?;
+    let unit = UNITS[1..10].iter().position(|u| *u == unit)?;
+    Some(20.0 + 10.0 * tens as f64 + 1.0 + unit as f64)
+}
+
+/// Words that end a counted noun phrase: prepositions, determiners, conjunctions that
+/// open a clause, pronouns and auxiliaries.
+pub const PHRASE_STOPS: &[&str] = &[
+    "of",
+    "from",
+    "in",
+    "at",
+    "on",
+    "to",
+    "for",
+    "with",
+    "by",
+    "into",
+    "across",
+    "over",
+    "under",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "within",
+    "without",
+    "among",
+    "between",
+    "through",
+    "per",
+    "than",
+    "as",
+    "like",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "which",
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "because",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "there",
+    "here",
+    "not",
+    "also",
+    "all",
+    "both",
+    "each",
+    "more",
+    "most",
+    "less",
+    "than",
+    "out",
+    "up",
+    "down",
+    "off",
+    "about",
+    "around",
+    "some",
+    "such",
+    "only",
+    "just",
+    "still",
+    "already",
+    "including",
+    "according",
+    "against",
+    "toward",
+    "towards",
+    "via",
+    "amid",
+    "despite",
+    "upon",
+    "onto",
+    "near",
+    "said",
+    "says",
+];
+
+/// Words skipped when looking for the verb that tells what happened to the counted thing.
+pub const AUXILIARIES: &[&str] = &[
+    "who",
+    "that",
+    "which",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "also",
+    "already",
+    "reportedly",
+    "officially",
+    "all",
+    "still",
+    "now",
+    "then",
+    "not",
+    "have",
+    "had",
+    "either",
+    "both",
+    "being",
+    "got",
+    "get",
+    "reported",
+];
+
+/// Past participles and verbs that do not end in -ed but say what happened to people or
+/// things in the news.
+pub const IRREGULAR_VERBS: &[&str] = &[
+    "hurt", "left", "held", "taken", "lost", "found", "seen", "made", "sent", "brought", "caught",
+    "fled", "met", "paid", "built", "spent", "sold", "won", "shot", "struck", "hit", "stood",
+    "ran", "came", "went", "took", "gave", "given", "drew", "drawn", "saw", "kept", "set", "put",
+    "cut", "bought", "dead", "died", "missing", "homeless", "sign", "signs", "attend", "attends",
+    "die", "kill", "kills", "vote", "votes", "win", "wins", "gather", "join", "joins", "ratify",
+    "ratifies", "flee", "flees", "remain", "remains",
+];
+
+/// Nouns whose plural does not end in -s, so a head-noun search can still stop on them.
+pub const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "persons",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "livestock",
+    "data",
+    "media",
+    "crew",
+    "fish",
+    "sheep",
+    "deer",
+    "aircraft",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "dead",
+    "injured",
+    "wounded",
+    "missing",
+    "displaced",
+    "homeless",
+    "elderly",
+    "youth",
+    "faithful",
+    "public",
+    "audience",
+    "crowd",
+    "attendance",
+    "turnout",
+    "population",
+    "workforce",
+    "electorate",
+];
+
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word.trim_end_matches('.'))
+}
+
+pub fn is_time_unit(word: &str) -> bool {
+    TIME_UNITS.contains(&word)
+}
+
+pub fn currency_word(word: &str) -> Option<&'static str> {
+    CURRENCY_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, code)| *code)
+}
+
+/// True for words that look like a plural noun (or a collective one).
+pub fn looks_plural(word: &str) -> bool {
+    if IRREGULAR_PLURALS.contains(&word) {
+        return true;
+    }
+    let long_enough = word.chars().count() > 3;
+    long_enough && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+        || word.ends_with("ies")
+}
+
+/// True for words that look like a verb form that reports an event.
+pub fn looks_verb(word: &str) -> bool {
+    let n = word.chars().count();
+    IRREGULAR_VERBS.contains(&word)
+        || (n > 4 && word.ends_with("ed"))
+        || (n > 5 && word.ends_with("ing") && !word.ends_with("thing"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_parse() {
+        assert_eq!(small_number("six"), Some(6.0));
+        assert_eq!(small_number("nineteen"), Some(19.0));
+        assert_eq!(small_number("seventy-two"), Some(72.0));
+        assert_eq!(small_number("forty"), Some(40.0));
+        assert_eq!(small_number("twenty-zero"), None);
+        assert_eq!(small_number("sixth"), None);
+    }
+
+    #[test]
+    fn singulars_keep_derivations_apart() {
+        assert_eq!(singular("countries"), "country");
+        assert_eq!(singular("Delegates"), "delegate");
+        assert_ne!(singular("delegates"), singular("delegations"));
+        assert_eq!(singular("organisations"), singular("organization"));
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("churches"), "church");
+        assert_eq!(singular("press"), "press");
+        assert_eq!(singular("status"), "status");
+    }
+
+    #[test]
+    fn stems_meet_across_inflections_and_spellings() {
+        assert_eq!(stem("signed"), stem("signing"));
+        assert_eq!(stem("countries"), stem("country"));
+        assert_eq!(stem("organisations"), stem("organizations"));
+        assert_eq!(stem("Delegates"), stem("delegate"));
+        assert_ne!(stem("killed"), stem("injured"));
+    }
+
+    #[test]
+    fn plural_and_verb_shapes() {
+        for plural in ["delegates", "agencies", "people", "countries", "signatures"] {
+            assert!(looks_plural(plural), "{plural}");
+        }
+        for not_plural in ["press", "status", "bus", "its", "was"] {
+            assert!(!looks_plural(not_plural), "{not_plural}");
+        }
+        for verb in ["signed", "killed", "attending", "hurt"] {
+            assert!(looks_verb(verb), "{verb}");
+        }
+        assert!(!looks_verb("red"));
+        assert!(!looks_verb("something"));
+    }
+}
+
+static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
+    std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+
+/// A noun's singular, lower-case, American-spelled form: how counted nouns are matched.
+/// Lighter than [`stem`], which would make "delegates" and "delegations" one word.
+pub fn singular(word: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("people", "person"),
+        ("persons", "person"),
+        ("children", "child"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("feet", "foot"),
+        ("mice", "mouse"),
+        ("geese", "goose"),
+        ("teeth", "tooth"),
+        ("lives", "life"),
+        ("wives", "wife"),
+        ("knives", "knife"),
+        ("thieves", "thief"),
+        ("leaves", "leaf"),
+        ("halves", "half"),
+        ("analyses", "analysis"),
+        ("crises", "crisis"),
+        ("bases", "base"),
+    ];
+    let lower = word.to_lowercase().replace('’', "'");
+    let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+    let lower = lower
+        .replace("isation", "ization")
+        .replace("organise", "organize");
+    if let Some((_, one)) = IRREGULAR.iter().find(|(many, _)| *many == lower) {
+        return (*one).to_string();
+    }
+    if let Some(stem) = lower.strip_suffix("ies") {
+        if stem.len() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for ending in ["ches", "shes", "sses", "xes", "zes"] {
+        if lower.ends_with(ending) {
+            return lower[..lower.len() - 2].to_string();
+        }
+    }
+    if lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && lower.chars().count() > 3
+    {
+        return lower[..lower.len() - 1].to_string();
+    }
+    lower
+}
+
+/// The stem of a word, for matching across inflections ("signed", "signing" → "sign";
+/// "countries", "country" → "countri") and British and American spellings
+/// ("organisations", "organizations").
+pub fn stem(word: &str) -> String {
+    let lower = word.to_lowercase().replace('’', "'");
+    let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+    let american = lower.replace("isation", "ization");
+    STEMMER.stem(&american).into_owned()
+}

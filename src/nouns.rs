@@ -1,0 +1,472 @@
+//! Nouns: what a figure counts, and what happened to it.
+//!
+//! Without a part-of-speech tagger, the counted noun is found by shape: after the figure,
+//! modifiers run until the first plural-looking word (the head: "press agencies",
+//! "international, regional and private organizations"). When nothing is counted after
+//! the figure ("the death toll rose to 112", "turnout was 64%"), the subject before it is
+//! taken instead. The verb nearest the figure ("killed", "signed", "attended") says what
+//! happened, which keeps deaths apart from injuries when no rule says so.
+
+use crate::figures::{Figure, Unit, View};
+use crate::lexicon;
+use crate::tokens::Kind;
+
+/// The noun phrase a figure counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counted {
+    /// The phrase as written ("domestic and foreign press agencies").
+    pub phrase: String,
+    /// Lower-case words of the phrase, last one the head.
+    pub words: Vec<String>,
+    /// Proper-noun modifiers or a named part of a place ("African", "Latin American",
+    /// "capital"), which make the figure a sub-count of its own.
+    pub qualifier: Option<String>,
+    /// First and last token of the phrase.
+    pub first: usize,
+    pub last: usize,
+    /// True when the phrase was found after the figure, false when it is the subject
+    /// before it.
+    pub after: bool,
+}
+
+impl Counted {
+    pub fn head(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+}
+
+/// Most modifiers a counted noun phrase holds before its head.
+const MAX_MODIFIERS: usize = 5;
+
+/// Named parts of a place that make a figure local ("turnout in the capital").
+const PLACE_PARTS: &[&str] = &[
+    "capital",
+    "city",
+    "province",
+    "district",
+    "county",
+    "municipality",
+    "town",
+    "village",
+    "ward",
+    "constituency",
+    "borough",
+    "prefecture",
+    "commune",
+    "suburb",
+    "suburbs",
+];
+
+/// The phrase counted by `fig`, after it or else before it.
+pub fn counted(view: &View, fig: &Figure) -> Option<Counted> {
+    after_figure(view, fig).or_else(|| before_figure(view, fig))
+}
+
+fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
+    let mut i = fig.last + 1;
+    // Money and percentages: "$25 million in aid", "40% of voters".
+    if fig.unit != Unit::Count {
+        if view.is("in", i) || (view.is("of", i) && fig.unit == Unit::Percent) {
+            let mut k = i + 1;
+            if view
+                .word(k)
+                .is_some_and(|w| matches!(w, "the" | "a" | "an"))
+            {
+                k += 1;
+            }
+            let word = view.word(k)?;
+            if lexicon::PHRASE_STOPS.contains(&word) {
+                return None;
+            }
+            return Some(phrase(view, k, k, true));
+        }
+        if view.word(i).is_some_and(lexicon::looks_plural)
+            || view
+                .word(i)
+                .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(&w) && !lexicon::looks_verb(w))
+        {
+            // "a 64% turnout", "$5m budget": fall through to the usual search.
+        } else {
+            return None;
+        }
+    }
+    let start = i;
+    let mut modifiers = 0;
+    while i < view.len() {
+        match view.tokens[i].kind {
+            Kind::Word => {
+                let word = view.lower[i].as_str();
+                if lexicon::PHRASE_STOPS.contains(&word) {
+                    break;
+                }
+                if word == "and" && i == start {
+                    break;
+                }
+                let is_head = lexicon::looks_plural(word)
+                    || lexicon::currency_word(word).is_some()
+                    || (fig.value == 1.0
+                        && i == start
+                        && !lexicon::looks_verb(word)
+                        && word != "and");
+                if is_head {
+                    return Some(phrase(view, start, i, true));
+                }
+                if lexicon::looks_verb(word) && !is_hyphenated_adjective(word) {
+                    break;
+                }
+                modifiers += 1;
+                if modifiers > MAX_MODIFIERS {
+                    break;
+                }
+            }
+            Kind::Punct => {
+                let joins = view.is_punct(i, &[',', '-', '‑', '/'])
+                    && view
+                        .word(i + 1)
+                        .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(&w) && w != "and");
+                if !joins || i == start {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    // No plural head: a singular noun right after the figure ("a 6.4 magnitude").
+    let word = view.word(start)?;
+    let singular =
+        !lexicon::PHRASE_STOPS.contains(&word) && !lexicon::looks_verb(word) && word != "and";
+    singular.then(|| phrase(view, start, start, true))
+}
+
+/// "well-known", "high-level", "hard-hit": hyphenated modifiers that end in -ed or -ing
+/// are adjectives, not verbs.
+fn is_hyphenated_adjective(word: &str) -> bool {
+    word.contains('-')
+}
+
+/// Words that may stand between a subject and its figure: "the death toll *rose to* 112",
+/// "turnout *was* 64%", "the number of dead *stood at* 12".
+const LINKING: &[&str] = &[
+    "to",
+    "at",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "stood",
+    "stands",
+    "stand",
+    "rose",
+    "risen",
+    "climbed",
+    "reached",
+    "reach",
+    "hit",
+    "totalled",
+    "totaled",
+    "totalling",
+    "totaling",
+    "numbered",
+    "jumped",
+    "increased",
+    "grew",
+    "fell",
+    "dropped",
+    "put",
+    "now",
+    "by",
+    "will",
+    "would",
+    "exceeded",
+    "exceed",
+    "stood",
+    "came",
+    "amounted",
+    "amount",
+    "of",
+    "around",
+    "already",
+    "officially",
+    "estimated",
+    "just",
+    "only",
+    "almost",
+];
+
+fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
+    let mut i = fig.first;
+    let mut skipped = 0;
+    while i > 0 && skipped < 4 {
+        let prev = i - 1;
+        match view.word(prev) {
+            Some(w) if LINKING.contains(&w) => {
+                i = prev;
+                skipped += 1;
+            }
+            _ => break,
+        }
+    }
+    if skipped == 0 || i == 0 {
+        return None;
+    }
+    // The subject: up to three words back, through "in the capital" or "of dead".
+    let end = i - 1;
+    let word = view.word(end)?;
+    if lexicon::PHRASE_STOPS.contains(&word)
+        || (lexicon::looks_verb(word) && !lexicon::looks_plural(word))
+    {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end - start < 4 {
+        let Some(w) = view.word(start - 1) else { break };
+        let joins = matches!(w, "in" | "across" | "the" | "of")
+            || (!lexicon::PHRASE_STOPS.contains(&w) && !lexicon::looks_verb(w));
+        if !joins {
+            break;
+        }
+        start -= 1;
+    }
+    while start < end
+        && view
+            .word(start)
+            .is_some_and(|w| lexicon::PHRASE_STOPS.contains(&w))
+    {
+        start += 1;
+    }
+    let mut counted = phrase(view, start, end, false);
+    // "number of dead": the thing counted is after "of"; "turnout in the capital": the
+    // head is before "in" and the place qualifies it.
+    let words: Vec<&str> = (start..=end).filter_map(|k| view.word(k)).collect();
+    if let Some(pos) = words
+        .iter()
+        .position(|w| matches!(*w, "in" | "across" | "at"))
+    {
+        let place: Vec<&str> = words[pos + 1..]
+            .iter()
+            .copied()
+            .filter(|w| *w != "the")
+            .collect();
+        let head_words: Vec<String> = words[..pos].iter().map(|w| (*w).to_string()).collect();
+        if !head_words.is_empty() {
+            counted.words = head_words;
+            counted.qualifier = place
+                .iter()
+                .any(|w| PLACE_PARTS.contains(w))
+                .then(|| place.join(" "))
+                .or(counted.qualifier.take());
+        }
+    } else if let Some(pos) = words.iter().position(|w| *w == "of") {
+        let rest: Vec<String> = words[pos + 1..]
+            .iter()
+            .filter(|w| !matches!(**w, "the" | "a"))
+            .map(|w| (*w).to_string())
+            .collect();
+        if !rest.is_empty() {
+            counted.words = rest;
+        }
+    }
+    Some(counted)
+}
+
+fn phrase(view: &View, first: usize, last: usize, after: bool) -> Counted {
+    let start = view.tokens[first].start;
+    let end = view.tokens[last].end;
+    let words: Vec<String> = (first..=last)
+        .filter_map(|k| view.word(k).map(str::to_string))
+        .filter(|w| w != "and" && w != "or")
+        .collect();
+    let head_capitalized = view.is_capitalized(last);
+    let proper: Vec<&str> = (first..last)
+        .filter(|&k| view.is_capitalized(k))
+        .map(|k| view.raw(k))
+        .collect();
+    let qualifier = (!head_capitalized && !proper.is_empty()).then(|| proper.join(" "));
+    Counted {
+        phrase: view.text[start..end].to_string(),
+        words,
+        qualifier,
+        first,
+        last,
+        after,
+    }
+}
+
+/// The clause around a figure: the tokens between the punctuation that bounds it, widened
+/// to take in its counted phrase. Used for context words and the scope.
+pub fn clause(view: &View, first: usize, last: usize) -> (usize, usize) {
+    let bound = |i: usize| {
+        view.is_punct(
+            i,
+            &[',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–'],
+        )
+    };
+    let mut start = first;
+    while start > 0 && !bound(start - 1) {
+        start -= 1;
+    }
+    let mut end = last;
+    while end + 1 < view.len() && !bound(end + 1) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The verb that says what happened to the counted thing: after the phrase ("72
+/// countries *signed*", "people who were *killed*") or before the figure ("*killing*
+/// 112 people", "*attended* by 2,500").
+pub fn action(
+    view: &View,
+    fig: &Figure,
+    counted: Option<&Counted>,
+    clause: (usize, usize),
+) -> Option<String> {
+    let after_start = counted
+        .filter(|c| c.after)
+        .map_or(fig.last + 1, |c| c.last + 1);
+    let mut i = after_start;
+    let mut steps = 0;
+    while i <= clause.1 && steps < 4 {
+        let Some(word) = view.word(i) else { break };
+        if lexicon::AUXILIARIES.contains(&word) || word.ends_with("ly") {
+            i += 1;
+            steps += 1;
+            continue;
+        }
+        if lexicon::looks_verb(word) {
+            return Some(word.to_string());
+        }
+        break;
+    }
+    let mut i = fig.first;
+    let mut steps = 0;
+    while i > clause.0 && steps < 3 {
+        i -= 1;
+        steps += 1;
+        let Some(word) = view.word(i) else { break };
+        if matches!(word, "by" | "the" | "a" | "an" | "to" | "with") {
+            continue;
+        }
+        if lexicon::looks_verb(word) {
+            return Some(word.to_string());
+        }
+        break;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures;
+
+    fn counted_of(text: &str) -> Vec<(String, String, Option<String>)> {
+        let view = View::new(text, 0, text.len());
+        figures::find(&view)
+            .iter()
+            .map(|f| {
+                let c = counted(&view, f).unwrap_or_default();
+                (c.phrase.clone(), c.head().to_string(), c.qualifier.clone())
+            })
+            .collect()
+    }
+
+    fn heads(text: &str) -> Vec<String> {
+        counted_of(text).into_iter().map(|(_, h, _)| h).collect()
+    }
+
+    #[test]
+    fn the_head_is_the_first_plural_after_the_figure() {
+        assert_eq!(
+            heads("400 reporters from 180 press agencies"),
+            ["reporters", "agencies"]
+        );
+        assert_eq!(
+            counted_of("150 international, regional and private organizations, and 50 more")[0].0,
+            "international, regional and private organizations"
+        );
+        assert_eq!(
+            heads("189 domestic and foreign press agencies"),
+            ["agencies"]
+        );
+        assert_eq!(heads("4 high-level sessions were held"), ["sessions"]);
+        assert_eq!(heads("1,200 people were killed"), ["people"]);
+        assert_eq!(heads("one child died"), ["child"]);
+    }
+
+    #[test]
+    fn proper_modifiers_qualify_the_count() {
+        let found = counted_of(
+            "from 19 Asia- Pacific countries, 21 African countries to 12 Latin American countries",
+        );
+        let qualifiers: Vec<Option<String>> = found.into_iter().map(|(_, _, q)| q).collect();
+        assert_eq!(
+            qualifiers,
+            [
+                Some("Asia Pacific".to_string()),
+                Some("African".to_string()),
+                Some("Latin American".to_string())
+            ]
+        );
+        assert_eq!(counted_of("72 countries signed")[0].2, None);
+    }
+
+    #[test]
+    fn without_a_noun_after_the_subject_before_counts() {
+        assert_eq!(heads("The death toll rose to 112 on Sunday."), ["toll"]);
+        assert_eq!(heads("Turnout was 64% across the region."), ["turnout"]);
+        assert_eq!(heads("the number of dead stood at 40."), ["dead"]);
+        let capital = counted_of("Turnout in the capital was 48%.");
+        assert_eq!(capital[0].1, "turnout");
+        assert_eq!(capital[0].2.as_deref(), Some("capital"));
+    }
+
+    #[test]
+    fn money_counts_what_follows_in() {
+        assert_eq!(heads("pledged $25 million in aid"), ["aid"]);
+        assert_eq!(heads("caused 3 billion dollars in damage"), ["damage"]);
+    }
+
+    fn action_of(text: &str) -> Vec<Option<String>> {
+        let view = View::new(text, 0, text.len());
+        figures::find(&view)
+            .iter()
+            .map(|f| {
+                let c = counted(&view, f);
+                let cl = clause(
+                    &view,
+                    f.first,
+                    c.as_ref().map_or(f.last, |c| c.last.max(f.last)),
+                );
+                action(&view, f, c.as_ref(), cl)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_action_is_the_nearest_verb() {
+        assert_eq!(
+            action_of("killing 112 people and injuring more than 600"),
+            [Some("killing".to_string()), Some("injuring".to_string())]
+        );
+        assert_eq!(
+            action_of("72 countries signed the treaty"),
+            [Some("signed".to_string())]
+        );
+        assert_eq!(
+            action_of("40 people who were injured"),
+            [Some("injured".to_string())]
+        );
+        assert_eq!(
+            action_of("it was attended by 2,500 delegates"),
+            [Some("attended".to_string())]
+        );
+        assert_eq!(action_of("19 African countries"), [None]);
+    }
+}

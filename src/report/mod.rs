@@ -1,0 +1,100 @@
+//! Report: prints an analysis for people (a table) or for programs (JSON).
+//!
+//! Printers write to any `io::Write`, so tests print into a `Vec<u8>`; they never decide
+//! the exit code, which is the binary's business.
+
+pub mod json;
+pub mod table;
+
+use crate::claims::Claim;
+use crate::compare::{TopicReport, Verdict};
+
+/// Counts of topics by verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub conflict: usize,
+    pub differs: usize,
+    pub agree: usize,
+    pub single: usize,
+}
+
+impl Summary {
+    pub fn of(topics: &[TopicReport]) -> Summary {
+        let mut s = Summary::default();
+        for topic in topics {
+            match topic.verdict {
+                Verdict::Conflict => s.conflict += 1,
+                Verdict::Differs => s.differs += 1,
+                Verdict::Agree => s.agree += 1,
+                Verdict::Single => s.single += 1,
+            }
+        }
+        s
+    }
+}
+
+/// A figure for people: "2,500", "1.5", "2,300,000,000".
+pub fn human_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        let text = format!("{v:.4}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The claim's sentence cut to about `width` characters around its wording, with the
+/// wording marked by `open` and `close`.
+pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
+    let sentence = claim.sentence.as_str();
+    let Some(at) = sentence.find(&claim.quote) else {
+        return format!("{open}{}{close}", claim.quote);
+    };
+    let before: Vec<char> = sentence[..at].chars().collect();
+    let after: Vec<char> = sentence[at + claim.quote.len()..].chars().collect();
+    let room = width.saturating_sub(claim.quote.chars().count()) / 2;
+    let (lead, cut_lead) = if before.len() > room {
+        (
+            before[before.len() - room..].iter().collect::<String>(),
+            true,
+        )
+    } else {
+        (before.iter().collect(), false)
+    };
+    let (tail, cut_tail) = if after.len() > room {
+        (after[..room].iter().collect::<String>(), true)
+    } else {
+        (after.iter().collect(), false)
+    };
+    format!(
+        "{}{lead}{open}{}{close}{tail}{}",
+        if cut_lead { "…" } else { "" },
+        claim.quote,
+        if cut_tail { "…" } else { "" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        assert_eq!(human_number(2500.0), "2,500");
+        assert_eq!(human_number(72.0), "72");
+        assert_eq!(human_number(1.5), "1.5");
+        assert_eq!(human_number(2_300_000_000.0), "2,300,000,000");
+        assert_eq!(human_number(0.000_001), "0");
+    }
+}

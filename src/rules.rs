@@ -1,0 +1,458 @@
+//! Rules: topic definitions loaded from TOML files and validated before any work.
+//!
+//! A topic says which counted nouns belong to it, which context words tell it apart from
+//! other topics that count the same noun, and carries examples of text it must and must
+//! not take. Rules are data: adding a topic never needs code. The default rules are built
+//! into the binary; `--rules DIR` adds files that override topics of the same id.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::path::Path;
+use toml::Spanned;
+
+use crate::lexicon;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// A problem with a rule file, placed at a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// What a topic's figures are measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleUnit {
+    #[default]
+    Count,
+    Percent,
+    Money,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    topic: Vec<Spanned<RawTopic>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: Spanned<String>,
+    label: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    unit: RuleUnit,
+    #[serde(default)]
+    nouns: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    counted: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    examples: Examples,
+}
+
+/// Text a topic must take, and text it must leave to other topics.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default, rename = "match")]
+    pub matches: Vec<String>,
+    #[serde(default)]
+    pub no_match: Vec<String>,
+}
+
+/// A term of a rule: one or more words, kept as stems for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub text: String,
+    /// Snowball stems, for context words ("signed" meets "signing").
+    pub stems: Vec<String>,
+    /// Singular forms, for counted nouns ("delegates" meets "delegate", not "delegations").
+    pub singulars: Vec<String>,
+}
+
+impl Term {
+    fn new(text: &str) -> Self {
+        Term {
+            text: text.to_string(),
+            stems: text.split_whitespace().map(lexicon::stem).collect(),
+            singulars: text.split_whitespace().map(lexicon::singular).collect(),
+        }
+    }
+}
+
+/// A validated topic.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
+    pub unit: RuleUnit,
+    /// Nouns that name the topic on their own ("deaths", "press agencies").
+    pub nouns: Vec<Term>,
+    /// Nouns that belong to the topic only with a context word ("people" + "killed").
+    pub counted: Vec<Term>,
+    pub context: Vec<Term>,
+    pub exclude: Vec<Term>,
+    pub pattern: Option<regex::Regex>,
+    pub examples: Examples,
+    /// Where the topic was defined: "built in" or a file path.
+    pub origin: String,
+    /// 1-based line of the definition in its file.
+    pub line: usize,
+}
+
+/// The topics in force, in a fixed order.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub topics: Vec<Topic>,
+}
+
+impl RuleSet {
+    /// The rules built into the binary.
+    pub fn builtin() -> RuleSet {
+        let mut set = RuleSet::default();
+        for (name, text) in BUILTIN_RULES {
+            let topics = parse(&format!("built in: {name}"), text)
+                .unwrap_or_else(|errors| panic!("built-in rules are invalid: {}", errors[0]));
+            set.merge(topics);
+        }
+        set
+    }
+
+    /// Adds topics; one with the id of a topic already in force replaces it.
+    pub fn merge(&mut self, topics: Vec<Topic>) {
+        for topic in topics {
+            if let Some(existing) = self.topics.iter_mut().find(|t| t.id == topic.id) {
+                *existing = topic;
+            } else {
+                self.topics.push(topic);
+            }
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+/// Loads every `.toml` file of a folder (sorted by name), or one file. All problems of
+/// all files are returned, so a maintainer fixes them in one pass.
+pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
+    let shown = path.display().to_string();
+    let io_error = |message: String| {
+        vec![RuleError {
+            file: shown.clone(),
+            line: 1,
+            column: 1,
+            message,
+        }]
+    };
+    let files = if path.is_dir() {
+        let mut files: Vec<_> = fs::read_dir(path)
+            .map_err(|err| io_error(err.to_string()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(io_error("no rule files (.toml) in this folder".to_string()));
+        }
+        files
+    } else if path.exists() {
+        vec![path.to_path_buf()]
+    } else {
+        return Err(io_error("no such file or folder".to_string()));
+    };
+    let mut topics = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for file in files {
+        let name = file.display().to_string();
+        let text = match fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(err) => {
+                errors.push(RuleError {
+                    file: name,
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read: {err}"),
+                });
+                continue;
+            }
+        };
+        match parse(&name, &text) {
+            Ok(found) => {
+                for topic in found {
+                    if let Some(first) = seen.get(&topic.id) {
+                        errors.push(RuleError {
+                            file: name.clone(),
+                            line: topic.line,
+                            column: 1,
+                            message: format!(
+                                "duplicate topic id \"{}\" (first defined in {first})",
+                                topic.id
+                            ),
+                        });
+                    } else {
+                        seen.insert(topic.id.clone(), name.clone());
+                        topics.push(topic);
+                    }
+                }
+            }
+            Err(mut found) => errors.append(&mut found),
+        }
+    }
+    if errors.is_empty() {
+        Ok(topics)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses and validates one rule file's text.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Topic>, Vec<RuleError>> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        RuleError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let parsed: RuleFile = toml::from_str(text).map_err(|err| {
+        let offset = err.span().map_or(0, |s| s.start);
+        vec![at(offset, one_line(err.message()))]
+    })?;
+    let mut errors = Vec::new();
+    let mut topics = Vec::new();
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    for spanned in parsed.topic {
+        let start = spanned.span().start;
+        let raw = spanned.into_inner();
+        let id_span = raw.id.span();
+        let id = raw.id.into_inner();
+        let valid_id = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !valid_id {
+            errors.push(at(
+                id_span.start,
+                format!("topic id \"{id}\" must be lower-case letters, digits, '-' or '_'"),
+            ));
+        }
+        if let Some(first) = ids.get(&id) {
+            let (line, _) = line_column(text, *first);
+            errors.push(at(
+                id_span.start,
+                format!("duplicate topic id \"{id}\" (first defined on line {line})"),
+            ));
+        } else {
+            ids.insert(id.clone(), id_span.start);
+        }
+        let nouns_span = raw.nouns.as_ref().map_or(0..0, Spanned::span);
+        let nouns = raw.nouns.map(Spanned::into_inner).unwrap_or_default();
+        if nouns
+            .iter()
+            .chain(&raw.counted)
+            .all(|n| n.trim().is_empty())
+        {
+            let offset = if nouns_span.start > 0 {
+                nouns_span.start
+            } else {
+                start
+            };
+            errors.push(at(
+                offset,
+                format!("topic \"{id}\" has no nouns: give `nouns` or `counted` at least one"),
+            ));
+        }
+        if !raw.counted.is_empty() && raw.context.is_empty() {
+            errors.push(at(
+                start,
+                format!(
+                    "topic \"{id}\" has `counted` nouns but no `context` words to tell them apart"
+                ),
+            ));
+        }
+        let pattern = match raw.pattern {
+            Some(p) => {
+                let span = p.span();
+                match regex::Regex::new(p.get_ref()) {
+                    Ok(re) => Some(re),
+                    Err(err) => {
+                        errors.push(at(
+                            span.start,
+                            format!("bad regex in `pattern`: {}", one_line(&err.to_string())),
+                        ));
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let terms = |list: &[String]| {
+            list.iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| Term::new(t))
+                .collect()
+        };
+        topics.push(Topic {
+            id,
+            label: raw.label,
+            description: raw.description,
+            unit: raw.unit,
+            nouns: terms(&nouns),
+            counted: terms(&raw.counted),
+            context: terms(&raw.context),
+            exclude: terms(&raw.exclude),
+            pattern,
+            examples: raw.examples,
+            origin: file.to_string(),
+            line: line_column(text, start).0,
+        });
+    }
+    if errors.is_empty() {
+        Ok(topics)
+    } else {
+        Err(errors)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Error texts from the TOML and regex parsers span several lines; a report line is one.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse("r.toml", text)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn builtin_rules_load() {
+        let set = RuleSet::builtin();
+        assert!(set.topics.len() >= 10, "{}", set.topics.len());
+        assert!(set.get("deaths").is_some());
+    }
+
+    #[test]
+    fn syntax_errors_name_the_place() {
+        let found = errors("[[topic]]\nid = \"a\"\nlabel = \n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("r.toml:3:"), "{}", found[0]);
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_errors() {
+        let unknown =
+            errors("[[topic]]\nid = \"a\"\nlabel = \"A\"\nnouns = [\"x\"]\nnoun = [\"y\"]\n");
+        assert!(
+            unknown[0].contains("unknown field `noun`"),
+            "{}",
+            unknown[0]
+        );
+        assert!(
+            unknown[0].starts_with("r.toml:1:") || unknown[0].starts_with("r.toml:5:"),
+            "{}",
+            unknown[0]
+        );
+        let wrong = errors("[[topic]]\nid = \"a\"\nlabel = \"A\"\nnouns = \"x\"\n");
+        assert!(wrong[0].contains("invalid type"), "{}", wrong[0]);
+        assert!(wrong[0].starts_with("r.toml:4:"), "{}", wrong[0]);
+    }
+
+    #[test]
+    fn semantic_errors_name_the_place() {
+        let dup = errors("[[topic]]\nid = \"a\"\nlabel = \"A\"\nnouns = [\"x\"]\n[[topic]]\nid = \"a\"\nlabel = \"B\"\nnouns = [\"y\"]\n");
+        assert_eq!(
+            dup,
+            ["r.toml:6:6: duplicate topic id \"a\" (first defined on line 2)"]
+        );
+        let empty = errors("[[topic]]\nid = \"a\"\nlabel = \"A\"\nnouns = []\n");
+        assert!(
+            empty[0].starts_with("r.toml:4:9: topic \"a\" has no nouns"),
+            "{}",
+            empty[0]
+        );
+        let regex = errors(
+            "[[topic]]\nid = \"a\"\nlabel = \"A\"\nnouns = [\"x\"]\npattern = \"(unclosed\"\n",
+        );
+        assert!(
+            regex[0].starts_with("r.toml:5:11: bad regex"),
+            "{}",
+            regex[0]
+        );
+        let bad_id = errors("[[topic]]\nid = \"Has Space\"\nlabel = \"A\"\nnouns = [\"x\"]\n");
+        assert!(
+            bad_id[0].starts_with("r.toml:2:6: topic id"),
+            "{}",
+            bad_id[0]
+        );
+    }
+
+    #[test]
+    fn later_rules_override_by_id() {
+        let mut set = RuleSet::builtin();
+        let before = set.topics.len();
+        let mine = parse(
+            "mine.toml",
+            "[[topic]]\nid = \"deaths\"\nlabel = \"Dead\"\nnouns = [\"dead\"]\n",
+        )
+        .unwrap();
+        set.merge(mine);
+        assert_eq!(set.topics.len(), before);
+        assert_eq!(set.get("deaths").unwrap().origin, "mine.toml");
+    }
+}

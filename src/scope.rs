@@ -1,0 +1,164 @@
+//! Scope: the time or place qualifier that bounds a claim.
+//!
+//! "69 countries signed yesterday morning" and "72 countries signed in two days" need not
+//! contradict each other; the editor must see both scopes to judge. A scope is found in the
+//! claim's own clause first, then as the nearest qualifier before it in the sentence.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const PART_OF_DAY: &str = r"(?:morning|afternoon|evening|night)";
+const TIME_UNIT: &str = r"(?:days?|hours?|weeks?|months?|years?|nights?)";
+const EVENT_PART: &str = r"(?:session|sessions|ceremony|conference|seminar|meeting|summit|rally|event|hearing|plenary|forum|workshop|opening|closing|briefing|congress|assembly|vote|election|polls|festival|match|concert|march|protest)";
+
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = format!(
+        r"(?:{MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}|{WEEKDAY})"
+    );
+    let patterns = [
+        // yesterday morning, this afternoon, last week
+        format!(r"\b(?:yesterday|today|tonight|last\s+night)(?:\s+{PART_OF_DAY})?\b"),
+        format!(r"\b(?:this|last|next)\s+(?:{PART_OF_DAY}|week|month|year|weekend)\b"),
+        // on the morning of October 25, as of October 6, by Friday, since March 3
+        format!(
+            r"\b(?:on|by|as\s+of|since|until|till|through|before|after)\s+(?:the\s+{PART_OF_DAY}\s+of\s+)?{date}"
+        ),
+        format!(r"\b(?:on|in)\s+the\s+{PART_OF_DAY}\s+of\s+{date}"),
+        // a bare date in apposition or brackets: "yesterday morning, October 25"
+        format!(r"\(?{date}\)?"),
+        // in two days, in the past 24 hours, over the two days, during the two days of the event
+        format!(
+            r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+|next\s+|following\s+)?(?:\w+[\s-])?{TIME_UNIT}(?:\s+of\s+the\s+\w+)?\b"
+        ),
+        // at the plenary session, at the opening ceremony, at the seminar
+        format!(
+            r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){{0,3}}{EVENT_PART}\b"
+        ),
+        // of which, of whom: a sub-count of the figure before
+        r"\bof\s+(?:which|whom|them)\b".to_string(),
+    ];
+    Regex::new(&format!("(?i){}", patterns.join("|"))).expect("scope pattern compiles")
+});
+
+/// A scope phrase, as a byte range of the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every scope phrase in `text[start..end]`, adjacent ones ("yesterday morning,
+/// October 25") joined.
+pub fn find(text: &str, start: usize, end: usize) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for m in SCOPE.find_iter(&text[start..end]) {
+        let span = Span {
+            start: start + m.start(),
+            end: start + m.end(),
+        };
+        if let Some(last) = spans.last_mut() {
+            let gap = &text[last.end..span.start];
+            // "yesterday morning, October 25" is one scope; "..., of which" starts another.
+            let apposition = text[span.start..]
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(');
+            if apposition && gap.chars().all(|c| c == ',' || c.is_whitespace()) {
+                last.end = span.end;
+                continue;
+            }
+        }
+        spans.push(span);
+    }
+    spans
+}
+
+/// The scope of a claim whose clause is the byte range `clause`: the scopes inside the
+/// clause, or else the nearest one before the claim in its sentence, or else after it.
+pub fn choose(spans: &[Span], clause: (usize, usize), claim_start: usize) -> Vec<Span> {
+    let inside: Vec<Span> = spans
+        .iter()
+        .copied()
+        .filter(|s| s.start < clause.1 && s.end > clause.0)
+        .collect();
+    if !inside.is_empty() {
+        return inside;
+    }
+    if let Some(before) = spans.iter().rev().find(|s| s.end <= claim_start) {
+        return vec![*before];
+    }
+    spans
+        .iter()
+        .find(|s| s.start >= clause.1)
+        .copied()
+        .into_iter()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        find(text, 0, text.len())
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn time_scopes_in_several_phrasings() {
+        assert_eq!(
+            found("yesterday morning, October 25, witnessed 69 signatures"),
+            ["yesterday morning, October 25"]
+        );
+        assert_eq!(
+            found("72 countries signed in two days (October 25-26)"),
+            ["in two days (October 25-26)"]
+        );
+        assert_eq!(
+            found("as of October 6, it had 100 replies"),
+            ["as of October 6"]
+        );
+        assert_eq!(
+            found("on the afternoon of 12 March the toll rose"),
+            ["on the afternoon of 12 March"]
+        );
+        assert_eq!(found("Police said on Tuesday that 12 died"), ["on Tuesday"]);
+        assert_eq!(
+            found("in the past 24 hours, 30 were found"),
+            ["in the past 24 hours"]
+        );
+        assert_eq!(
+            found("during the two days of the event, it welcomed"),
+            ["during the two days of the event"]
+        );
+        assert_eq!(found("Last week 40 left"), ["Last week"]);
+    }
+
+    #[test]
+    fn place_and_subset_scopes() {
+        assert_eq!(
+            found("64 signed right at the plenary session"),
+            ["at the plenary session"]
+        );
+        assert_eq!(
+            found("at the opening ceremony, 72 signed"),
+            ["at the opening ceremony"]
+        );
+        assert_eq!(found("of which 64 countries signed"), ["of which"]);
+        assert_eq!(found("120 died, of whom 30 were children"), ["of whom"]);
+    }
+
+    #[test]
+    fn the_clause_scope_wins_then_the_nearest_before() {
+        let spans = [
+            Span { start: 0, end: 5 },
+            Span { start: 10, end: 15 },
+            Span { start: 40, end: 45 },
+        ];
+        assert_eq!(choose(&spans, (30, 50), 32), [spans[2]]);
+        assert_eq!(choose(&spans, (20, 30), 22), [spans[1]]);
+        assert_eq!(choose(&spans[2..], (20, 30), 22), [spans[2]]);
+    }
+}

@@ -1,0 +1,111 @@
+//! Sentences: splits a paragraph into sentences with the Unicode sentence boundary rules.
+//!
+//! UAX #29 keeps "2,500", "1.5" and "U.N. officials" whole on its own; what it cannot know
+//! is that "Oct." or "Gen." end an abbreviation and not a sentence when a capital follows,
+//! so sentences that end on a known abbreviation are joined to the next one.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A sentence as a byte range of its paragraph's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, paragraph: &'a str) -> &'a str {
+        &paragraph[self.start..self.end]
+    }
+}
+
+/// Abbreviations after which a full stop does not end the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st",
+    "no", "nos", "vs", "approx", "est", "inc", "corp", "ltd", "co", "jr", "sr", "rev", "hon",
+    "dept", "fig", "vol", "ca", "cf", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
+];
+
+/// Splits `text` into trimmed, non-empty sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut join_next = false;
+    for (start, piece) in text.split_sentence_bound_indices() {
+        let lead = piece.len() - piece.trim_start().len();
+        let body = piece.trim();
+        if body.is_empty() {
+            continue;
+        }
+        let sentence = Sentence {
+            start: start + lead,
+            end: start + lead + body.len(),
+        };
+        match out.last_mut() {
+            Some(last) if join_next => last.end = sentence.end,
+            _ => out.push(sentence),
+        }
+        join_next = ends_with_abbreviation(body);
+    }
+    out
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(stem) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let word = last_word.to_lowercase();
+    ABBREVIATIONS.contains(&word.as_str())
+        || (word.len() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn numbers_with_separators_and_decimals_stay_whole() {
+        assert_eq!(
+            texts("About 2,500 came. Rainfall was 1.5 times the norm. It ended."),
+            [
+                "About 2,500 came.",
+                "Rainfall was 1.5 times the norm.",
+                "It ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            texts("On Oct. 25 President Lee spoke. Then U.N. officials left."),
+            [
+                "On Oct. 25 President Lee spoke.",
+                "Then U.N. officials left."
+            ]
+        );
+        assert_eq!(
+            texts("Gen. Smith said 40 died. Dr. Jones said 42."),
+            ["Gen. Smith said 40 died.", "Dr. Jones said 42."]
+        );
+        assert_eq!(
+            texts("J. R. Smith counted 9 boats. It rained."),
+            ["J. R. Smith counted 9 boats.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn ranges_are_trimmed_offsets_into_the_paragraph() {
+        let text = "  One.   Two 2.  ";
+        let found = split(text);
+        assert_eq!(found[1], Sentence { start: 9, end: 15 });
+    }
+}

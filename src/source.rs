@@ -1,0 +1,447 @@
+//! Sources: turns the files named on the command line into article paragraphs.
+//!
+//! Scraped articles carry page furniture that is not the reporter's text: image
+//! placeholders, caption rows, photo file names, comment counters and the page's URL.
+//! This stage drops that furniture, keeps the URL aside, and keeps for every paragraph
+//! the place of each of its lines in the original file, so that later stages can give
+//! an exact `file:line:col` for anything they find.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One article, read and cleaned.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it (or as found under a folder the user gave).
+    pub path: String,
+    /// The article's URL, from a `Source: <url>` line.
+    pub url: Option<String>,
+    /// The article's paragraphs, in file order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph of article text: one or more lines of the file joined by single spaces.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub text: String,
+    /// Where each joined line starts, in paragraph bytes, and which file line it is.
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Byte offset of the segment in the paragraph text.
+    offset: usize,
+    /// 1-based line number in the file.
+    line: usize,
+    /// Characters of the file line that precede the segment (leading indentation cut).
+    column_base: usize,
+}
+
+/// A place in a file, 1-based; the column counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Something that kept a file out of the run without stopping it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A problem that stops the run: the input cannot be read as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// File endings taken as articles when a folder is walked.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Expands the paths the user gave into article files: a file is taken as it is, a folder
+/// gives its article files (recursively, sorted by path). The result is sorted and free of
+/// repeats, so the same set of articles always yields the same report.
+pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SourceError> {
+    let mut found = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|err| SourceError {
+            path: path.display().to_string(),
+            message: io_message(&err),
+        })?;
+        if meta.is_dir() {
+            let before = found.len();
+            walk(path, &mut found, 0)?;
+            if found.len() == before {
+                return Err(SourceError {
+                    path: path.display().to_string(),
+                    message: format!(
+                        "no article files (.{}) in this folder",
+                        ARTICLE_EXTENSIONS.join(", .")
+                    ),
+                });
+            }
+        } else {
+            found.push(path.clone());
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// Deep enough for any real archive, shallow enough to stop a symlink loop.
+const MAX_DEPTH: usize = 64;
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SourceError> {
+    let error = |message: String| SourceError {
+        path: dir.display().to_string(),
+        message,
+    };
+    if depth > MAX_DEPTH {
+        return Err(error(
+            "folders nest too deep (a symbolic link loop?)".to_string(),
+        ));
+    }
+    let entries = fs::read_dir(dir).map_err(|err| error(io_message(&err)))?;
+    for entry in entries {
+        let entry = entry.map_err(|err| error(io_message(&err)))?;
+        let path = entry.path();
+        let is_hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if is_hidden {
+            continue;
+        }
+        let meta = fs::metadata(&path).map_err(|err| SourceError {
+            path: path.display().to_string(),
+            message: io_message(&err),
+        })?;
+        if meta.is_dir() {
+            walk(&path, found, depth + 1)?;
+        } else if has_article_extension(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            ARTICLE_EXTENSIONS
+                .iter()
+                .any(|want| want.eq_ignore_ascii_case(ext))
+        })
+}
+
+/// The outcome of reading one file.
+pub enum Loaded {
+    Article(Source),
+    Skipped(Warning),
+}
+
+/// Reads one article file. Binary files are skipped with a warning; text that is not
+/// UTF-8 is decoded as Windows-1252 (the usual encoding of such scraped pages) with a
+/// warning, since dropping it would hide its figures from the editor.
+pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), SourceError> {
+    let shown = path.display().to_string();
+    let bytes = fs::read(path).map_err(|err| SourceError {
+        path: shown.clone(),
+        message: io_message(&err),
+    })?;
+    Ok(decode(&shown, &bytes))
+}
+
+/// Turns a file's bytes into an article (see [`load`]).
+pub fn decode(path: &str, bytes: &[u8]) -> (Loaded, Option<Warning>) {
+    if bytes.contains(&0) {
+        let warning = Warning {
+            path: path.to_string(),
+            message: "skipped: binary file (contains NUL bytes)".to_string(),
+        };
+        return (Loaded::Skipped(warning), None);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), None),
+        Err(err) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let warning = Warning {
+                path: path.to_string(),
+                message: format!(
+                    "not UTF-8 (first bad byte at offset {}); read as Windows-1252",
+                    err.valid_up_to()
+                ),
+            };
+            (text.into_owned(), Some(warning))
+        }
+    };
+    (Loaded::Article(parse(path, &text)), warning)
+}
+
+/// Splits article text into paragraphs, leaving out page furniture.
+pub fn parse(path: &str, text: &str) -> Source {
+    let mut url = None;
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Paragraph> = None;
+    for (index, raw) in split_lines(text).enumerate() {
+        let line_no = index + 1;
+        let trimmed = raw.trim();
+        if let Some(found) = source_url(trimmed) {
+            url.get_or_insert_with(|| found.to_string());
+            paragraphs.extend(open.take());
+            continue;
+        }
+        if trimmed.is_empty() || is_furniture(trimmed) {
+            paragraphs.extend(open.take());
+            continue;
+        }
+        let indent = raw.len() - raw.trim_start().len();
+        let column_base = raw[..indent].chars().count();
+        let continues = open
+            .as_ref()
+            .is_some_and(|para| is_wrapped_continuation(&para.text, trimmed));
+        if continues {
+            let para = open.as_mut().expect("checked above");
+            para.text.push(' ');
+            para.segments.push(Segment {
+                offset: para.text.len(),
+                line: line_no,
+                column_base,
+            });
+            para.text.push_str(trimmed);
+        } else {
+            paragraphs.extend(open.take());
+            open = Some(Paragraph {
+                text: trimmed.to_string(),
+                segments: vec![Segment {
+                    offset: 0,
+                    line: line_no,
+                    column_base,
+                }],
+            });
+        }
+    }
+    paragraphs.extend(open);
+    Source {
+        path: path.to_string(),
+        url,
+        paragraphs,
+    }
+}
+
+/// Lines ended by `\n`, `\r\n` or a lone `\r`, without their ends.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let after = &rest[end..];
+        rest = if let Some(next) = after.strip_prefix("\r\n") {
+            next
+        } else if after.is_empty() {
+            after
+        } else {
+            &after[1..]
+        };
+        Some(line)
+    })
+}
+
+/// A hard-wrapped paragraph goes on when the previous line stops mid-sentence and the
+/// next starts in lower case; one-paragraph-a-line articles never meet both.
+fn is_wrapped_continuation(previous: &str, next: &str) -> bool {
+    let ends_sentence = previous
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '|']);
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    !ends_sentence && starts_lower
+}
+
+fn source_url(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("Source:")
+        .or_else(|| line.strip_prefix("source:"))
+        .or_else(|| line.strip_prefix("URL:"))?
+        .trim();
+    (rest.starts_with("http://") || rest.starts_with("https://")).then_some(rest)
+}
+
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff"];
+
+/// Page furniture: image placeholders, caption rows, photo file names, comment counters,
+/// bare URLs.
+fn is_furniture(line: &str) -> bool {
+    if line.starts_with("![") || line.starts_with('|') || line.starts_with("<!--") {
+        return true;
+    }
+    let single_token = !line.contains(char::is_whitespace);
+    if single_token {
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+        {
+            return true;
+        }
+        if let Some((_, ext)) = lower.rsplit_once('.') {
+            if IMAGE_EXTENSIONS.contains(&ext) {
+                return true;
+            }
+        }
+    }
+    is_comment_counter(line)
+}
+
+/// "Comment (0)", "Comments (12)", "0 comments".
+fn is_comment_counter(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(words.as_slice(), [a, n] | [n, a]
+        if (*a == "comment" || *a == "comments") && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+impl Paragraph {
+    /// The file location of a byte offset in the paragraph text.
+    pub fn locate(&self, offset: usize) -> Location {
+        let index = self
+            .segments
+            .partition_point(|seg| seg.offset <= offset)
+            .saturating_sub(1);
+        let seg = self.segments[index];
+        let column = self.text[seg.offset..offset].chars().count() + seg.column_base + 1;
+        Location {
+            line: seg.line,
+            column,
+        }
+    }
+
+    /// Builds a paragraph that is one line of a file; for tests and tools.
+    pub fn single(text: &str, line: usize) -> Paragraph {
+        Paragraph {
+            text: text.to_string(),
+            segments: vec![Segment {
+                offset: 0,
+                line,
+                column_base: 0,
+            }],
+        }
+    }
+}
+
+fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines_are_left_out() {
+        let text = "![]() |\n| Caption of a photo. (Photo: Someone) |\nimg_0042.JPG\nComment (0)\n\
+                    12 comments\nThe council met 3 times.\n";
+        let source = parse("a.txt", text);
+        let texts: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["The council met 3 times."]);
+    }
+
+    #[test]
+    fn source_line_gives_the_url_and_is_not_text() {
+        let source = parse("a.txt", "Text 1.\nSource: https://example.org/a-123.htm\n");
+        assert_eq!(source.url.as_deref(), Some("https://example.org/a-123.htm"));
+        assert_eq!(source.paragraphs.len(), 1);
+        let bare = parse("b.txt", "Text 1.\nhttps://example.org/a-123.htm\n");
+        assert_eq!(bare.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn every_line_end_style_counts_lines() {
+        for text in ["a.\nb.\nc 5.", "a.\r\nb.\r\nc 5.", "a.\rb.\rc 5."] {
+            let source = parse("x", text);
+            let last = &source.paragraphs[2];
+            assert_eq!(last.locate(2), Location { line: 3, column: 3 }, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_and_keep_their_places() {
+        let source = parse(
+            "x.md",
+            "Rescuers said that\n  more than 40 people\nwere found.\n",
+        );
+        assert_eq!(source.paragraphs.len(), 1);
+        let para = &source.paragraphs[0];
+        assert_eq!(
+            para.text,
+            "Rescuers said that more than 40 people were found."
+        );
+        let at = para.text.find("40").unwrap();
+        assert_eq!(
+            para.locate(at),
+            Location {
+                line: 2,
+                column: 13
+            }
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let source = parse("x", "Đà Nẵng had 5 cases.");
+        let para = &source.paragraphs[0];
+        let at = para.text.find('5').unwrap();
+        assert_eq!(para.locate(at).column, 13);
+    }
+
+    #[test]
+    fn binary_is_skipped_and_latin1_is_decoded() {
+        let (loaded, _) = decode("bin", b"abc\0def");
+        assert!(matches!(loaded, Loaded::Skipped(w) if w.message.contains("binary")));
+        let (loaded, warning) = decode("latin", b"Caf\xe9 served 40 guests.");
+        let Loaded::Article(source) = loaded else {
+            panic!("not read")
+        };
+        assert_eq!(source.paragraphs[0].text, "Café served 40 guests.");
+        assert!(warning.unwrap().message.contains("Windows-1252"));
+    }
+
+    #[test]
+    fn bom_is_not_text() {
+        let (loaded, warning) = decode("bom", b"\xEF\xBB\xBF12 people.");
+        let Loaded::Article(source) = loaded else {
+            panic!("not read")
+        };
+        assert!(warning.is_none());
+        assert_eq!(source.paragraphs[0].locate(0).column, 1);
+        assert_eq!(source.paragraphs[0].text, "12 people.");
+    }
+}

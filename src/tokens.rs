@@ -1,0 +1,225 @@
+//! Tokens: cuts a sentence into words, numbers, links and punctuation.
+//!
+//! A hand-written scanner rather than a regex because its rules are about neighbours:
+//! digits glued to letters ("z7157588517514_1471cc.jpg", "G20", "80th") are not numbers
+//! of their own, and a number keeps its separators ("2,500", "1,00,000", "2 500" with a
+//! thin space) and its decimal point.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner apostrophes, hyphens and digits ("seventy-two", "COVID-19").
+    Word,
+    /// Digits with their separators ("2,500", "1.5").
+    Number,
+    /// A link or anything glued to one: never a claim.
+    Link,
+    /// One character of anything else.
+    Punct,
+}
+
+/// A token as a byte range of the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'a>(&self, paragraph: &'a str) -> &'a str {
+        &paragraph[self.start..self.end]
+    }
+}
+
+/// Spaces that may sit inside a number as a thousands separator.
+fn is_number_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (Vietnamese tone marks written apart, for instance).
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Tokenizes `text[start..end]`; offsets are into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let slice = &text[start..end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let offset = |i: usize| chars.get(i).map_or(slice.len(), |&(o, _)| o) + start;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let begin = i;
+        let kind = if starts_link(&slice[chars[i].0..]) {
+            while at(i).is_some_and(|c| !c.is_whitespace()) {
+                i += 1;
+            }
+            // A link's trailing punctuation belongs to the sentence.
+            while i > begin + 1 && at(i - 1).is_some_and(|c| matches!(c, '.' | ',' | ')' | ';')) {
+                i -= 1;
+            }
+            Kind::Link
+        } else if c.is_ascii_digit() {
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(d) if d.is_ascii_digit() => i += 1,
+                    Some(sep)
+                        if (sep == ',' || sep == '.' || is_number_space(sep))
+                            && at(i + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                    {
+                        i += 2;
+                    }
+                    _ => break,
+                }
+            }
+            // Digits inside a longer identifier ("2456536.html", "12_b") are not a figure.
+            let glued_name = at(i) == Some('_')
+                || (at(i) == Some('.') && at(i + 1).is_some_and(char::is_alphabetic));
+            if glued_name {
+                while at(i).is_some_and(|c| is_word_char(c) || c == '.' || c == '-') {
+                    i += 1;
+                }
+                Kind::Link
+            } else {
+                Kind::Number
+            }
+        } else if c.is_alphabetic() {
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(c) if is_word_char(c) => i += 1,
+                    Some('\'' | '’' | '-' | '‑')
+                        if at(i + 1).is_some_and(char::is_alphanumeric) =>
+                    {
+                        i += 2;
+                    }
+                    _ => break,
+                }
+            }
+            Kind::Word
+        } else {
+            i += 1;
+            Kind::Punct
+        };
+        out.push(Token {
+            kind,
+            start: offset(begin),
+            end: offset(i),
+        });
+    }
+    out
+}
+
+fn starts_link(rest: &str) -> bool {
+    let head: String = rest
+        .chars()
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
+}
+
+/// Parses digits with separators: "2,500", "1.5", "1,00,000" (Indian grouping),
+/// "2.500.000" (European grouping), "2,5" (decimal comma), "2 500" (thin space).
+pub fn parse_digits(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| !is_number_space(*c)).collect();
+    let commas = cleaned.matches(',').count();
+    let dots = cleaned.matches('.').count();
+    let normalized = match (commas, dots) {
+        (0, 0 | 1) => cleaned,
+        (0, _) => cleaned.replace('.', ""),
+        (_, 0) => {
+            let last = cleaned.rsplit(',').next().unwrap_or("");
+            if commas == 1 && last.len() != 3 {
+                cleaned.replace(',', ".")
+            } else {
+                cleaned.replace(',', "")
+            }
+        }
+        _ => {
+            let last_comma = cleaned.rfind(',').unwrap_or(0);
+            let last_dot = cleaned.rfind('.').unwrap_or(0);
+            if last_dot > last_comma {
+                cleaned.replace(',', "")
+            } else {
+                cleaned.replace('.', "").replace(',', ".")
+            }
+        }
+    };
+    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        tokenize(text, 0, text.len())
+            .into_iter()
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_decimals() {
+        assert_eq!(
+            kinds("2,500 and 1.5, then 3."),
+            [
+                (Kind::Number, "2,500"),
+                (Kind::Word, "and"),
+                (Kind::Number, "1.5"),
+                (Kind::Punct, ","),
+                (Kind::Word, "then"),
+                (Kind::Number, "3"),
+                (Kind::Punct, "."),
+            ]
+        );
+        assert_eq!(kinds("2\u{202F}500")[0], (Kind::Number, "2\u{202F}500"));
+    }
+
+    #[test]
+    fn digits_inside_names_are_not_numbers() {
+        assert_eq!(
+            kinds("z7157588517514_1471cc.jpg")[0],
+            (Kind::Word, "z7157588517514_1471cc")
+        );
+        assert_eq!(kinds("2456536.html")[0], (Kind::Link, "2456536.html"));
+        assert_eq!(kinds("COVID-19 G20")[0], (Kind::Word, "COVID-19"));
+        assert_eq!(kinds("see https://x.org/a-2025.htm.")[1].0, Kind::Link);
+        assert_eq!(kinds("see https://x.org/a-2025.htm.")[2].0, Kind::Punct);
+    }
+
+    #[test]
+    fn hyphenated_words_are_one_token() {
+        assert_eq!(kinds("seventy-two")[0], (Kind::Word, "seventy-two"));
+        assert_eq!(kinds("Asia-Pacific")[0], (Kind::Word, "Asia-Pacific"));
+    }
+
+    #[test]
+    fn every_grouping_style_parses() {
+        assert_eq!(parse_digits("2,500"), Some(2500.0));
+        assert_eq!(parse_digits("1,00,000"), Some(100_000.0));
+        assert_eq!(parse_digits("2.500.000"), Some(2_500_000.0));
+        assert_eq!(parse_digits("1.234,5"), Some(1234.5));
+        assert_eq!(parse_digits("1,234.5"), Some(1234.5));
+        assert_eq!(parse_digits("2,5"), Some(2.5));
+        assert_eq!(parse_digits("0.000001"), Some(0.000_001));
+        assert_eq!(parse_digits("2\u{00A0}500"), Some(2500.0));
+        assert_eq!(
+            parse_digits("999,999,999,999,999,999,999"),
+            Some(999_999_999_999_999_999_999.0)
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! Topics: puts each claim under the topic it is about, by the rules or, where no rule
+//! takes it, by what it counts and what happened to it.
+//!
+//! Claims about one thing must meet and claims about different things must not: deaths
+//! are never compared with injuries, nor a city's turnout with the nation's. A rule takes a
+//! claim when its counted noun names the topic, or names what the topic counts and a
+//! context word says so; when several rules could, the one whose evidence stands nearest
+//! the figure wins. A claim no rule takes is grouped by its counted noun (stemmed, so
+//! "organisations" meets "organization") with its verb and its qualifier.
+
+use crate::claims::{Claim, ContextWord};
+use crate::figures::Unit;
+use crate::lexicon;
+use crate::rules::{RuleSet, RuleUnit, Term, Topic};
+
+/// Least similarity for two nouns to be taken as spellings of one word.
+pub const FUZZY_THRESHOLD: f64 = 0.85;
+
+/// Context words further than this from the claim, or outside its clause, count less.
+const OUT_OF_CLAUSE: usize = 1000;
+
+/// An exclude word vetoes a rule only this close to the figure: "40 signatures for
+/// ratification" is about ratification, a "come into effect" at the sentence's end is not.
+const EXCLUDE_REACH: usize = 4;
+
+/// The topic a claim was put under, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Topic id: a rule's id, or `auto/...` for a group no rule named; a qualifier or a
+    /// currency is appended after a `/`.
+    pub id: String,
+    pub label: String,
+    /// The rule's origin (built in, or its file), or `None` for an automatic group.
+    pub origin: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// How a claim was matched: for `hcx explain` and for people reading the JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The rule noun that matched, and the claim's word it matched.
+    pub noun: Option<(String, String)>,
+    /// Similarity of those two words (1 for the same stem).
+    pub score: f64,
+    /// The context word that decided, and its distance from the figure.
+    pub context: Option<(String, usize)>,
+}
+
+/// Puts every claim under a topic; `None` for claims that count nothing nameable.
+pub fn assign(claims: &[Claim], rules: &RuleSet) -> Vec<Option<Placement>> {
+    claims.iter().map(|c| place(c, rules)).collect()
+}
+
+/// The topic of one claim.
+pub fn place(claim: &Claim, rules: &RuleSet) -> Option<Placement> {
+    let best = rules
+        .topics
+        .iter()
+        .enumerate()
+        .filter_map(|(order, topic)| candidate(claim, topic).map(|m| (m, order, topic)))
+        .min_by(|(a, ao, _), (b, bo, _)| {
+            a.distance
+                .cmp(&b.distance)
+                .then(b.words.cmp(&a.words))
+                .then(b.evidence.score.total_cmp(&a.evidence.score))
+                .then(ao.cmp(bo))
+        });
+    if let Some((found, _, topic)) = best {
+        let mut id = topic.id.clone();
+        let mut label = topic.label.clone();
+        decorate(claim, &mut id, &mut label);
+        return Some(Placement {
+            id,
+            label,
+            origin: Some(topic.origin.clone()),
+            evidence: found.evidence,
+        });
+    }
+    fallback(claim)
+}
+
+/// Appends the qualifier and the currency, which make a sub-topic of their own.
+fn decorate(claim: &Claim, id: &mut String, label: &mut String) {
+    if let Some(qualifier) = claim.counted.as_ref().and_then(|c| c.qualifier.as_ref()) {
+        id.push('/');
+        id.push_str(&slug(qualifier));
+        label.push_str(&format!(" ({qualifier})"));
+    }
+    if let Unit::Money(code) = &claim.unit {
+        id.push('/');
+        id.push_str(&code.to_lowercase());
+        label.push_str(&format!(", {code}"));
+    }
+}
+
+struct Candidate {
+    distance: usize,
+    words: usize,
+    evidence: Evidence,
+}
+
+fn unit_fits(claim: &Claim, unit: RuleUnit) -> bool {
+    matches!(
+        (&claim.unit, unit),
+        (Unit::Count, RuleUnit::Count)
+            | (Unit::Percent, RuleUnit::Percent)
+            | (Unit::Money(_), RuleUnit::Money)
+    )
+}
+
+fn candidate(claim: &Claim, topic: &Topic) -> Option<Candidate> {
+    if !unit_fits(claim, topic.unit) {
+        return None;
+    }
+    if let Some(pattern) = &topic.pattern {
+        if !pattern.is_match(&claim.sentence) {
+            return None;
+        }
+    }
+    let excluded = topic.exclude.iter().any(|term| {
+        find_term(&claim.context, term)
+            .is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH)
+    });
+    if excluded {
+        return None;
+    }
+    let context = nearest_context(claim, &topic.context);
+    match &claim.counted {
+        Some(counted) => {
+            if let Some((words, score, noun)) = best_noun(&counted.words, &topic.nouns) {
+                return Some(Candidate {
+                    distance: 0,
+                    words,
+                    evidence: Evidence {
+                        noun: Some((noun, counted.head().to_string())),
+                        score,
+                        context: None,
+                    },
+                });
+            }
+            let (words, score, noun) = best_noun(&counted.words, &topic.counted)?;
+            let (word, distance) = context?;
+            Some(Candidate {
+                distance,
+                words,
+                evidence: Evidence {
+                    noun: Some((noun, counted.head().to_string())),
+                    score,
+                    context: Some((word, distance)),
+                },
+            })
+        }
+        // "killing 30 and injuring 50": with no noun, only a context word right by the
+        // figure places it, and only in topics that count people or things.
+        None => {
+            let (word, distance) = context.or_else(|| nearest_context(claim, &topic.nouns))?;
+            let near = distance <= 2 || claim.unit != Unit::Count;
+            (near
+                && distance < OUT_OF_CLAUSE
+                && (!topic.counted.is_empty() || claim.unit != Unit::Count))
+                .then_some(Candidate {
+                    distance,
+                    words: 0,
+                    evidence: Evidence {
+                        noun: None,
+                        score: 0.0,
+                        context: Some((word, distance)),
+                    },
+                })
+        }
+    }
+}
+
+/// The rule noun that best matches the end of the claim's counted phrase: how many
+/// words matched, their similarity, and the rule's wording.
+fn best_noun(words: &[String], terms: &[Term]) -> Option<(usize, f64, String)> {
+    terms
+        .iter()
+        .filter_map(|term| {
+            let n = term.singulars.len();
+            if n == 0 || n > words.len() {
+                return None;
+            }
+            let tail = &words[words.len() - n..];
+            let mut total = 0.0;
+            for (word, rule_word) in tail.iter().zip(&term.singulars) {
+                total += similarity(word, rule_word)?;
+            }
+            Some((n, total / n as f64, term.text.clone()))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+}
+
+/// 1 for the same singular; otherwise the normalized Damerau-Levenshtein similarity of
+/// the singulars, if it reaches the fuzzy threshold (for words long enough to judge), so
+/// a misspelt "delagates" still meets "delegates".
+fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
+    let word = lexicon::singular(word);
+    if word == rule_singular {
+        return Some(1.0);
+    }
+    let long_enough = word.chars().count() >= 6 && rule_singular.chars().count() >= 6;
+    let score = strsim::normalized_damerau_levenshtein(&word, rule_singular);
+    (long_enough && score >= FUZZY_THRESHOLD).then_some(score)
+}
+
+/// The nearest of `terms` in the claim's sentence: its text and distance, words outside
+/// the clause counted as far.
+fn nearest_context(claim: &Claim, terms: &[Term]) -> Option<(String, usize)> {
+    let action = claim.action.as_deref().map(lexicon::stem);
+    terms
+        .iter()
+        .filter_map(|term| {
+            // The verb that governs the figure outranks any other word near it.
+            if term.stems.len() == 1 && action.as_ref() == Some(&term.stems[0]) {
+                return Some((term.text.clone(), 0));
+            }
+            find_term(&claim.context, term).map(|(d, in_clause)| {
+                let distance = if in_clause { d } else { d + OUT_OF_CLAUSE };
+                (term.text.clone(), distance)
+            })
+        })
+        .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+}
+
+/// The nearest place where a (possibly multi-word) term stands in the context words.
+fn find_term(words: &[ContextWord], term: &Term) -> Option<(usize, bool)> {
+    let n = term.stems.len();
+    if n == 0 || n > words.len() {
+        return None;
+    }
+    (0..=words.len() - n)
+        .filter(|&i| (0..n).all(|k| words[i + k].stem == term.stems[k]))
+        .map(|i| {
+            let distance = (i..i + n)
+                .map(|k| words[k].distance)
+                .min()
+                .unwrap_or(usize::MAX);
+            let in_clause = (i..i + n).all(|k| words[k].in_clause);
+            (distance, in_clause)
+        })
+        .min_by_key(|(d, in_clause)| (!in_clause, *d))
+}
+
+/// A group for a claim no rule takes: its head noun's stem, the verb that says what
+/// happened to it, and its qualifier.
+fn fallback(claim: &Claim) -> Option<Placement> {
+    let counted = claim.counted.as_ref();
+    let head = counted.map(|c| c.head().to_string());
+    let (mut id, mut label) = match (&head, &claim.unit) {
+        (Some(head), _) => (
+            format!("auto/{}", slug(&lexicon::singular(head))),
+            head.clone(),
+        ),
+        (None, Unit::Percent) => ("auto/percent".to_string(), "percentage".to_string()),
+        (None, Unit::Money(_)) => ("auto/amount".to_string(), "amount".to_string()),
+        (None, Unit::Count) => {
+            let action = claim.action.as_ref()?;
+            (
+                format!("auto/{}", slug(&lexicon::stem(action))),
+                action.clone(),
+            )
+        }
+    };
+    if claim.unit == Unit::Percent && head.is_some() {
+        id.push_str("/percent");
+        label.push_str(" (%)");
+    }
+    if let (Some(action), Some(_)) = (&claim.action, &head) {
+        id.push('+');
+        id.push_str(&slug(&lexicon::stem(action)));
+        label.push(' ');
+        label.push_str(action);
+    }
+    decorate(claim, &mut id, &mut label);
+    Some(Placement {
+        id,
+        label,
+        origin: None,
+        evidence: Evidence {
+            noun: head.map(|h| (h.clone(), h)),
+            score: 1.0,
+            context: claim.action.clone().map(|a| (a, 0)),
+        },
+    })
+}
+
+/// Lower-case letters and digits, words joined by '-'.
+pub fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims;
+    use crate::source;
+
+    fn topics_of(text: &str) -> Vec<(String, String)> {
+        let rules = RuleSet::builtin();
+        let found = claims::extract(&source::parse("t.txt", text));
+        found
+            .iter()
+            .map(|c| {
+                (
+                    c.quote.clone(),
+                    place(c, &rules).map_or("-".to_string(), |p| p.id),
+                )
+            })
+            .collect()
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        topics_of(text).into_iter().map(|(_, id)| id).collect()
+    }
+
+    #[test]
+    fn deaths_and_injuries_never_meet() {
+        assert_eq!(
+            ids("The quake killed 112 people and injured more than 600."),
+            ["deaths", "injuries"]
+        );
+        assert_eq!(
+            ids("killing 112 people and injuring more than 600, officials said"),
+            ["deaths", "injuries"]
+        );
+        assert_eq!(
+            ids("At least 118 people died and 430 were hurt."),
+            ["deaths", "injuries"]
+        );
+        assert_eq!(
+            ids("The death toll rose to 112, and 600 people were hurt."),
+            ["deaths", "injuries"]
+        );
+    }
+
+    #[test]
+    fn context_words_tell_apart_topics_sharing_a_noun() {
+        assert_eq!(ids("72 countries signed the convention."), ["signatories"]);
+        assert_eq!(
+            ids("Delegates came from 110 countries who attended the ceremony."),
+            ["delegations"]
+        );
+        assert_eq!(
+            ids("It takes effect when at least 40 countries ratify it."),
+            ["ratifications"]
+        );
+        assert_eq!(
+            ids("It needs at least 40 signatures for ratification."),
+            ["ratifications"]
+        );
+        assert_eq!(
+            ids("It takes effect when at least 40 countries ratify it, so the signing by 72 countries at the ceremony is a step."),
+            ["ratifications", "signatories"]
+        );
+    }
+
+    #[test]
+    fn spellings_and_inflections_meet() {
+        let a = ids("Some 150 international organisations sent delegates.");
+        let b = ids("Some 150 international organizations sent delegates.");
+        assert_eq!(a, b);
+        assert_eq!(ids("It drew 40 delegate."), ids("It drew 40 delegates."));
+    }
+
+    #[test]
+    fn unknown_nouns_group_by_noun_verb_and_qualifier() {
+        assert_eq!(ids("Officials counted 30 sheep lost."), ["auto/sheep+lost"]);
+        assert_eq!(
+            ids("Officials counted 30 sheep lost."),
+            ids("Officials counted one sheep lost.")
+        );
+        assert_eq!(
+            ids("They came from 19 African countries, 21 Asian countries."),
+            ["auto/country/african", "auto/country/asian"]
+        );
+        assert_eq!(ids("The firm sold 300 tractors."), ["auto/tractor+sold"]);
+    }
+
+    #[test]
+    fn money_is_compared_within_one_currency() {
+        assert_eq!(ids("The bank pledged $25 million in aid."), ["aid/usd"]);
+        assert_eq!(ids("The EU pledged €4m in aid."), ["aid/eur"]);
+    }
+
+    #[test]
+    fn fuzzy_nouns_meet_within_the_threshold() {
+        assert_eq!(similarity("organisations", "organization"), Some(1.0));
+        assert!(similarity("delagates", "delegate").is_some());
+        assert!(similarity("delegates", "delegation").is_none());
+        assert!(similarity("reporters", "report").is_none());
+    }
+}
