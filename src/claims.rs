@@ -140,8 +140,13 @@ fn build(
     let span = counted.as_ref().map_or((quote_first, quote_last), |c| {
         (quote_first.min(c.first), quote_last.max(c.last))
     });
-    let clause = nouns::clause(view, span.0, span.1);
+    let mut clause = nouns::clause(view, span.0, span.1);
+    if nouns::is_total_of_part(view, fig) {
+        // In "won 42 of the 80 seats" the winning is the part's, not the whole's.
+        clause.0 = fig.first;
+    }
     let action = nouns::action(view, fig, counted.as_ref(), clause);
+    let locality = nouns::locality(view, counted.as_ref(), clause);
     // A figure that counts nothing nameable and that no verb explains ("it ranked 5")
     // cannot be compared with anything.
     if counted.is_none() && fig.unit == Unit::Count && action.is_none() {
@@ -170,7 +175,7 @@ fn build(
         figure: paragraph.text[start..view.tokens[fig.last].end].to_string(),
         sentence: sentence.to_string(),
         scope,
-        counted: counted.as_ref().map(thing),
+        counted: counted.as_ref().map(|c| thing(c, locality)),
         action,
         context: context_words(view, span, clause),
     })
@@ -190,11 +195,15 @@ fn tidy_brackets(text: &str) -> String {
     out.trim().to_string()
 }
 
-fn thing(counted: &Counted) -> CountedThing {
+fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
+    let qualifier = match (&counted.qualifier, locality) {
+        (Some(own), Some(place)) => Some(format!("{own} {place}")),
+        (own, place) => own.clone().or(place),
+    };
     CountedThing {
         phrase: counted.phrase.clone(),
         words: counted.words.clone(),
-        qualifier: counted.qualifier.clone(),
+        qualifier,
     }
 }
 

@@ -138,16 +138,22 @@ fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
     out
 }
 
+/// The topic's verdict. For every two sources their claims are paired one to one, the
+/// closest figures first, and the worst pair decides. Pairing keeps a topic that counts
+/// several things (two parties' seats) from pitting unlike claims against each other:
+/// a figure one source gives and the other does not is left unpaired, not compared with
+/// the wrong one.
 fn verdict(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
+    let mut sources: Vec<&str> = claims.iter().map(|p| p.claim.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
     let mut worst: Option<(Verdict, (usize, usize))> = None;
-    for (i, a) in claims.iter().enumerate() {
-        for (j, b) in claims.iter().enumerate().skip(i + 1) {
-            if a.claim.source == b.claim.source {
-                continue;
-            }
-            let v = relate(&a.claim, &b.claim);
-            if worst.is_none_or(|(w, _)| v < w) {
-                worst = Some((v, (i, j)));
+    for (n, first) in sources.iter().enumerate() {
+        for second in &sources[n + 1..] {
+            for (v, pair) in pair_sources(claims, first, second) {
+                if worst.is_none_or(|w| (v, pair) < w) {
+                    worst = Some((v, pair));
+                }
             }
         }
     }
@@ -155,6 +161,39 @@ fn verdict(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
         Some((v, pair)) => (v, Some(pair)),
         None => (Verdict::Single, None),
     }
+}
+
+/// One-to-one pairs of two sources' claims, closest figures first, with their verdicts.
+fn pair_sources(claims: &[Placed], first: &str, second: &str) -> Vec<(Verdict, (usize, usize))> {
+    let of = |source: &str| -> Vec<usize> {
+        (0..claims.len())
+            .filter(|&i| claims[i].claim.source == source)
+            .collect()
+    };
+    let (left, right) = (of(first), of(second));
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &left {
+        for &j in &right {
+            let (a, b) = (claims[i].claim.value, claims[j].claim.value);
+            let gap = (a - b).abs() / a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
+            candidates.push((gap, i, j));
+        }
+    }
+    candidates.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut used = vec![false; claims.len()];
+    let mut pairs = Vec::new();
+    for (_, i, j) in candidates {
+        if used[i] || used[j] {
+            continue;
+        }
+        used[i] = true;
+        used[j] = true;
+        pairs.push((
+            relate(&claims[i].claim, &claims[j].claim),
+            (i.min(j), i.max(j)),
+        ));
+    }
+    pairs
 }
 
 fn same_number(a: f64, b: f64) -> bool {
@@ -266,8 +305,16 @@ mod tests {
             Some(Hedge::About),
             None,
         );
+        let about_more = claim(
+            "a",
+            1,
+            105.0,
+            Interval::about(105.0),
+            Some(Hedge::About),
+            None,
+        );
         assert_eq!(
-            compare(vec![exact("a", 104.0), about])[0].verdict,
+            compare(vec![about_more, about])[0].verdict,
             Verdict::Differs
         );
     }
@@ -336,6 +383,29 @@ mod tests {
         let topics = compare(vec![exact("a", 68.0), exact("a", 68.0), exact("a", 12.0)]);
         assert_eq!(topics[0].verdict, Verdict::Single);
         assert_eq!(topics[0].claims.len(), 2, "the repeat is one claim");
+    }
+
+    #[test]
+    fn figures_pair_one_to_one_with_their_closest_counterparts() {
+        // Two parties' seats in one topic: every figure has its match elsewhere.
+        let topics = compare(vec![
+            exact("a", 42.0),
+            exact("a", 23.0),
+            exact("b", 23.0),
+            exact("b", 42.0),
+        ]);
+        assert_eq!(topics[0].verdict, Verdict::Agree);
+        // A figure the other source does not give is left unpaired.
+        let topics = compare(vec![exact("a", 42.0), exact("b", 42.0), exact("b", 23.0)]);
+        assert_eq!(topics[0].verdict, Verdict::Agree);
+        // A figure nobody else comes near still conflicts.
+        let topics = compare(vec![
+            exact("a", 42.0),
+            exact("a", 23.0),
+            exact("b", 42.0),
+            exact("b", 25.0),
+        ]);
+        assert_eq!(topics[0].verdict, Verdict::Conflict);
     }
 
     #[test]

@@ -504,7 +504,7 @@ fn is_ordinal_or_glued(view: &View, raw: &Raw) -> bool {
     if !view.glued(raw.first, next) || view.tokens[next].kind != Kind::Word {
         return false;
     }
-    let suffix = view.lower[next].as_str();
+    let suffix = view.lower[next].split('-').next().unwrap_or("");
     matches!(
         suffix,
         "st" | "nd" | "rd" | "th" | "am" | "pm" | "h" | "hrs" | "s"
@@ -609,6 +609,11 @@ fn is_pronoun_one(view: &View, raw: &Raw) -> bool {
     let first = view.word(raw.first);
     if first != Some("one") || raw.first != raw.last {
         return false;
+    }
+    // "from one stage to the next", "one to another": distributive, not a count.
+    let preceded_by_from = raw.first >= 1 && view.is("from", raw.first - 1);
+    if preceded_by_from {
+        return true;
     }
     let next = view.word(raw.last + 1);
     match next {

@@ -63,7 +63,7 @@ pub fn counted(view: &View, fig: &Figure) -> Option<Counted> {
 }
 
 fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
-    let mut i = fig.last + 1;
+    let i = fig.last + 1;
     // Money and percentages: "$25 million in aid", "40% of voters".
     if fig.unit != Unit::Count {
         if view.is("in", i) || (view.is("of", i) && fig.unit == Unit::Percent) {
@@ -90,7 +90,54 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
             return None;
         }
     }
-    let start = i;
+    // "42 of the 80 seats", "nine of the town's 11 schools": the part counts what the
+    // total counts.
+    if view.is("of", i) {
+        let mut k = i + 1;
+        while k < i + 4 && view.word(k).is_some_and(is_determiner) {
+            k += 1;
+        }
+        if is_number_at(view, k) {
+            let mut after_total = k + 1;
+            if view.word(after_total).and_then(lexicon::scale).is_some() {
+                after_total += 1;
+            }
+            return scan_phrase(view, after_total, false);
+        }
+    }
+    scan_phrase(view, i, fig.value == 1.0)
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(word, "the" | "a" | "its" | "their" | "his" | "her")
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+fn is_number_at(view: &View, k: usize) -> bool {
+    view.tokens.get(k).is_some_and(|t| t.kind == Kind::Number)
+        || view.word(k).and_then(lexicon::small_number).is_some()
+}
+
+/// True when the figure is the whole in "42 of the 80 seats": what happened to the part
+/// did not happen to the whole.
+pub fn is_total_of_part(view: &View, fig: &Figure) -> bool {
+    let mut k = fig.first;
+    while k > 0 && fig.first - k < 4 {
+        k -= 1;
+        if view.is("of", k) {
+            return k >= 1 && is_number_at(view, k - 1);
+        }
+        if !view.word(k).is_some_and(is_determiner) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The noun phrase that starts at token `start`: modifiers up to the first plural head.
+fn scan_phrase(view: &View, start: usize, singular_ok: bool) -> Option<Counted> {
+    let mut i = start;
     let mut modifiers = 0;
     while i < view.len() {
         match view.tokens[i].kind {
@@ -104,10 +151,7 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
                 }
                 let is_head = lexicon::looks_plural(word)
                     || lexicon::currency_word(word).is_some()
-                    || (fig.value == 1.0
-                        && i == start
-                        && !lexicon::looks_verb(word)
-                        && word != "and");
+                    || (singular_ok && i == start && !lexicon::looks_verb(word) && word != "and");
                 if is_head {
                     return Some(phrase(view, start, i, true));
                 }
@@ -197,6 +241,11 @@ const LINKING: &[&str] = &[
     "just",
     "only",
     "almost",
+    "in",
+    "out",
+    "come",
+    "comes",
+    "turned",
 ];
 
 fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
@@ -256,11 +305,14 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
         let head_words: Vec<String> = words[..pos].iter().map(|w| (*w).to_string()).collect();
         if !head_words.is_empty() {
             counted.words = head_words;
-            counted.qualifier = place
-                .iter()
-                .any(|w| PLACE_PARTS.contains(w))
-                .then(|| place.join(" "))
-                .or(counted.qualifier.take());
+            // "turnout in Lindhaven", "turnout in the capital" are local figures;
+            // "turnout across the region" is the whole.
+            let place_first = (start..=end)
+                .filter(|&k| view.word(k).is_some())
+                .nth(pos + 1);
+            let named = place_first.is_some_and(|k| (k..=end).any(|j| view.is_capitalized(j)));
+            let local = place.iter().any(|w| PLACE_PARTS.contains(w)) || named;
+            counted.qualifier = local.then(|| place.join(" ")).or(counted.qualifier.take());
         }
     } else if let Some(pos) = words.iter().position(|w| *w == "of") {
         let rest: Vec<String> = words[pos + 1..]
@@ -283,8 +335,10 @@ fn phrase(view: &View, first: usize, last: usize, after: bool) -> Counted {
         .filter(|w| w != "and" && w != "or")
         .collect();
     let head_capitalized = view.is_capitalized(last);
+    // A capital that starts a sentence or follows a colon or quote says nothing.
+    let starts_sentence = |k: usize| k == 0 || view.is_punct(k - 1, &[':', '"', '“', '(']);
     let proper: Vec<&str> = (first..last)
-        .filter(|&k| view.is_capitalized(k))
+        .filter(|&k| view.is_capitalized(k) && !starts_sentence(k))
         .map(|k| view.raw(k))
         .collect();
     let qualifier = (!head_capitalized && !proper.is_empty()).then(|| proper.join(" "));
@@ -296,6 +350,91 @@ fn phrase(view: &View, first: usize, last: usize, after: bool) -> Counted {
         last,
         after,
     }
+}
+
+/// Where or when a figure holds, when that makes it a count of its own: a place attached
+/// to the counted noun ("1,100 homes in Korvath district"), a sentence that opens on a
+/// place ("In the capital, ...", "There, ..."), or a year in the clause ("in 1987").
+pub fn locality(view: &View, counted: Option<&Counted>, clause: (usize, usize)) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(c) = counted.filter(|c| c.after) {
+        if view.is("in", c.last + 1) {
+            if let Some(place) = place_words(view, c.last + 2, 3) {
+                parts.push(place);
+            }
+        }
+    }
+    if let Some(opening) = opening_place(view) {
+        parts.push(opening);
+    }
+    for k in clause.0..=clause.1 {
+        let is_year = view.tokens[k].kind == Kind::Number
+            && view.raw(k).len() == 4
+            && view
+                .raw(k)
+                .parse::<u16>()
+                .is_ok_and(|y| (1800..=2100).contains(&y));
+        let introduced = k >= 1
+            && view
+                .word(k - 1)
+                .is_some_and(|w| matches!(w, "in" | "since" | "during" | "of"));
+        if is_year && introduced {
+            parts.push(view.raw(k).to_string());
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Capitalised words or a named part of a place from `start`, at most `max` of them
+/// (after an optional "the").
+fn place_words(view: &View, start: usize, max: usize) -> Option<String> {
+    let mut k = start;
+    if view.is("the", k) {
+        k += 1;
+    }
+    let mut words = Vec::new();
+    while words.len() < max {
+        let Some(word) = view.word(k) else { break };
+        if view.is_capitalized(k) || PLACE_PARTS.contains(&word) {
+            words.push(view.raw(k).to_string());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// "In Korvath district alone, ...", "In the capital, ...", "There, ...".
+fn opening_place(view: &View) -> Option<String> {
+    let first = view.word(0)?;
+    if matches!(first, "there" | "here") && view.is_punct(1, &[',']) {
+        return Some(first.to_string());
+    }
+    if first != "in" {
+        return None;
+    }
+    let mut k = 1;
+    if view.is("the", k) {
+        k += 1;
+    }
+    let mut words = Vec::new();
+    while let Some(word) = view.word(k) {
+        if word == "alone" {
+            k += 1;
+            break;
+        }
+        if !(view.is_capitalized(k) || PLACE_PARTS.contains(&word)) || words.len() == 4 {
+            return None;
+        }
+        words.push(view.raw(k).to_string());
+        k += 1;
+    }
+    let named_place = words
+        .iter()
+        .any(|w| PLACE_PARTS.contains(&w.to_lowercase().as_str()))
+        || !words.is_empty() && view.is_punct(k, &[',']);
+    (named_place && view.is_punct(k, &[','])).then(|| words.join(" "))
 }
 
 /// The clause around a figure: the tokens between the punctuation that bounds it, widened

@@ -139,7 +139,8 @@ fn candidate(claim: &Claim, topic: &Topic) -> Option<Candidate> {
                 });
             }
             let (words, score, noun) = best_noun(&counted.words, &topic.counted)?;
-            let (word, distance) = context?;
+            // A shared noun ("people") needs its context word in its own clause.
+            let (word, distance) = context.filter(|(_, d)| *d < OUT_OF_CLAUSE)?;
             Some(Candidate {
                 distance,
                 words,
@@ -245,28 +246,20 @@ fn find_term(words: &[ContextWord], term: &Term) -> Option<(usize, bool)> {
 /// A group for a claim no rule takes: its head noun's stem, the verb that says what
 /// happened to it, and its qualifier.
 fn fallback(claim: &Claim) -> Option<Placement> {
-    let counted = claim.counted.as_ref();
-    let head = counted.map(|c| c.head().to_string());
-    let (mut id, mut label) = match (&head, &claim.unit) {
-        (Some(head), _) => (
-            format!("auto/{}", slug(&lexicon::singular(head))),
-            head.clone(),
-        ),
-        (None, Unit::Percent) => ("auto/percent".to_string(), "percentage".to_string()),
-        (None, Unit::Money(_)) => ("auto/amount".to_string(), "amount".to_string()),
-        (None, Unit::Count) => {
-            let action = claim.action.as_ref()?;
-            (
-                format!("auto/{}", slug(&lexicon::stem(action))),
-                action.clone(),
-            )
-        }
-    };
-    if claim.unit == Unit::Percent && head.is_some() {
+    // Without a noun, or with only a unit of measure ("10 km"), nothing says what is
+    // counted, and a group would compare a depth with a distance.
+    let head = claim
+        .counted
+        .as_ref()
+        .map(|c| c.head().to_string())
+        .filter(|h| !h.is_empty() && !lexicon::is_measure_unit(h))?;
+    let mut id = format!("auto/{}", slug(&lexicon::singular(&head)));
+    let mut label = head.clone();
+    if claim.unit == Unit::Percent {
         id.push_str("/percent");
         label.push_str(" (%)");
     }
-    if let (Some(action), Some(_)) = (&claim.action, &head) {
+    if let Some(action) = &claim.action {
         id.push('+');
         id.push_str(&slug(&lexicon::stem(action)));
         label.push(' ');
@@ -278,7 +271,7 @@ fn fallback(claim: &Claim) -> Option<Placement> {
         label,
         origin: None,
         evidence: Evidence {
-            noun: head.map(|h| (h.clone(), h)),
+            noun: Some((head.clone(), head)),
             score: 1.0,
             context: claim.action.clone().map(|a| (a, 0)),
         },
