@@ -317,7 +317,7 @@ fn raw_numbers(view: &View) -> Vec<Raw> {
         }
         let parsed = match view.tokens[i].kind {
             Kind::Number => tokens::parse_digits(view.raw(i)).map(|v| (v, i)),
-            Kind::Word => number_word(view, i).map(|(v, last)| (v, last)),
+            Kind::Word => number_word(view, i),
             _ => None,
         };
         let Some((mut value, mut last)) = parsed else {
@@ -635,13 +635,11 @@ fn finish(view: &View, raw: &Raw, range_first: Option<usize>) -> Figure {
     let mut unit = Unit::Count;
 
     // "%", "percent", "per cent".
-    if view.is_punct(last + 1, &['%']) {
-        unit = Unit::Percent;
-        last += 1;
-    } else if view
-        .word(last + 1)
-        .is_some_and(|w| w == "percent" || w == "pct")
-    {
+    let percent_sign = view.is_punct(last + 1, &['%'])
+        || view
+            .word(last + 1)
+            .is_some_and(|w| w == "percent" || w == "pct");
+    if percent_sign {
         unit = Unit::Percent;
         last += 1;
     } else if view.is("per", last + 1) && view.is("cent", last + 2) {

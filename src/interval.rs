@@ -81,20 +81,6 @@ impl Interval {
         Self::closed(v - tolerance, v + tolerance)
     }
 
-    /// Scales both bounds, for "1.5 million" written as a hedge on "1.5".
-    pub fn scaled(self, factor: f64) -> Self {
-        let scale = |b: Option<Bound>| {
-            b.map(|b| Bound {
-                value: b.value * factor,
-                inclusive: b.inclusive,
-            })
-        };
-        Interval {
-            lower: scale(self.lower),
-            upper: scale(self.upper),
-        }
-    }
-
     /// True when some value satisfies both intervals.
     pub fn overlaps(&self, other: &Interval) -> bool {
         below_or_touching(self.lower, other.upper) && below_or_touching(other.lower, self.upper)
@@ -109,7 +95,9 @@ impl Interval {
     }
 }
 
-/// Whether a lower bound sits below an upper bound, leaving room for a value.
+/// Whether a lower bound sits below an upper bound, leaving room for a value. Bounds are
+/// figures as written, so equal means written equal: exact comparison is intended.
+#[allow(clippy::float_cmp)]
 fn below_or_touching(lower: Option<Bound>, upper: Option<Bound>) -> bool {
     match (lower, upper) {
         (Some(lo), Some(hi)) => {

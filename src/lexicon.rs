@@ -565,57 +565,6 @@ pub fn looks_verb(word: &str) -> bool {
         || (n > 5 && word.ends_with("ing") && !word.ends_with("thing"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn number_words_parse() {
-        assert_eq!(small_number("six"), Some(6.0));
-        assert_eq!(small_number("nineteen"), Some(19.0));
-        assert_eq!(small_number("seventy-two"), Some(72.0));
-        assert_eq!(small_number("forty"), Some(40.0));
-        assert_eq!(small_number("twenty-zero"), None);
-        assert_eq!(small_number("sixth"), None);
-    }
-
-    #[test]
-    fn singulars_keep_derivations_apart() {
-        assert_eq!(singular("countries"), "country");
-        assert_eq!(singular("Delegates"), "delegate");
-        assert_ne!(singular("delegates"), singular("delegations"));
-        assert_eq!(singular("organisations"), singular("organization"));
-        assert_eq!(singular("people"), "person");
-        assert_eq!(singular("churches"), "church");
-        assert_eq!(singular("press"), "press");
-        assert_eq!(singular("status"), "status");
-    }
-
-    #[test]
-    fn stems_meet_across_inflections_and_spellings() {
-        assert_eq!(stem("signed"), stem("signing"));
-        assert_eq!(stem("countries"), stem("country"));
-        assert_eq!(stem("organisations"), stem("organizations"));
-        assert_eq!(stem("Delegates"), stem("delegate"));
-        assert_ne!(stem("killed"), stem("injured"));
-    }
-
-    #[test]
-    fn plural_and_verb_shapes() {
-        for plural in ["delegates", "agencies", "people", "countries", "signatures"] {
-            assert!(looks_plural(plural), "{plural}");
-        }
-        for not_plural in ["press", "status", "bus", "its", "was"] {
-            assert!(!looks_plural(not_plural), "{not_plural}");
-        }
-        for verb in ["signed", "killed", "attending", "hurt"] {
-            assert!(looks_verb(verb), "{verb}");
-        }
-        assert!(!looks_verb("red"));
-        assert!(!looks_verb("something"));
-    }
-}
-
 static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
     std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
 
@@ -679,4 +628,55 @@ pub fn stem(word: &str) -> String {
     let lower = lower.strip_suffix("'s").unwrap_or(&lower);
     let american = lower.replace("isation", "ization");
     STEMMER.stem(&american).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_parse() {
+        assert_eq!(small_number("six"), Some(6.0));
+        assert_eq!(small_number("nineteen"), Some(19.0));
+        assert_eq!(small_number("seventy-two"), Some(72.0));
+        assert_eq!(small_number("forty"), Some(40.0));
+        assert_eq!(small_number("twenty-zero"), None);
+        assert_eq!(small_number("sixth"), None);
+    }
+
+    #[test]
+    fn singulars_keep_derivations_apart() {
+        assert_eq!(singular("countries"), "country");
+        assert_eq!(singular("Delegates"), "delegate");
+        assert_ne!(singular("delegates"), singular("delegations"));
+        assert_eq!(singular("organisations"), singular("organization"));
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("churches"), "church");
+        assert_eq!(singular("press"), "press");
+        assert_eq!(singular("status"), "status");
+    }
+
+    #[test]
+    fn stems_meet_across_inflections_and_spellings() {
+        assert_eq!(stem("signed"), stem("signing"));
+        assert_eq!(stem("countries"), stem("country"));
+        assert_eq!(stem("organisations"), stem("organizations"));
+        assert_eq!(stem("Delegates"), stem("delegate"));
+        assert_ne!(stem("killed"), stem("injured"));
+    }
+
+    #[test]
+    fn plural_and_verb_shapes() {
+        for plural in ["delegates", "agencies", "people", "countries", "signatures"] {
+            assert!(looks_plural(plural), "{plural}");
+        }
+        for not_plural in ["press", "status", "bus", "its", "was"] {
+            assert!(!looks_plural(not_plural), "{not_plural}");
+        }
+        for verb in ["signed", "killed", "attending", "hurt"] {
+            assert!(looks_verb(verb), "{verb}");
+        }
+        assert!(!looks_verb("red"));
+        assert!(!looks_verb("something"));
+    }
 }

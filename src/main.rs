@@ -153,7 +153,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     )
                 }
             };
-            result.map(|()| if disagreeing { 1 } else { 0 })
+            result.map(|()| u8::from(disagreeing))
         }
         Command::Claims {
             paths,

@@ -74,11 +74,7 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
             {
                 k += 1;
             }
-            let word = view.word(k)?;
-            if lexicon::PHRASE_STOPS.contains(&word) {
-                return None;
-            }
-            return Some(phrase(view, k, k, true));
+            return scan_phrase(view, k);
         }
         if view.word(i).is_some_and(lexicon::looks_plural)
             || view
@@ -102,10 +98,10 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
             if view.word(after_total).and_then(lexicon::scale).is_some() {
                 after_total += 1;
             }
-            return scan_phrase(view, after_total, false);
+            return scan_phrase(view, after_total);
         }
     }
-    scan_phrase(view, i, fig.value == 1.0)
+    scan_phrase(view, i)
 }
 
 fn is_determiner(word: &str) -> bool {
@@ -136,27 +132,51 @@ pub fn is_total_of_part(view: &View, fig: &Figure) -> bool {
 }
 
 /// The noun phrase that starts at token `start`: modifiers up to the first plural head.
-fn scan_phrase(view: &View, start: usize, singular_ok: bool) -> Option<Counted> {
+fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
+    // "6.2-magnitude quake", "10-storey blocks": a hyphen glued to the figure joins.
+    let start = if start > 0
+        && view.is_punct(start, &['-', '‑'])
+        && view.glued(start - 1, start)
+        && view.glued(start, start + 1)
+    {
+        start + 1
+    } else {
+        start
+    };
     let mut i = start;
     let mut modifiers = 0;
+    let mut last_word = None;
     while i < view.len() {
         match view.tokens[i].kind {
             Kind::Word => {
                 let word = view.lower[i].as_str();
-                if lexicon::PHRASE_STOPS.contains(&word) {
+                if lexicon::PHRASE_STOPS.contains(&word) || (word == "and" && i == start) {
                     break;
                 }
-                if word == "and" && i == start {
-                    break;
+                // "polling stations", "voting booths": a gerund before a plural modifies it.
+                let gerund_modifier = lexicon::looks_verb(word)
+                    && view.word(i + 1).is_some_and(|next| {
+                        lexicon::looks_plural(next) && !lexicon::looks_verb(next)
+                    });
+                let is_head = lexicon::looks_plural(word) || lexicon::currency_word(word).is_some();
+                if is_head && !gerund_modifier {
+                    return Some(phrase(view, start, extend_compound(view, i), true));
                 }
-                let is_head = lexicon::looks_plural(word)
-                    || lexicon::currency_word(word).is_some()
-                    || (singular_ok && i == start && !lexicon::looks_verb(word) && word != "and");
-                if is_head {
+                // "in emergency funding": an -ing word that ends the phrase after a
+                // modifier is its head noun, not a verb.
+                let gerund_head = word.ends_with("ing")
+                    && last_word.is_some()
+                    && view
+                        .word(i + 1)
+                        .is_none_or(|w| lexicon::PHRASE_STOPS.contains(&w));
+                if gerund_head {
                     return Some(phrase(view, start, i, true));
                 }
-                if lexicon::looks_verb(word) && !is_hyphenated_adjective(word) {
+                if lexicon::looks_verb(word) && !is_hyphenated_adjective(word) && !gerund_modifier {
                     break;
+                }
+                if word != "and" {
+                    last_word = Some(i);
                 }
                 modifiers += 1;
                 if modifiers > MAX_MODIFIERS {
@@ -176,11 +196,26 @@ fn scan_phrase(view: &View, start: usize, singular_ok: bool) -> Option<Counted> 
         }
         i += 1;
     }
-    // No plural head: a singular noun right after the figure ("a 6.4 magnitude").
-    let word = view.word(start)?;
-    let singular =
-        !lexicon::PHRASE_STOPS.contains(&word) && !lexicon::looks_verb(word) && word != "and";
-    singular.then(|| phrase(view, start, start, true))
+    // No plural head: the last word of a singular phrase ("a 6.4 magnitude earthquake",
+    // "$25m in emergency funding").
+    let last = last_word?;
+    Some(phrase(view, start, last, true))
+}
+
+/// A plural head followed by another plural noun heads a compound: "media outlets".
+fn extend_compound(view: &View, head: usize) -> usize {
+    let mut end = head;
+    while end < head + 2
+        && view.word(end + 1).is_some_and(|w| {
+            lexicon::looks_plural(w)
+                && !lexicon::looks_verb(w)
+                && !lexicon::PHRASE_STOPS.contains(&w)
+                && !lexicon::IRREGULAR_PLURALS.contains(&w)
+        })
+    {
+        end += 1;
+    }
+    end
 }
 
 /// "well-known", "high-level", "hard-hit": hyphenated modifiers that end in -ed or -ing

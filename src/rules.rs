@@ -239,112 +239,124 @@ pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
 
 /// Parses and validates one rule file's text.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Topic>, Vec<RuleError>> {
-    let at = |offset: usize, message: String| {
-        let (line, column) = line_column(text, offset);
-        RuleError {
-            file: file.to_string(),
-            line,
-            column,
-            message,
-        }
-    };
+    let place = Placer { file, text };
     let parsed: RuleFile = toml::from_str(text).map_err(|err| {
         let offset = err.span().map_or(0, |s| s.start);
-        vec![at(offset, one_line(err.message()))]
+        vec![place.at(offset, one_line(err.message()))]
     })?;
     let mut errors = Vec::new();
-    let mut topics = Vec::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-    for spanned in parsed.topic {
-        let start = spanned.span().start;
-        let raw = spanned.into_inner();
-        let id_span = raw.id.span();
-        let id = raw.id.into_inner();
-        let valid_id = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !valid_id {
-            errors.push(at(
-                id_span.start,
-                format!("topic id \"{id}\" must be lower-case letters, digits, '-' or '_'"),
-            ));
-        }
-        if let Some(first) = ids.get(&id) {
-            let (line, _) = line_column(text, *first);
-            errors.push(at(
-                id_span.start,
-                format!("duplicate topic id \"{id}\" (first defined on line {line})"),
-            ));
-        } else {
-            ids.insert(id.clone(), id_span.start);
-        }
-        let nouns_span = raw.nouns.as_ref().map_or(0..0, Spanned::span);
-        let nouns = raw.nouns.map(Spanned::into_inner).unwrap_or_default();
-        if nouns
-            .iter()
-            .chain(&raw.counted)
-            .all(|n| n.trim().is_empty())
-        {
-            let offset = if nouns_span.start > 0 {
-                nouns_span.start
-            } else {
-                start
-            };
-            errors.push(at(
-                offset,
-                format!("topic \"{id}\" has no nouns: give `nouns` or `counted` at least one"),
-            ));
-        }
-        if !raw.counted.is_empty() && raw.context.is_empty() {
-            errors.push(at(
-                start,
-                format!(
-                    "topic \"{id}\" has `counted` nouns but no `context` words to tell them apart"
-                ),
-            ));
-        }
-        let pattern = match raw.pattern {
-            Some(p) => {
-                let span = p.span();
-                match regex::Regex::new(p.get_ref()) {
-                    Ok(re) => Some(re),
-                    Err(err) => {
-                        errors.push(at(
-                            span.start,
-                            format!("bad regex in `pattern`: {}", one_line(&err.to_string())),
-                        ));
-                        None
-                    }
-                }
-            }
-            None => None,
-        };
-        let terms = |list: &[String]| {
-            list.iter()
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| Term::new(t))
-                .collect()
-        };
-        topics.push(Topic {
-            id,
-            label: raw.label,
-            description: raw.description,
-            unit: raw.unit,
-            nouns: terms(&nouns),
-            counted: terms(&raw.counted),
-            context: terms(&raw.context),
-            exclude: terms(&raw.exclude),
-            pattern,
-            examples: raw.examples,
-            origin: file.to_string(),
-            line: line_column(text, start).0,
-        });
-    }
+    let topics: Vec<Topic> = parsed
+        .topic
+        .into_iter()
+        .map(|spanned| {
+            let start = spanned.span().start;
+            validate(spanned.into_inner(), start, &place, &mut ids, &mut errors)
+        })
+        .collect();
     if errors.is_empty() {
         Ok(topics)
     } else {
         Err(errors)
+    }
+}
+
+/// Turns byte offsets of one file into placed errors.
+struct Placer<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl Placer<'_> {
+    fn at(&self, offset: usize, message: String) -> RuleError {
+        let (line, column) = line_column(self.text, offset);
+        RuleError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// Checks one topic, recording every problem, and builds it.
+fn validate(
+    raw: RawTopic,
+    start: usize,
+    place: &Placer,
+    ids: &mut BTreeMap<String, usize>,
+    errors: &mut Vec<RuleError>,
+) -> Topic {
+    let id_span = raw.id.span();
+    let id = raw.id.into_inner();
+    let valid_id = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !valid_id {
+        errors.push(place.at(
+            id_span.start,
+            format!("topic id \"{id}\" must be lower-case letters, digits, '-' or '_'"),
+        ));
+    }
+    if let Some(first) = ids.get(&id) {
+        let (line, _) = line_column(place.text, *first);
+        errors.push(place.at(
+            id_span.start,
+            format!("duplicate topic id \"{id}\" (first defined on line {line})"),
+        ));
+    } else {
+        ids.insert(id.clone(), id_span.start);
+    }
+    let nouns_at = raw.nouns.as_ref().map_or(start, |n| n.span().start);
+    let nouns = raw.nouns.map(Spanned::into_inner).unwrap_or_default();
+    if nouns
+        .iter()
+        .chain(&raw.counted)
+        .all(|n| n.trim().is_empty())
+    {
+        errors.push(place.at(
+            nouns_at,
+            format!("topic \"{id}\" has no nouns: give `nouns` or `counted` at least one"),
+        ));
+    }
+    if !raw.counted.is_empty() && raw.context.is_empty() {
+        errors.push(place.at(
+            start,
+            format!("topic \"{id}\" has `counted` nouns but no `context` words to tell them apart"),
+        ));
+    }
+    let pattern = raw
+        .pattern
+        .and_then(|p| match regex::Regex::new(p.get_ref()) {
+            Ok(re) => Some(re),
+            Err(err) => {
+                errors.push(place.at(
+                    p.span().start,
+                    format!("bad regex in `pattern`: {}", one_line(&err.to_string())),
+                ));
+                None
+            }
+        });
+    let terms = |list: &[String]| {
+        list.iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| Term::new(t))
+            .collect()
+    };
+    Topic {
+        id,
+        label: raw.label,
+        description: raw.description,
+        unit: raw.unit,
+        nouns: terms(&nouns),
+        counted: terms(&raw.counted),
+        context: terms(&raw.context),
+        exclude: terms(&raw.exclude),
+        pattern,
+        examples: raw.examples,
+        origin: place.file.to_string(),
+        line: line_column(place.text, start).0,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Tokens: cuts a sentence into words, numbers, links and punctuation.
 //!
 //! A hand-written scanner rather than a regex because its rules are about neighbours:
-//! digits glued to letters ("z7157588517514_1471cc.jpg", "G20", "80th") are not numbers
+//! digits glued to letters (`z7157588517514_1471cc.jpg`, "G20", "80th") are not numbers
 //! of their own, and a number keeps its separators ("2,500", "1,00,000", "2 500" with a
 //! thin space) and its decimal point.
 

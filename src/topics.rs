@@ -84,12 +84,15 @@ fn decorate(claim: &Claim, id: &mut String, label: &mut String) {
     if let Some(qualifier) = claim.counted.as_ref().and_then(|c| c.qualifier.as_ref()) {
         id.push('/');
         id.push_str(&slug(qualifier));
-        label.push_str(&format!(" ({qualifier})"));
+        label.push_str(" (");
+        label.push_str(qualifier);
+        label.push(')');
     }
     if let Unit::Money(code) = &claim.unit {
         id.push('/');
         id.push_str(&code.to_lowercase());
-        label.push_str(&format!(", {code}"));
+        label.push_str(", ");
+        label.push_str(code);
     }
 }
 
@@ -125,51 +128,45 @@ fn candidate(claim: &Claim, topic: &Topic) -> Option<Candidate> {
         return None;
     }
     let context = nearest_context(claim, &topic.context);
-    match &claim.counted {
-        Some(counted) => {
-            if let Some((words, score, noun)) = best_noun(&counted.words, &topic.nouns) {
-                return Some(Candidate {
-                    distance: 0,
-                    words,
-                    evidence: Evidence {
-                        noun: Some((noun, counted.head().to_string())),
-                        score,
-                        context: None,
-                    },
-                });
-            }
-            let (words, score, noun) = best_noun(&counted.words, &topic.counted)?;
-            // A shared noun ("people") needs its context word in its own clause.
-            let (word, distance) = context.filter(|(_, d)| *d < OUT_OF_CLAUSE)?;
-            Some(Candidate {
-                distance,
+    if let Some(counted) = &claim.counted {
+        if let Some((words, score, noun)) = best_noun(&counted.words, &topic.nouns) {
+            return Some(Candidate {
+                distance: 0,
                 words,
                 evidence: Evidence {
                     noun: Some((noun, counted.head().to_string())),
                     score,
-                    context: Some((word, distance)),
+                    context: None,
                 },
-            })
+            });
         }
-        // "killing 30 and injuring 50": with no noun, only a context word right by the
-        // figure places it, and only in topics that count people or things.
-        None => {
-            let (word, distance) = context.or_else(|| nearest_context(claim, &topic.nouns))?;
-            let near = distance <= 2 || claim.unit != Unit::Count;
-            (near
-                && distance < OUT_OF_CLAUSE
-                && (!topic.counted.is_empty() || claim.unit != Unit::Count))
-                .then_some(Candidate {
-                    distance,
-                    words: 0,
-                    evidence: Evidence {
-                        noun: None,
-                        score: 0.0,
-                        context: Some((word, distance)),
-                    },
-                })
-        }
+        let (words, score, noun) = best_noun(&counted.words, &topic.counted)?;
+        // A shared noun ("people") needs its context word in its own clause.
+        let (word, distance) = context.filter(|(_, d)| *d < OUT_OF_CLAUSE)?;
+        return Some(Candidate {
+            distance,
+            words,
+            evidence: Evidence {
+                noun: Some((noun, counted.head().to_string())),
+                score,
+                context: Some((word, distance)),
+            },
+        });
     }
+    // "killing 30 and injuring 50": with no noun, only a context word right by the
+    // figure places it, and only in topics that count people or things.
+    let (word, distance) = context.or_else(|| nearest_context(claim, &topic.nouns))?;
+    let near = distance <= 2 || claim.unit != Unit::Count;
+    (near && distance < OUT_OF_CLAUSE && (!topic.counted.is_empty() || claim.unit != Unit::Count))
+        .then_some(Candidate {
+            distance,
+            words: 0,
+            evidence: Evidence {
+                noun: None,
+                score: 0.0,
+                context: Some((word, distance)),
+            },
+        })
 }
 
 /// The rule noun that best matches the end of the claim's counted phrase: how many

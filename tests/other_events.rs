@@ -1,0 +1,103 @@
+//! hcx on article sets about events the seeds are not about, with no rule written for
+//! them: the figures that disagree there must be found, and nothing else flagged.
+
+mod common;
+
+use common::{analyze_dir, covered, load_expected, non_claims_taken, root, seen, touched, Seen};
+
+/// Checks an article set against its expected findings: every conflict is found in a
+/// flagged topic that does not lump unrelated findings, no agreement is flagged, and no
+/// date, year or identifier is taken as a claim.
+fn check(set: &str) {
+    let dir = root().join("tests/fixtures").join(set);
+    let expected = load_expected(&dir.join("expected.toml"));
+    let analysis = analyze_dir(&dir);
+    let flagged: Vec<(&str, Vec<Seen>)> = analysis
+        .topics
+        .iter()
+        .filter(|t| t.verdict.is_disagreement())
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.claims.iter().map(|p| seen(&p.claim)).collect(),
+            )
+        })
+        .collect();
+
+    for finding in expected.finding.iter().filter(|f| f.kind == "conflict") {
+        let found = flagged.iter().any(|(_, claims)| {
+            covered(claims, finding) >= 2 && touched(claims, &expected).len() == 1
+        });
+        assert!(
+            found,
+            "{set}: conflict `{}` not reported in a clean topic",
+            finding.id
+        );
+    }
+    for (topic, claims) in &flagged {
+        let hit = touched(claims, &expected);
+        assert!(
+            hit.len() <= 1,
+            "{set}: topic {topic} lumps findings {:?}",
+            hit.iter().map(|f| &f.id).collect::<Vec<_>>()
+        );
+        for finding in hit.iter().filter(|f| f.kind == "agree") {
+            assert!(
+                covered(claims, finding) < 2,
+                "{set}: agreement `{}` flagged in {topic}",
+                finding.id
+            );
+        }
+    }
+    let all: Vec<Seen> = analysis.claims.iter().map(|(c, _)| seen(c)).collect();
+    let taken = non_claims_taken(&all, &expected);
+    assert!(taken.is_empty(), "{set}: non-claims taken: {taken:?}");
+}
+
+#[test]
+fn earthquake_reports_deaths_injuries_displaced_and_magnitude() {
+    check("earthquake");
+}
+
+#[test]
+fn election_reports_turnout_and_votes_but_not_the_capital_against_the_region() {
+    check("election");
+}
+
+#[test]
+fn seeds_report_signatories_press_agencies_and_delegates() {
+    let dir = root().join("seeds");
+    let expected = load_expected(&root().join("tests/seeds-expected.toml"));
+    let analysis = analyze_dir(&dir);
+    let flagged: Vec<Vec<Seen>> = analysis
+        .topics
+        .iter()
+        .filter(|t| t.verdict.is_disagreement())
+        .map(|t| t.claims.iter().map(|p| seen(&p.claim)).collect())
+        .collect();
+    for finding in expected.finding.iter().filter(|f| f.kind == "conflict") {
+        assert!(
+            flagged.iter().any(|claims| covered(claims, finding) >= 2),
+            "seeds: conflict `{}` missed",
+            finding.id
+        );
+    }
+    let all: Vec<Seen> = analysis.claims.iter().map(|(c, _)| seen(c)).collect();
+    assert!(non_claims_taken(&all, &expected).is_empty());
+}
+
+#[test]
+fn a_set_that_agrees_reports_no_disagreement() {
+    let analysis = analyze_dir(&root().join("tests/fixtures/festival_clean"));
+    let flagged: Vec<&str> = analysis
+        .topics
+        .iter()
+        .filter(|t| t.verdict.is_disagreement())
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(flagged.is_empty(), "flagged: {flagged:?}");
+    assert!(analysis
+        .topics
+        .iter()
+        .any(|t| t.verdict == hcx::compare::Verdict::Agree));
+}
