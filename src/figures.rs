@@ -791,20 +791,20 @@ mod tests {
     #[test]
     fn hedges_become_kinds_whatever_the_wording() {
         let cases = [
-            ("more than 2,500 delegates", Hedge::MoreThan),
-            ("over 2,500 delegates", Hedge::MoreThan),
+            ("more than 3,400 marchers", Hedge::MoreThan),
+            ("over 3,400 marchers", Hedge::MoreThan),
             ("in excess of 40 boats", Hedge::MoreThan),
-            ("at least 40 countries", Hedge::AtLeast),
-            ("a minimum of 40 signatures", Hedge::AtLeast),
+            ("at least 31 boats", Hedge::AtLeast),
+            ("a minimum of 31 ballots", Hedge::AtLeast),
             ("no fewer than 40 votes", Hedge::AtLeast),
-            ("nearly 100 countries", Hedge::Nearly),
-            ("almost 100 countries", Hedge::Nearly),
+            ("nearly 90 towns", Hedge::Nearly),
+            ("almost 90 towns", Hedge::Nearly),
             ("about 300 homes", Hedge::About),
             ("some 300 homes", Hedge::About),
             ("roughly 300 homes", Hedge::About),
             ("an estimated 300 homes", Hedge::About),
-            ("as many as 72 countries", Hedge::AtMost),
-            ("up to 72 countries", Hedge::AtMost),
+            ("as many as 57 ships", Hedge::AtMost),
+            ("up to 57 ships", Hedge::AtMost),
             ("fewer than 10 boats", Hedge::LessThan),
             ("40 or more people", Hedge::AtLeast),
         ];
@@ -818,8 +818,8 @@ mod tests {
     #[test]
     fn the_wording_spans_the_hedge_and_the_figure() {
         assert_eq!(
-            figures("It drew more than 2,500 delegates.")[0].0,
-            "more than 2,500"
+            figures("It drew more than 3,400 marchers.")[0].0,
+            "more than 3,400"
         );
         assert_eq!(figures("Losses hit $2.3bn last year.")[0].0, "$2.3bn");
         assert_eq!(figures("Turnout was 61.5%.")[0].0, "61.5%");
@@ -828,11 +828,11 @@ mod tests {
 
     #[test]
     fn digits_words_and_scales_give_values() {
-        assert_eq!(values("2,500 delegates"), [2500.0]);
+        assert_eq!(values("3,400 marchers"), [3400.0]);
         assert_eq!(values("1.5 million people"), [1_500_000.0]);
         assert_eq!(values("$2.3bn in aid"), [2_300_000_000.0]);
-        assert_eq!(values("six official languages"), [6.0]);
-        assert_eq!(values("seventy-two countries"), [72.0]);
+        assert_eq!(values("six lifeboats"), [6.0]);
+        assert_eq!(values("seventy-four farms"), [74.0]);
         assert_eq!(values("two hundred and five houses"), [205.0]);
         assert_eq!(values("a dozen boats"), [12.0]);
         assert_eq!(values("three million voters"), [3_000_000.0]);
@@ -871,13 +871,13 @@ mod tests {
     #[test]
     fn dates_are_not_claims() {
         for text in [
-            "held on October 25-26 in the city",
-            "held on October 25–26.",
-            "on Oct. 8 the council met",
-            "on 25 October the council met",
-            "the 25th of October",
-            "on 25/10/2025 the council met",
-            "on 2025-10-25 the council met",
+            "held on May 14-15 in the city",
+            "held on May 14–15.",
+            "on Sept. 9 the council met",
+            "on 14 May the council met",
+            "the 14th of May",
+            "on 14/05/2024 the council met",
+            "on 2024-05-14 the council met",
             "on Monday 12 the council met",
             "from 12 to 14 March",
         ] {
@@ -888,13 +888,13 @@ mod tests {
     #[test]
     fn years_ordinals_durations_and_times_are_not_claims() {
         for text in [
-            "signed in 2003.",
-            "Between 1992 and 1993, he travelled.",
+            "built in 1998.",
+            "Between 1971 and 1974, he sailed.",
             "the 2024 elections",
-            "the 80th anniversary",
+            "the 60th anniversary",
             "the 1st round",
-            "in the past 10 years",
-            "during the two days of the event",
+            "in the past 12 years",
+            "during the three days of the fair",
             "the two-day event",
             "a 45-year-old man",
             "for 3 consecutive days",
@@ -907,7 +907,7 @@ mod tests {
         ] {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
         }
-        assert_eq!(values("2000 delegates came"), [2000.0]);
+        assert_eq!(values("2000 marchers came"), [2000.0]);
     }
 
     #[test]
@@ -917,8 +917,8 @@ mod tests {
             "Resolution 2231 was cited",
             "flight No. 17 landed",
             "the COVID-19 pandemic",
-            "see photo z7157588517514_1471cc.jpg",
-            "at https://example.org/a-2456536.html today",
+            "see photo x9912_4410ab.jpg",
+            "at https://example.org/a-8812345.html today",
             "the G20 summit",
         ] {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));

@@ -113,25 +113,25 @@ mod tests {
 
     #[test]
     fn exact_figures_overlap_only_when_equal() {
-        assert!(Interval::exact(72.0).overlaps(&Interval::exact(72.0)));
-        assert!(!Interval::exact(180.0).overlaps(&Interval::exact(189.0)));
+        assert!(Interval::exact(57.0).overlaps(&Interval::exact(57.0)));
+        assert!(!Interval::exact(310.0).overlaps(&Interval::exact(317.0)));
     }
 
     #[test]
     fn lower_bounds_always_overlap() {
-        let a = Interval::above(1000.0, false);
-        let b = Interval::above(2500.0, false);
+        let a = Interval::above(800.0, false);
+        let b = Interval::above(1900.0, false);
         assert!(a.overlaps(&b));
         assert!(b.overlaps(&a));
     }
 
     #[test]
     fn open_bounds_exclude_their_figure() {
-        assert!(!Interval::above(400.0, false).overlaps(&Interval::exact(400.0)));
-        assert!(Interval::above(400.0, true).overlaps(&Interval::exact(400.0)));
-        assert!(!Interval::nearly(100.0).overlaps(&Interval::exact(100.0)));
-        assert!(Interval::nearly(100.0).overlaps(&Interval::exact(95.0)));
-        assert!(!Interval::nearly(100.0).overlaps(&Interval::exact(110.0)));
+        assert!(!Interval::above(250.0, false).overlaps(&Interval::exact(250.0)));
+        assert!(Interval::above(250.0, true).overlaps(&Interval::exact(250.0)));
+        assert!(!Interval::nearly(90.0).overlaps(&Interval::exact(90.0)));
+        assert!(Interval::nearly(90.0).overlaps(&Interval::exact(85.0)));
+        assert!(!Interval::nearly(90.0).overlaps(&Interval::exact(99.0)));
     }
 
     #[test]
@@ -140,7 +140,7 @@ mod tests {
         assert!(about.overlaps(&Interval::exact(108.0)));
         assert!(about.overlaps(&Interval::exact(92.0)));
         assert!(!about.overlaps(&Interval::exact(120.0)));
-        assert!(Interval::below(72.0, true).overlaps(&Interval::exact(69.0)));
-        assert!(!Interval::below(72.0, true).overlaps(&Interval::exact(80.0)));
+        assert!(Interval::below(57.0, true).overlaps(&Interval::exact(55.0)));
+        assert!(!Interval::below(57.0, true).overlaps(&Interval::exact(60.0)));
     }
 }

@@ -452,9 +452,7 @@ pub const IRREGULAR_PLURALS: &[&str] = &[
     "displaced",
     "homeless",
     "elderly",
-    "youth",
     "faithful",
-    "public",
     "audience",
     "crowd",
     "attendance",
@@ -638,7 +636,7 @@ mod tests {
     fn number_words_parse() {
         assert_eq!(small_number("six"), Some(6.0));
         assert_eq!(small_number("nineteen"), Some(19.0));
-        assert_eq!(small_number("seventy-two"), Some(72.0));
+        assert_eq!(small_number("seventy-four"), Some(74.0));
         assert_eq!(small_number("forty"), Some(40.0));
         assert_eq!(small_number("twenty-zero"), None);
         assert_eq!(small_number("sixth"), None);
@@ -647,8 +645,8 @@ mod tests {
     #[test]
     fn singulars_keep_derivations_apart() {
         assert_eq!(singular("countries"), "country");
-        assert_eq!(singular("Delegates"), "delegate");
-        assert_ne!(singular("delegates"), singular("delegations"));
+        assert_eq!(singular("Volunteers"), "volunteer");
+        assert_ne!(singular("operators"), singular("operations"));
         assert_eq!(singular("organisations"), singular("organization"));
         assert_eq!(singular("people"), "person");
         assert_eq!(singular("churches"), "church");
@@ -658,22 +656,22 @@ mod tests {
 
     #[test]
     fn stems_meet_across_inflections_and_spellings() {
-        assert_eq!(stem("signed"), stem("signing"));
+        assert_eq!(stem("voted"), stem("voting"));
         assert_eq!(stem("countries"), stem("country"));
         assert_eq!(stem("organisations"), stem("organizations"));
-        assert_eq!(stem("Delegates"), stem("delegate"));
+        assert_eq!(stem("Volunteers"), stem("volunteer"));
         assert_ne!(stem("killed"), stem("injured"));
     }
 
     #[test]
     fn plural_and_verb_shapes() {
-        for plural in ["delegates", "agencies", "people", "countries", "signatures"] {
+        for plural in ["volunteers", "agencies", "people", "countries", "ballots"] {
             assert!(looks_plural(plural), "{plural}");
         }
         for not_plural in ["press", "status", "bus", "its", "was"] {
             assert!(!looks_plural(not_plural), "{not_plural}");
         }
-        for verb in ["signed", "killed", "attending", "hurt"] {
+        for verb in ["voted", "killed", "attending", "hurt"] {
             assert!(looks_verb(verb), "{verb}");
         }
         assert!(!looks_verb("red"));

@@ -108,17 +108,14 @@ mod tests {
     #[test]
     fn time_scopes_in_several_phrasings() {
         assert_eq!(
-            found("yesterday morning, October 25, witnessed 69 signatures"),
-            ["yesterday morning, October 25"]
+            found("yesterday morning, May 14, brought 41 arrests"),
+            ["yesterday morning, May 14"]
         );
         assert_eq!(
-            found("72 countries signed in two days (October 25-26)"),
-            ["in two days (October 25-26)"]
+            found("57 farms joined in three weeks (March 1-21)"),
+            ["in three weeks (March 1-21)"]
         );
-        assert_eq!(
-            found("as of October 6, it had 100 replies"),
-            ["as of October 6"]
-        );
+        assert_eq!(found("as of June 2, it had 90 replies"), ["as of June 2"]);
         assert_eq!(
             found("on the afternoon of 12 March the toll rose"),
             ["on the afternoon of 12 March"]
@@ -129,8 +126,8 @@ mod tests {
             ["in the past 24 hours"]
         );
         assert_eq!(
-            found("during the two days of the event, it welcomed"),
-            ["during the two days of the event"]
+            found("during the three days of the fair, it welcomed"),
+            ["during the three days of the fair"]
         );
         assert_eq!(found("Last week 40 left"), ["Last week"]);
     }
@@ -138,14 +135,14 @@ mod tests {
     #[test]
     fn place_and_subset_scopes() {
         assert_eq!(
-            found("64 signed right at the plenary session"),
-            ["at the plenary session"]
+            found("12 joined right at the closing session"),
+            ["at the closing session"]
         );
         assert_eq!(
-            found("at the opening ceremony, 72 signed"),
+            found("at the opening ceremony, 57 joined"),
             ["at the opening ceremony"]
         );
-        assert_eq!(found("of which 64 countries signed"), ["of which"]);
+        assert_eq!(found("of which 12 farms joined"), ["of which"]);
         assert_eq!(found("120 died, of whom 30 were children"), ["of whom"]);
     }
 

@@ -1,7 +1,7 @@
 //! Tokens: cuts a sentence into words, numbers, links and punctuation.
 //!
 //! A hand-written scanner rather than a regex because its rules are about neighbours:
-//! digits glued to letters (`z7157588517514_1471cc.jpg`, "G20", "80th") are not numbers
+//! digits glued to letters (`x9912_4410ab.jpg`, "G20", "60th") are not numbers
 //! of their own, and a number keeps its separators ("2,500", "1,00,000", "2 500" with a
 //! thin space) and its decimal point.
 
@@ -175,9 +175,9 @@ mod tests {
     #[test]
     fn numbers_keep_separators_and_decimals() {
         assert_eq!(
-            kinds("2,500 and 1.5, then 3."),
+            kinds("3,400 and 1.5, then 3."),
             [
-                (Kind::Number, "2,500"),
+                (Kind::Number, "3,400"),
                 (Kind::Word, "and"),
                 (Kind::Number, "1.5"),
                 (Kind::Punct, ","),
@@ -186,16 +186,13 @@ mod tests {
                 (Kind::Punct, "."),
             ]
         );
-        assert_eq!(kinds("2\u{202F}500")[0], (Kind::Number, "2\u{202F}500"));
+        assert_eq!(kinds("3\u{202F}400")[0], (Kind::Number, "3\u{202F}400"));
     }
 
     #[test]
     fn digits_inside_names_are_not_numbers() {
-        assert_eq!(
-            kinds("z7157588517514_1471cc.jpg")[0],
-            (Kind::Word, "z7157588517514_1471cc")
-        );
-        assert_eq!(kinds("2456536.html")[0], (Kind::Link, "2456536.html"));
+        assert_eq!(kinds("x9912_4410ab.jpg")[0], (Kind::Word, "x9912_4410ab"));
+        assert_eq!(kinds("8812345.html")[0], (Kind::Link, "8812345.html"));
         assert_eq!(kinds("COVID-19 G20")[0], (Kind::Word, "COVID-19"));
         assert_eq!(kinds("see https://x.org/a-2025.htm.")[1].0, Kind::Link);
         assert_eq!(kinds("see https://x.org/a-2025.htm.")[2].0, Kind::Punct);
@@ -204,19 +201,19 @@ mod tests {
     #[test]
     fn hyphenated_words_are_one_token() {
         assert_eq!(kinds("seventy-two")[0], (Kind::Word, "seventy-two"));
-        assert_eq!(kinds("Asia-Pacific")[0], (Kind::Word, "Asia-Pacific"));
+        assert_eq!(kinds("Nordic-Baltic")[0], (Kind::Word, "Nordic-Baltic"));
     }
 
     #[test]
     fn every_grouping_style_parses() {
-        assert_eq!(parse_digits("2,500"), Some(2500.0));
+        assert_eq!(parse_digits("3,400"), Some(3400.0));
         assert_eq!(parse_digits("1,00,000"), Some(100_000.0));
         assert_eq!(parse_digits("2.500.000"), Some(2_500_000.0));
         assert_eq!(parse_digits("1.234,5"), Some(1234.5));
         assert_eq!(parse_digits("1,234.5"), Some(1234.5));
         assert_eq!(parse_digits("2,5"), Some(2.5));
         assert_eq!(parse_digits("0.000001"), Some(0.000_001));
-        assert_eq!(parse_digits("2\u{00A0}500"), Some(2500.0));
+        assert_eq!(parse_digits("3\u{00A0}400"), Some(3400.0));
         assert_eq!(
             parse_digits("999,999,999,999,999,999,999"),
             Some(999_999_999_999_999_999_999.0)

@@ -330,31 +330,31 @@ mod tests {
 
     #[test]
     fn context_words_tell_apart_topics_sharing_a_noun() {
-        assert_eq!(ids("72 countries signed the convention."), ["signatories"]);
+        assert_eq!(ids("57 nations signed the accord."), ["signatories"]);
         assert_eq!(
-            ids("Delegates came from 110 countries who attended the ceremony."),
+            ids("Fans came from 31 nations that attended the games."),
             ["delegations"]
         );
         assert_eq!(
-            ids("It takes effect when at least 40 countries ratify it."),
+            ids("It enters into force once at least 30 states ratify it."),
             ["ratifications"]
         );
         assert_eq!(
-            ids("It needs at least 40 signatures for ratification."),
+            ids("It needs at least 30 signatures for ratification."),
             ["ratifications"]
         );
         assert_eq!(
-            ids("It takes effect when at least 40 countries ratify it, so the signing by 72 countries at the ceremony is a step."),
+            ids("It enters into force once at least 30 states ratify it, so the signing by 57 states at the summit is a step."),
             ["ratifications", "signatories"]
         );
     }
 
     #[test]
     fn spellings_and_inflections_meet() {
-        let a = ids("Some 150 international organisations sent delegates.");
-        let b = ids("Some 150 international organizations sent delegates.");
+        let a = ids("Some 80 international organisations sent observers.");
+        let b = ids("Some 80 international organizations sent observers.");
         assert_eq!(a, b);
-        assert_eq!(ids("It drew 40 delegate."), ids("It drew 40 delegates."));
+        assert_eq!(ids("It drew 40 spectator."), ids("It drew 40 spectators."));
     }
 
     #[test]
@@ -365,8 +365,8 @@ mod tests {
             ids("Officials counted one sheep lost.")
         );
         assert_eq!(
-            ids("They came from 19 African countries, 21 Asian countries."),
-            ["auto/country/african", "auto/country/asian"]
+            ids("They came from 9 Spanish ports, 4 Greek ports."),
+            ["auto/port/spanish", "auto/port/greek"]
         );
         assert_eq!(ids("The firm sold 300 tractors."), ["auto/tractor+sold"]);
     }

@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn whole_numbers_are_integers() {
-        assert_eq!(number(2500.0).to_string(), "2500");
+        assert_eq!(number(3400.0).to_string(), "3400");
         assert_eq!(number(1.5).to_string(), "1.5");
         assert_eq!(number(1e21).to_string(), "1e+21");
     }

@@ -91,8 +91,8 @@ mod tests {
 
     #[test]
     fn numbers_read_as_people_write_them() {
-        assert_eq!(human_number(2500.0), "2,500");
-        assert_eq!(human_number(72.0), "72");
+        assert_eq!(human_number(3400.0), "3,400");
+        assert_eq!(human_number(57.0), "57");
         assert_eq!(human_number(1.5), "1.5");
         assert_eq!(human_number(2_300_000_000.0), "2,300,000,000");
         assert_eq!(human_number(0.000_001), "0");
