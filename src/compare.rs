@@ -58,14 +58,53 @@ pub struct Placed {
     pub placement: Placement,
 }
 
+/// Why two claims relate as they do: for `hcx explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    SameFigure,
+    OtherHedge,
+    WithinBound,
+    Overlap,
+    Disjoint,
+    DisjointScopes,
+}
+
+impl Reason {
+    pub fn verdict(self) -> Verdict {
+        match self {
+            Reason::SameFigure | Reason::WithinBound => Verdict::Agree,
+            Reason::OtherHedge | Reason::Overlap | Reason::DisjointScopes => Verdict::Differs,
+            Reason::Disjoint => Verdict::Conflict,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::SameFigure => "the same figure with the same hedge",
+            Reason::OtherHedge => "the same figure under another hedge",
+            Reason::WithinBound => "an exact figure inside the other's bounds",
+            Reason::Overlap => "different figures whose ranges overlap: both could be true",
+            Reason::Disjoint => "ranges that do not overlap: both cannot be true",
+            Reason::DisjointScopes => {
+                "ranges that do not overlap, but under different stated scopes"
+            }
+        }
+    }
+}
+
 /// How two claims from different sources relate.
 pub fn relate(a: &Claim, b: &Claim) -> Verdict {
+    reason(a, b).verdict()
+}
+
+/// Why two claims from different sources relate as they do.
+pub fn reason(a: &Claim, b: &Claim) -> Reason {
     if same_interval(&a.interval, &b.interval) && a.hedge == b.hedge {
-        return Verdict::Agree;
+        return Reason::SameFigure;
     }
     if same_number(a.value, b.value) {
         // The same figure under another hedge: "400" against "more than 400".
-        return Verdict::Differs;
+        return Reason::OtherHedge;
     }
     // An exact figure inside the other's bounds is what the bound allows: "over 100"
     // and "150" are both true of 150.
@@ -75,17 +114,17 @@ pub fn relate(a: &Claim, b: &Claim) -> Verdict {
             && bounded.interval.overlaps(&exact.interval)
     };
     if within(a, b) || within(b, a) {
-        return Verdict::Agree;
+        return Reason::WithinBound;
     }
     if a.interval.overlaps(&b.interval) {
-        return Verdict::Differs;
+        return Reason::Overlap;
     }
     let scoped_apart =
         matches!((&a.scope, &b.scope), (Some(x), Some(y)) if normalize(x) != normalize(y));
     if scoped_apart {
-        Verdict::Differs
+        Reason::DisjointScopes
     } else {
-        Verdict::Conflict
+        Reason::Disjoint
     }
 }
 

@@ -524,6 +524,8 @@ pub const MEASURE_UNITS: &[&str] = &[
     "point",
     "times",
     "fold",
+    "c",
+    "f",
 ];
 
 pub fn is_measure_unit(word: &str) -> bool {

@@ -7,6 +7,7 @@
 //! each claim under one, [`compare`] gives each topic its verdict, and [`report`] prints
 //! the result. [`analyze`] runs the stages after reading.
 
+pub mod baseline;
 pub mod claims;
 pub mod compare;
 pub mod figures;
@@ -36,12 +37,40 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads the files and folders given, in sorted path order.
-pub fn read(paths: &[PathBuf]) -> Result<Corpus, SourceError> {
-    let files = source::collect_paths(paths)?;
-    let mut corpus = Corpus::default();
-    for file in files {
-        let (loaded, warning) = source::load(&file)?;
+/// How to read the paths given.
+#[derive(Default)]
+pub struct ReadOptions<'a> {
+    /// Globs of paths to leave out of folder walks.
+    pub exclude: Vec<String>,
+    /// Called with (files read, files in all) as reading goes on.
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+}
+
+/// Reads the files and folders given, in sorted path order. Files are read in parallel;
+/// the first file (in path order) that cannot be read stops the run.
+pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, SourceError> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let found = source::collect_paths(paths, &options.exclude)?;
+    let total = found.files.len();
+    let done = AtomicUsize::new(0);
+    let loaded: Vec<_> = found
+        .files
+        .par_iter()
+        .map(|file| {
+            let result = source::load(file);
+            if let Some(progress) = options.progress {
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            }
+            result
+        })
+        .collect();
+    let mut corpus = Corpus {
+        warnings: found.warnings,
+        ..Corpus::default()
+    };
+    for result in loaded {
+        let (loaded, warning) = result?;
         corpus.warnings.extend(warning);
         match loaded {
             Loaded::Article(article) => corpus.sources.push(article),
@@ -51,25 +80,37 @@ pub fn read(paths: &[PathBuf]) -> Result<Corpus, SourceError> {
     Ok(corpus)
 }
 
+/// A claim with the topic it was placed in, if any.
+pub type ClaimInTopic = (Claim, Option<Placement>);
+
 /// Everything hcx found in a set of articles.
 #[derive(Debug)]
 pub struct Analysis {
     /// Each source's path and URL, in path order.
     pub sources: Vec<(String, Option<String>)>,
-    /// Every claim with its topic, in source and file order.
-    pub claims: Vec<(Claim, Option<Placement>)>,
+    /// Every claim with its topic, in source and file order. A claim an editor has
+    /// confirmed with an ignore comment has no topic.
+    pub claims: Vec<ClaimInTopic>,
     /// The topics with their verdicts, disagreements first.
     pub topics: Vec<TopicReport>,
+    /// How many claims ignore comments kept out of their topic.
+    pub suppressed: usize,
 }
 
-/// Runs extraction, topic placement and comparison over read articles.
+/// Runs extraction, topic placement and comparison over read articles. Sources are
+/// worked on in parallel and gathered in their given order, so the result is the same
+/// whatever the thread count.
 pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
-    let mut claims: Vec<(Claim, Option<Placement>)> = Vec::new();
-    for source in sources {
-        for claim in claims::extract(source) {
-            let placement = topics::place(&claim, rules);
-            claims.push((claim, placement));
-        }
+    use rayon::prelude::*;
+    let per_source: Vec<(Vec<ClaimInTopic>, usize)> = sources
+        .par_iter()
+        .map(|source| place_claims(source, rules))
+        .collect();
+    let mut claims = Vec::new();
+    let mut suppressed = 0;
+    for (found, ignored) in per_source {
+        claims.extend(found);
+        suppressed += ignored;
     }
     let placed = claims
         .iter()
@@ -87,5 +128,36 @@ pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
             .collect(),
         claims,
         topics: compare::compare(placed),
+        suppressed,
     }
+}
+
+/// One source's claims with their topics, and how many an ignore comment suppressed.
+fn place_claims(source: &Source, rules: &RuleSet) -> (Vec<ClaimInTopic>, usize) {
+    let mut suppressed = 0;
+    let placed = claims::extract(source)
+        .into_iter()
+        .map(|claim| {
+            let mut placement = topics::place(&claim, rules);
+            let ignore = &source.paragraphs[claim.paragraph].ignore;
+            if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
+                placement = None;
+                suppressed += 1;
+            }
+            (claim, placement)
+        })
+        .collect();
+    (placed, suppressed)
+}
+
+/// True when an ignore list names the topic, its base topic ("deaths" covers
+/// "deaths/district"), or every topic.
+fn covers(ignore: &[String], id: &str) -> bool {
+    ignore.iter().any(|name| {
+        name == "*"
+            || name == id
+            || id
+                .strip_prefix(name.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
 }

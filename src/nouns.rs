@@ -276,6 +276,16 @@ const LINKING: &[&str] = &[
     "just",
     "only",
     "almost",
+    "rises",
+    "climbs",
+    "jumps",
+    "reaches",
+    "hits",
+    "tops",
+    "nears",
+    "passes",
+    "exceeds",
+    "stands",
     "in",
     "out",
     "come",
@@ -325,6 +335,9 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
         start += 1;
     }
     let mut counted = phrase(view, start, end, false);
+    // A subject's capitalised words name the event ("Halvera quake toll"), not a part
+    // of the count; only a place after "in" qualifies it, below.
+    counted.qualifier = None;
     // "number of dead": the thing counted is after "of"; "turnout in the capital": the
     // head is before "in" and the place qualifies it.
     let words: Vec<&str> = (start..=end).filter_map(|k| view.word(k)).collect();

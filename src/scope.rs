@@ -37,7 +37,7 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
             r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){{0,3}}{EVENT_PART}\b"
         ),
         // of which, of whom: a sub-count of the figure before
-        r"\bof\s+(?:which|whom|them)\b".to_string(),
+        r"\bof\s+(?:which|whom)\b".to_string(),
     ];
     Regex::new(&format!("(?i){}", patterns.join("|"))).expect("scope pattern compiles")
 });

@@ -25,6 +25,9 @@ pub struct Source {
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     pub text: String,
+    /// Topics whose claims in this paragraph an editor has confirmed, from
+    /// `<!-- hcx: ignore TOPIC -->` comments; `*` for every topic.
+    pub ignore: Vec<String>,
     /// Where each joined line starts, in paragraph bytes, and which file line it is.
     segments: Vec<Segment>,
 }
@@ -77,69 +80,104 @@ impl std::error::Error for SourceError {}
 /// File endings taken as articles when a folder is walked.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
 
+/// What a walk over the paths given found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Article files, sorted by path and free of repeats; `-` stands for standard input.
+    pub files: Vec<PathBuf>,
+    /// Entries that could not be walked (a symbolic link loop, an unreadable folder).
+    pub warnings: Vec<Warning>,
+}
+
 /// Expands the paths the user gave into article files: a file is taken as it is, a folder
-/// gives its article files (recursively, sorted by path). The result is sorted and free of
+/// gives its article files (recursively, respecting `.gitignore` and `.ignore` files, and
+/// leaving out paths that match an `exclude` glob). The result is sorted and free of
 /// repeats, so the same set of articles always yields the same report.
-pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SourceError> {
-    let mut found = Vec::new();
+pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, SourceError> {
+    let mut found = Found::default();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut keep = |path: PathBuf, found: &mut Found| {
+        let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            found.files.push(path);
+        }
+    };
     for path in paths {
+        if path.as_os_str() == "-" {
+            keep(path.clone(), &mut found);
+            continue;
+        }
         let meta = fs::metadata(path).map_err(|err| SourceError {
             path: path.display().to_string(),
             message: io_message(&err),
         })?;
-        if meta.is_dir() {
-            let before = found.len();
-            walk(path, &mut found, 0)?;
-            if found.len() == before {
-                return Err(SourceError {
-                    path: path.display().to_string(),
-                    message: format!(
-                        "no article files (.{}) in this folder",
-                        ARTICLE_EXTENSIONS.join(", .")
-                    ),
-                });
-            }
-        } else {
-            found.push(path.clone());
+        if !meta.is_dir() {
+            keep(path.clone(), &mut found);
+            continue;
+        }
+        let before = found.files.len();
+        for file in walk(path, exclude, &mut found.warnings)? {
+            keep(file, &mut found);
+        }
+        if found.files.len() == before {
+            return Err(SourceError {
+                path: path.display().to_string(),
+                message: format!(
+                    "no article files (.{}) in this folder",
+                    ARTICLE_EXTENSIONS.join(", .")
+                ),
+            });
         }
     }
-    found.sort();
-    found.dedup();
+    found.files.sort();
     Ok(found)
 }
 
-/// Deep enough for any real archive, shallow enough to stop a symlink loop.
-const MAX_DEPTH: usize = 64;
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SourceError> {
-    let error = |message: String| SourceError {
+/// The article files under a folder. Links are followed; a loop is reported, not
+/// walked forever.
+fn walk(
+    dir: &Path,
+    exclude: &[String],
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<PathBuf>, SourceError> {
+    let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
+    for glob in exclude {
+        overrides
+            .add(&format!("!{glob}"))
+            .map_err(|err| SourceError {
+                path: glob.clone(),
+                message: format!("bad exclude pattern: {err}"),
+            })?;
+    }
+    let overrides = overrides.build().map_err(|err| SourceError {
         path: dir.display().to_string(),
-        message,
-    };
-    if depth > MAX_DEPTH {
-        return Err(error(
-            "folders nest too deep (a symbolic link loop?)".to_string(),
-        ));
-    }
-    let entries = fs::read_dir(dir).map_err(|err| error(io_message(&err)))?;
-    for entry in entries {
-        let entry = entry.map_err(|err| error(io_message(&err)))?;
-        let path = entry.path();
-        let is_hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if is_hidden {
-            continue;
-        }
-        let meta = fs::metadata(&path).map_err(|err| SourceError {
-            path: path.display().to_string(),
-            message: io_message(&err),
-        })?;
-        if meta.is_dir() {
-            walk(&path, found, depth + 1)?;
-        } else if has_article_extension(&path) {
-            found.push(path);
+        message: format!("bad exclude patterns: {err}"),
+    })?;
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(true)
+        .require_git(false)
+        .overrides(overrides)
+        .build();
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && has_article_extension(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            Err(err) => warnings.push(Warning {
+                path: dir.display().to_string(),
+                message: format!("skipped: {}", one_line(&err.to_string())),
+            }),
         }
     }
-    Ok(())
+    Ok(files)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn has_article_extension(path: &Path) -> bool {
@@ -163,7 +201,13 @@ pub enum Loaded {
 /// warning, since dropping it would hide its figures from the editor.
 pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), SourceError> {
     let shown = path.display().to_string();
-    let bytes = fs::read(path).map_err(|err| SourceError {
+    let read = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+    } else {
+        fs::read(path)
+    };
+    let bytes = read.map_err(|err| SourceError {
         path: shown.clone(),
         message: io_message(&err),
     })?;
@@ -202,9 +246,18 @@ pub fn parse(path: &str, text: &str) -> Source {
     let mut url = None;
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut open: Option<Paragraph> = None;
-    for (index, raw) in split_lines(text).enumerate() {
+    let mut pending_ignore: Vec<String> = Vec::new();
+    for (index, line) in split_lines(text).enumerate() {
         let line_no = index + 1;
+        let (blanked, ignore) = take_directives(line);
+        let raw = blanked.as_ref();
         let trimmed = raw.trim();
+        if !ignore.is_empty() && trimmed.is_empty() {
+            // A comment on its own line covers the paragraph that follows it.
+            paragraphs.extend(open.take());
+            pending_ignore.extend(ignore);
+            continue;
+        }
         if let Some(found) = source_url(trimmed) {
             url.get_or_insert_with(|| found.to_string());
             paragraphs.extend(open.take());
@@ -228,10 +281,14 @@ pub fn parse(path: &str, text: &str) -> Source {
                 column_base,
             });
             para.text.push_str(trimmed);
+            para.ignore.extend(ignore);
         } else {
             paragraphs.extend(open.take());
+            let mut covered = std::mem::take(&mut pending_ignore);
+            covered.extend(ignore);
             open = Some(Paragraph {
                 text: trimmed.to_string(),
+                ignore: covered,
                 segments: vec![Segment {
                     offset: 0,
                     line: line_no,
@@ -246,6 +303,35 @@ pub fn parse(path: &str, text: &str) -> Source {
         url,
         paragraphs,
     }
+}
+
+static DIRECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"<!--\s*hcx:\s*ignore\b([^>]*?)-->").expect("directive pattern compiles")
+});
+
+/// Finds `<!-- hcx: ignore TOPIC... -->` comments in a line: returns the line with each
+/// comment blanked out (same length, so columns stay true) and the topics named.
+fn take_directives(line: &str) -> (std::borrow::Cow<'_, str>, Vec<String>) {
+    if !line.contains("<!--") {
+        return (std::borrow::Cow::Borrowed(line), Vec::new());
+    }
+    let mut topics = Vec::new();
+    let mut blanked = line.to_string();
+    for found in DIRECTIVE.captures_iter(line) {
+        let whole = found.get(0).expect("group 0 always matches");
+        let names: Vec<String> = found[1]
+            .split([',', ' ', '\t'])
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        if names.is_empty() {
+            topics.push("*".to_string());
+        } else {
+            topics.extend(names);
+        }
+        blanked.replace_range(whole.range(), &" ".repeat(whole.len()));
+    }
+    (std::borrow::Cow::Owned(blanked), topics)
 }
 
 /// Lines ended by `\n`, `\r\n` or a lone `\r`, without their ends.
@@ -344,6 +430,7 @@ impl Paragraph {
     pub fn single(text: &str, line: usize) -> Paragraph {
         Paragraph {
             text: text.to_string(),
+            ignore: Vec::new(),
             segments: vec![Segment {
                 offset: 0,
                 line,
@@ -432,6 +519,31 @@ mod tests {
         };
         assert_eq!(source.paragraphs[0].text, "Café served 40 guests.");
         assert!(warning.unwrap().message.contains("Windows-1252"));
+    }
+
+    #[test]
+    fn ignore_comments_cover_their_paragraph() {
+        let text = "<!-- hcx: ignore deaths -->\nThe flood killed 12 people.\n\
+                    Another 40 were hurt. <!-- hcx: ignore injuries, missing -->\n\
+                    A third paragraph.\n<!-- hcx: ignore -->\nLast one.\n";
+        let source = parse("a.md", text);
+        let ignores: Vec<&[String]> = source
+            .paragraphs
+            .iter()
+            .map(|p| p.ignore.as_slice())
+            .collect();
+        assert_eq!(ignores[0], ["deaths"]);
+        assert_eq!(ignores[1], ["injuries", "missing"]);
+        assert!(ignores[2].is_empty());
+        assert_eq!(ignores[3], ["*"]);
+        assert!(
+            !source.paragraphs[1].text.contains("hcx"),
+            "the comment is not article text"
+        );
+        assert_eq!(
+            source.paragraphs[1].text.trim_end(),
+            "Another 40 were hurt."
+        );
     }
 
     #[test]

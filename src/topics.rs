@@ -186,7 +186,8 @@ fn best_noun(words: &[String], terms: &[Term]) -> Option<(usize, f64, String)> {
             }
             Some((n, total / n as f64, term.text.clone()))
         })
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        // The first of equally good terms, so the rule's own order breaks ties.
+        .min_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)))
 }
 
 /// 1 for the same singular; otherwise the normalized Damerau-Levenshtein similarity of
@@ -273,6 +274,65 @@ fn fallback(claim: &Claim) -> Option<Placement> {
             context: claim.action.clone().map(|a| (a, 0)),
         },
     })
+}
+
+/// A rule whose examples do not do what the rule promises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub topic: String,
+    /// The rule file and line of the topic.
+    pub origin: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// Runs every topic's examples through extraction and placement: each `match` example
+/// must put a claim in the topic, no `no_match` example may, and a topic without
+/// examples is reported, since nothing shows it matches anything.
+pub fn check_examples(rules: &RuleSet) -> Vec<ExampleFailure> {
+    let base_topics = |text: &str| -> Vec<String> {
+        let article = crate::source::parse("example", text);
+        crate::claims::extract(&article)
+            .iter()
+            .filter_map(|claim| place(claim, rules))
+            .map(|p| p.id.split('/').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let mut failures = Vec::new();
+    for topic in &rules.topics {
+        let mut fail = |message: String| {
+            failures.push(ExampleFailure {
+                topic: topic.id.clone(),
+                origin: topic.origin.clone(),
+                line: topic.line,
+                message,
+            });
+        };
+        if topic.examples.matches.is_empty() {
+            fail(format!(
+                "topic \"{}\" has no `examples.match`: nothing shows it takes any claim",
+                topic.id
+            ));
+        }
+        for text in &topic.examples.matches {
+            let found = base_topics(text);
+            if !found.contains(&topic.id) {
+                fail(format!(
+                    "topic \"{}\" does not take its example {text:?} (its claims went to {found:?})",
+                    topic.id
+                ));
+            }
+        }
+        for text in &topic.examples.no_match {
+            if base_topics(text).contains(&topic.id) {
+                fail(format!(
+                    "topic \"{}\" takes its counter-example {text:?}",
+                    topic.id
+                ));
+            }
+        }
+    }
+    failures
 }
 
 /// Lower-case letters and digits, words joined by '-'.

@@ -89,6 +89,7 @@ pub fn write_diff(
     out: &mut dyn Write,
     analysis: &Analysis,
     topics: &[&TopicReport],
+    hidden: usize,
 ) -> io::Result<()> {
     let owned: Vec<TopicReport> = topics.iter().map(|t| (*t).clone()).collect();
     let summary = Summary::of(&owned);
@@ -100,6 +101,8 @@ pub fn write_diff(
             "agree": summary.agree,
             "single": summary.single,
         },
+        "baseline": {"hidden": hidden},
+        "suppressed": analysis.suppressed,
         "topics": topics.iter().map(|t| topic(t)).collect::<Vec<_>>(),
     });
     serde_json::to_writer_pretty(&mut *out, &value)?;

@@ -3,7 +3,11 @@
 //! Printers write to any `io::Write`, so tests print into a `Vec<u8>`; they never decide
 //! the exit code, which is the binary's business.
 
+pub mod explain;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod table;
 
 use crate::claims::Claim;

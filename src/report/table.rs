@@ -7,26 +7,43 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::claims::Claim;
-use crate::compare::TopicReport;
+use crate::compare::{TopicReport, Verdict};
 use crate::topics::Placement;
 
 use super::{excerpt, Summary};
 
+/// What the run left out on purpose, for the summary line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Notes {
+    /// Known findings a baseline hid.
+    pub hidden: usize,
+    /// Claims ignore comments kept out of their topic.
+    pub suppressed: usize,
+}
+
 /// How the table is laid out.
 #[derive(Debug, Clone, Copy)]
 pub struct Layout {
-    /// Total width in columns.
-    pub width: u16,
+    /// Total width in columns; `None` takes the terminal's.
+    pub width: Option<u16>,
+    /// Colour the verdicts.
+    pub color: bool,
 }
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout { width: 100 }
+        Layout {
+            width: Some(100),
+            color: false,
+        }
     }
 }
+
+/// Width when neither the user nor a terminal says: what an editor's window shows.
+const FALLBACK_WIDTH: u16 = 100;
 
 fn place(claim: &Claim) -> String {
     format!(
@@ -40,17 +57,49 @@ fn new_table(layout: Layout, header: &[&str]) -> Table {
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(layout.width)
         .set_header(header.iter().map(|h| Cell::new(*h)));
+    if layout.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    match layout.width {
+        Some(width) => {
+            table.set_width(width);
+        }
+        None if table.width().is_none() => {
+            table.set_width(FALLBACK_WIDTH);
+        }
+        None => {}
+    }
     table
 }
 
+fn verdict_cell(topic: &TopicReport, layout: Layout) -> Cell {
+    let cell = Cell::new(format!(
+        "{}\n{}",
+        topic.label,
+        topic.verdict.as_str().to_uppercase()
+    ));
+    if !layout.color {
+        return cell;
+    }
+    let color = match topic.verdict {
+        Verdict::Conflict => Color::Red,
+        Verdict::Differs => Color::Yellow,
+        Verdict::Agree => Color::Green,
+        Verdict::Single => Color::Grey,
+    };
+    cell.fg(color).add_attribute(Attribute::Bold)
+}
+
 /// `hcx diff` as a table. `shown` are the topics to list; `all` the whole analysis, for
-/// the summary line.
+/// the summary line; `hidden` how many known findings a baseline kept out.
 pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
+    notes: Notes,
     layout: Layout,
 ) -> io::Result<()> {
     let summary = Summary::of(all);
@@ -61,28 +110,29 @@ pub fn write_diff(
         )?;
     } else {
         let mut table = new_table(layout, &["Topic", "Figure", "Source", "Wording"]);
+        let width = table.width().unwrap_or(FALLBACK_WIDTH);
         // Narrow columns for the short fields leave the wording most of the width.
-        let fifth = (layout.width / 5).max(12);
-        for (index, width) in [(0, fifth), (1, fifth), (2, fifth + 2)] {
+        let fifth = (width / 5).max(12);
+        for (index, limit) in [(0, fifth), (1, fifth), (2, fifth + 2)] {
             if let Some(column) = table.column_mut(index) {
-                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(width)));
+                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(limit)));
             }
         }
-        let wording_width = usize::from(layout.width);
+        let wording_width = usize::from(width);
         for topic in shown {
             for (i, placed) in topic.claims.iter().enumerate() {
                 let claim = &placed.claim;
                 let head = if i == 0 {
-                    format!("{}\n{}", topic.label, topic.verdict.as_str().to_uppercase())
+                    verdict_cell(topic, layout)
                 } else {
-                    String::new()
+                    Cell::new("")
                 };
                 let figure = match &claim.scope {
                     Some(scope) => format!("{}\n({scope})", claim.figure),
                     None => claim.figure.clone(),
                 };
                 table.add_row(vec![
-                    Cell::new(head),
+                    head,
                     Cell::new(figure),
                     Cell::new(place(claim)),
                     Cell::new(excerpt(claim, wording_width, "«", "»")),
@@ -91,7 +141,7 @@ pub fn write_diff(
         }
         writeln!(out, "{table}")?;
     }
-    writeln!(
+    write!(
         out,
         "{} conflict, {} differ, {} agree, {} single-source ({} topics)",
         summary.conflict,
@@ -99,7 +149,22 @@ pub fn write_diff(
         summary.agree,
         summary.single,
         all.len()
-    )
+    )?;
+    if notes.hidden > 0 {
+        write!(
+            out,
+            "; {} known findings hidden by the baseline",
+            notes.hidden
+        )?;
+    }
+    if notes.suppressed > 0 {
+        write!(
+            out,
+            "; {} claims kept out by ignore comments",
+            notes.suppressed
+        )?;
+    }
+    writeln!(out)
 }
 
 /// `hcx claims` as a table.
@@ -120,4 +185,23 @@ pub fn write_claims(
     }
     writeln!(out, "{table}")?;
     writeln!(out, "{} claims", claims.len())
+}
+
+/// `hcx rules list`: the topics in force and where each comes from.
+pub fn write_rules(
+    out: &mut dyn Write,
+    rules: &crate::rules::RuleSet,
+    layout: Layout,
+) -> io::Result<()> {
+    let mut table = new_table(layout, &["Topic", "Label", "Unit", "From"]);
+    for topic in &rules.topics {
+        table.add_row(vec![
+            Cell::new(&topic.id),
+            Cell::new(&topic.label),
+            Cell::new(format!("{:?}", topic.unit).to_lowercase()),
+            Cell::new(format!("{}:{}", topic.origin, topic.line)),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(out, "{} topics", rules.topics.len())
 }

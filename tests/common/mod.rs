@@ -130,6 +130,6 @@ pub fn non_claims_taken(all: &[Seen], expected: &Expected) -> Vec<String> {
 
 /// Analyses the articles of a folder with the built-in rules.
 pub fn analyze_dir(dir: &Path) -> hcx::Analysis {
-    let corpus = hcx::read(&[dir.to_path_buf()]).unwrap();
+    let corpus = hcx::read(&[dir.to_path_buf()], &hcx::ReadOptions::default()).unwrap();
     hcx::analyze(&corpus.sources, &hcx::rules::RuleSet::builtin())
 }

@@ -1,0 +1,347 @@
+//! The `hcx` command: reads the flags and `hcx.toml`, runs the pipeline, prints, and turns
+//! the outcome into an exit code (0 no disagreement, 1 disagreement, 2 error).
+
+mod args;
+mod config;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{
+    ClaimsFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, FailOn, Inputs, RulesCommand,
+};
+use config::Config;
+use hcx::baseline::Baseline;
+use hcx::compare::{TopicReport, Verdict};
+use hcx::report::{explain, github, html, json, markdown, table};
+use hcx::rules::{self, RuleSet};
+
+/// A fatal problem: printed as one line, exit code 2.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(err: E) -> Self {
+        Failure(err.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure(message)) => {
+            eprintln!("hcx: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What every command needs from the flags and the configuration file together.
+struct Settings {
+    config: Config,
+    color: bool,
+}
+
+fn settings(cli: &Cli) -> Result<Settings, Failure> {
+    let config_file = match &cli.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| config::discover(&dir)),
+    };
+    let config = match config_file {
+        Some(path) => config::load(&path).map_err(Failure)?,
+        None => Config::default(),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && io::stdout().is_terminal(),
+    };
+    Ok(Settings { config, color })
+}
+
+fn run(cli: &Cli) -> Result<u8, Failure> {
+    let settings = settings(cli)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match &cli.command {
+        Command::Diff(args) => diff(args, &settings, &mut out),
+        Command::Claims(args) => {
+            let analysis = analyze(&args.inputs, &settings)?;
+            let layout = layout(&args.inputs, &settings);
+            Ok(match args.format {
+                ClaimsFormat::Json => json::write_claims(&mut out, &analysis.claims),
+                ClaimsFormat::Jsonl => json::write_claims_lines(&mut out, &analysis.claims),
+                ClaimsFormat::Table => table::write_claims(&mut out, &analysis.claims, layout),
+            }
+            .map(|()| 0))
+        }
+        Command::Rules(command) => rules_command(command, &settings, &mut out),
+        Command::Explain(args) => {
+            let analysis = analyze(&args.inputs, &settings)?;
+            let Some(topic) = analysis.topics.iter().find(|t| t.id == args.topic) else {
+                let known: Vec<&str> = analysis.topics.iter().map(|t| t.id.as_str()).collect();
+                return Err(Failure(format!(
+                    "no topic \"{}\" in these articles; topics: {}",
+                    args.topic,
+                    known.join(", ")
+                )));
+            };
+            Ok(explain::write_topic(&mut out, topic).map(|()| 0))
+        }
+    }?;
+    match result.and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => Ok(code),
+        // A closed pipe (`hcx diff ... | head`) is the reader's choice, not an error.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+        Err(err) => Err(Failure(format!("cannot write output: {err}"))),
+    }
+}
+
+fn layout(inputs: &Inputs, settings: &Settings) -> table::Layout {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    table::Layout {
+        width: inputs.width.or(columns),
+        color: settings.color,
+    }
+}
+
+/// The built-in rules, then the configuration file's folders, then the flags'.
+fn load_rules(extra: &[PathBuf], settings: &Settings) -> Result<RuleSet, Failure> {
+    let mut set = RuleSet::builtin();
+    for dir in settings.config.rules.iter().chain(extra) {
+        match rules::load_path(dir) {
+            Ok(topics) => set.merge(topics),
+            Err(errors) => {
+                let more = match errors.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more; see `hcx rules check`)", n - 1),
+                };
+                return Err(Failure(format!("{}{more}", errors[0])));
+            }
+        }
+    }
+    Ok(set)
+}
+
+fn analyze(inputs: &Inputs, settings: &Settings) -> Result<hcx::Analysis, Failure> {
+    let rules = load_rules(&inputs.rules, settings)?;
+    let mut exclude = settings.config.exclude.clone();
+    exclude.extend(inputs.exclude.iter().cloned());
+    let bar = progress_bar();
+    let tick = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let options = hcx::ReadOptions {
+        exclude,
+        progress: Some(&tick),
+    };
+    let corpus = hcx::read(&inputs.paths, &options);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let corpus = corpus?;
+    for warning in &corpus.warnings {
+        eprintln!("hcx: warning: {warning}");
+    }
+    if corpus.sources.is_empty() {
+        return Err(Failure(
+            "no readable articles among the paths given".to_string(),
+        ));
+    }
+    Ok(hcx::analyze(&corpus.sources, &rules))
+}
+
+/// A progress bar on standard error for long runs on a terminal; none in CI or a pipe.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    interactive.then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("reading {pos}/{len} articles {wide_bar}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        // Short runs finish before the bar would draw: it only appears on long ones.
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        bar
+    })
+}
+
+/// True when `id` is the topic asked for or one of its sub-topics ("deaths/district").
+fn topic_matches(wanted: &[String], id: &str) -> bool {
+    wanted.is_empty()
+        || wanted.iter().any(|w| {
+            w == id
+                || id
+                    .strip_prefix(w.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+}
+
+fn fails(verdict: Verdict, fail_on: FailOn) -> bool {
+    match fail_on {
+        FailOn::Conflict => verdict == Verdict::Conflict,
+        FailOn::Differs => verdict.is_disagreement(),
+        FailOn::Never => false,
+    }
+}
+
+fn diff(
+    args: &DiffArgs,
+    settings: &Settings,
+    out: &mut dyn Write,
+) -> Result<io::Result<u8>, Failure> {
+    let analysis = analyze(&args.inputs, settings)?;
+    let format = args
+        .format
+        .or(settings.config.format)
+        .unwrap_or(DiffFormat::Table);
+    let fail_on = args
+        .fail_on
+        .or(settings.config.fail_on)
+        .unwrap_or(FailOn::Differs);
+    for wanted in &args.topics {
+        if !analysis
+            .topics
+            .iter()
+            .any(|t| topic_matches(std::slice::from_ref(wanted), &t.id))
+        {
+            eprintln!("hcx: warning: no topic \"{wanted}\" in these articles");
+        }
+    }
+    let selected: Vec<&TopicReport> = analysis
+        .topics
+        .iter()
+        .filter(|t| topic_matches(&args.topics, &t.id))
+        .collect();
+
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &selected).map(|n| {
+            eprintln!("hcx: wrote {n} findings to {}", path.display());
+            Ok(0)
+        });
+    }
+    let baseline = match args.baseline.as_ref().or(settings.config.baseline.as_ref()) {
+        Some(path) => Some(Baseline::load(path).map_err(Failure)?),
+        None => None,
+    };
+    let known = |t: &TopicReport| {
+        t.verdict.is_disagreement() && baseline.as_ref().is_some_and(|b| b.knows(t))
+    };
+    let hidden = selected.iter().filter(|t| known(t)).count();
+    let remaining: Vec<&TopicReport> = selected.into_iter().filter(|t| !known(t)).collect();
+    let shown: Vec<&TopicReport> = remaining
+        .iter()
+        .copied()
+        .filter(|t| args.all || t.verdict.is_disagreement())
+        .collect();
+    let code = u8::from(remaining.iter().any(|t| fails(t.verdict, fail_on)));
+    let layout = layout(&args.inputs, settings);
+    let written = match format {
+        DiffFormat::Table => {
+            let notes = table::Notes {
+                hidden,
+                suppressed: analysis.suppressed,
+            };
+            table::write_diff(out, &shown, &analysis.topics, notes, layout)
+        }
+        DiffFormat::Json => json::write_diff(out, &analysis, &remaining, hidden),
+        DiffFormat::Markdown => markdown::write_diff(out, &shown, &analysis.topics, hidden),
+        DiffFormat::Github => github::write_diff(out, &shown),
+        DiffFormat::Html => html::write_diff(out, &shown, &analysis.topics),
+    };
+    if hidden > 0 && !matches!(format, DiffFormat::Table | DiffFormat::Markdown) {
+        eprintln!("hcx: {hidden} known findings hidden by the baseline");
+    }
+    Ok(written.map(|()| code))
+}
+
+/// Writes the disagreements among `topics` as a baseline, keeping the notes the file
+/// already had. Returns how many findings it holds.
+fn write_baseline(path: &Path, topics: &[&TopicReport]) -> Result<usize, Failure> {
+    let previous = if path.exists() {
+        Some(Baseline::load(path).map_err(Failure)?)
+    } else {
+        None
+    };
+    let findings: Vec<&TopicReport> = topics
+        .iter()
+        .copied()
+        .filter(|t| t.verdict.is_disagreement())
+        .collect();
+    let baseline = Baseline::of(&findings, previous.as_ref());
+    std::fs::write(path, baseline.to_toml())
+        .map_err(|err| Failure(format!("{}: {err}", path.display())))?;
+    Ok(findings.len())
+}
+
+fn rules_command(
+    command: &RulesCommand,
+    settings: &Settings,
+    out: &mut dyn Write,
+) -> Result<io::Result<u8>, Failure> {
+    match command {
+        RulesCommand::List { rules, width } => {
+            let set = load_rules(rules, settings)?;
+            let layout = table::Layout {
+                width: *width,
+                color: settings.color,
+            };
+            Ok(table::write_rules(out, &set, layout).map(|()| 0))
+        }
+        RulesCommand::Check { dir, rules } => {
+            let mut set = RuleSet::builtin();
+            let folders: Vec<&PathBuf> = match dir {
+                Some(dir) => vec![dir],
+                None => settings.config.rules.iter().chain(rules).collect(),
+            };
+            let mut errors = Vec::new();
+            let mut checked = Vec::new();
+            for folder in &folders {
+                match rules::load_path(folder) {
+                    Ok(topics) => {
+                        checked.extend(topics.iter().map(|t| t.id.clone()));
+                        set.merge(topics);
+                    }
+                    Err(found) => errors.extend(found),
+                }
+            }
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            if !errors.is_empty() {
+                return Ok(writeln!(out, "problems in rule files: {}", errors.len()).map(|()| 2));
+            }
+            let judged: Vec<&str> = if dir.is_some() {
+                checked.iter().map(String::as_str).collect()
+            } else {
+                set.topics.iter().map(|t| t.id.as_str()).collect()
+            };
+            let warnings: Vec<_> = hcx::topics::check_examples(&set)
+                .into_iter()
+                .filter(|f| judged.contains(&f.topic.as_str()))
+                .collect();
+            for warning in &warnings {
+                eprintln!(
+                    "{}:{}:1: warning: {}",
+                    warning.origin, warning.line, warning.message
+                );
+            }
+            Ok(writeln!(
+                out,
+                "{} topics checked: no errors, {} warnings",
+                judged.len(),
+                warnings.len()
+            )
+            .map(|()| 0))
+        }
+    }
+}

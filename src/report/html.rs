@@ -1,0 +1,197 @@
+//! The HTML report: one self-contained page (no network, no script) where each topic's
+//! claims are drawn as intervals on one number line, so the spread shows at a glance,
+//! with each source's wording beside it.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::claims::Claim;
+use crate::compare::TopicReport;
+
+use super::{excerpt, human_number, Summary};
+
+const WIDTH: f64 = 640.0;
+const MARGIN: f64 = 40.0;
+const ROW: f64 = 28.0;
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The span of values a topic's number line shows: every stated figure and bound, with
+/// room on both sides for open ends.
+fn axis(claims: &[&Claim]) -> (f64, f64) {
+    let values: Vec<f64> = claims
+        .iter()
+        .flat_map(|c| {
+            [
+                Some(c.value),
+                c.interval.lower_value(),
+                c.interval.upper_value(),
+            ]
+            .into_iter()
+            .flatten()
+        })
+        .filter(|v| v.is_finite())
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let span = (hi - lo).max(hi.abs() * 0.1).max(1.0);
+    (
+        (lo - span * 0.25).max(if lo >= 0.0 { 0.0 } else { f64::MIN }),
+        hi + span * 0.25,
+    )
+}
+
+/// One topic's number line as inline SVG: a row per claim, its interval as a bar, open
+/// ends as arrows, its figure as a dot.
+fn svg(topic: &TopicReport) -> String {
+    let claims: Vec<&Claim> = topic.claims.iter().map(|p| &p.claim).collect();
+    let (lo, hi) = axis(&claims);
+    let x = |v: f64| MARGIN + (v - lo) / (hi - lo) * (WIDTH - 2.0 * MARGIN);
+    let height = ROW * claims.len() as f64 + 30.0;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">",
+        esc(&topic.label)
+    );
+    let axis_y = height - 20.0;
+    let _ = write!(
+        out,
+        "<line x1=\"{MARGIN}\" y1=\"{axis_y}\" x2=\"{}\" y2=\"{axis_y}\" class=\"axis\"/>\
+         <text x=\"{MARGIN}\" y=\"{}\" class=\"tick\">{}</text>\
+         <text x=\"{}\" y=\"{}\" class=\"tick\" text-anchor=\"end\">{}</text>",
+        WIDTH - MARGIN,
+        axis_y + 15.0,
+        human_number(lo.round()),
+        WIDTH - MARGIN,
+        axis_y + 15.0,
+        human_number(hi.round())
+    );
+    for (row, claim) in claims.iter().enumerate() {
+        let y = ROW * row as f64 + 18.0;
+        let left = claim.interval.lower_value().map_or(MARGIN - 12.0, x);
+        let right = claim
+            .interval
+            .upper_value()
+            .map_or(WIDTH - MARGIN + 12.0, x);
+        let _ = write!(
+            out,
+            "<g class=\"claim\" data-source=\"{}\" data-lower=\"{}\" data-upper=\"{}\">\
+             <title>{}</title>\
+             <line x1=\"{left:.1}\" y1=\"{y}\" x2=\"{right:.1}\" y2=\"{y}\" class=\"range\"/>",
+            esc(&claim.source),
+            claim
+                .interval
+                .lower_value()
+                .map_or("open".to_string(), |v| v.to_string()),
+            claim
+                .interval
+                .upper_value()
+                .map_or("open".to_string(), |v| v.to_string()),
+            esc(&format!("{}: {}", claim.source, claim.quote)),
+        );
+        if claim.interval.lower.is_none() {
+            let _ = write!(
+                out,
+                "<path d=\"M{left:.1},{y} l8,-5 v10 z\" class=\"open\"/>"
+            );
+        }
+        if claim.interval.upper.is_none() {
+            let _ = write!(
+                out,
+                "<path d=\"M{right:.1},{y} l-8,-5 v10 z\" class=\"open\"/>"
+            );
+        }
+        let _ = write!(
+            out,
+            "<circle cx=\"{:.1}\" cy=\"{y}\" r=\"4\" class=\"figure\"/>\
+             <text x=\"{:.1}\" y=\"{}\" class=\"label\">{}</text></g>",
+            x(claim.value),
+            x(claim.value) + 6.0,
+            y - 6.0,
+            esc(&format!("{} · {}", claim.figure, file_name(&claim.source)))
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}\
+h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em}\
+.verdict{font-size:.8em;padding:.1em .5em;border-radius:.3em;color:#fff;margin-left:.5em}\
+.conflict{background:#c0392b}.differs{background:#d68910}.agree{background:#1e8449}.single{background:#777}\
+svg .axis{stroke:#999}svg .range{stroke:#2c3e50;stroke-width:3}svg .open{fill:#2c3e50}\
+svg .figure{fill:#e74c3c}svg .label{font-size:11px;fill:#333}svg .tick{font-size:10px;fill:#777}\
+table{border-collapse:collapse;width:100%;margin-top:.5em}td,th{border-top:1px solid #ddd;padding:.3em;text-align:left;vertical-align:top}\
+code{font-size:.85em}mark{background:#fde68a}";
+
+/// `hcx diff --format html`.
+pub fn write_diff(
+    out: &mut dyn Write,
+    shown: &[&TopicReport],
+    all: &[TopicReport],
+) -> io::Result<()> {
+    let s = Summary::of(all);
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n"
+    )?;
+    writeln!(
+        out,
+        "<h1>hcx: {} conflict, {} differ</h1><p>{} topics: {} agree, {} single-source.</p>",
+        s.conflict,
+        s.differs,
+        all.len(),
+        s.agree,
+        s.single
+    )?;
+    for topic in shown {
+        let class = topic.verdict.as_str();
+        writeln!(
+            out,
+            "<section class=\"topic\" id=\"{}\"><h2>{}<span class=\"verdict {class}\">{class}</span></h2>",
+            esc(&topic.id),
+            esc(&topic.label)
+        )?;
+        writeln!(out, "{}", svg(topic))?;
+        writeln!(
+            out,
+            "<table><tr><th>Source</th><th>Figure</th><th>Scope</th><th>Wording</th></tr>"
+        )?;
+        for placed in &topic.claims {
+            let claim = &placed.claim;
+            let wording = esc(&excerpt(claim, 160, "\u{1}", "\u{2}"))
+                .replace('\u{1}', "<mark>")
+                .replace('\u{2}', "</mark>");
+            writeln!(
+                out,
+                "<tr><td><code>{}:{}:{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
+                esc(&claim.source),
+                claim.location.line,
+                claim.location.column,
+                esc(&claim.figure),
+                esc(claim.scope.as_deref().unwrap_or(""))
+            )?;
+        }
+        writeln!(out, "</table></section>")?;
+    }
+    if shown.is_empty() {
+        writeln!(out, "<p>No disagreements.</p>")?;
+    }
+    writeln!(out, "</body></html>")
+}

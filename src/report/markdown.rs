@@ -1,0 +1,67 @@
+//! The Markdown report: for a pull-request comment or a note in the newsroom's CMS.
+
+use std::io::{self, Write};
+
+use crate::claims::Claim;
+use crate::compare::TopicReport;
+
+use super::{excerpt, Summary};
+
+/// Markdown table cells cannot hold a pipe or a line break.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn place(claim: &Claim) -> String {
+    format!(
+        "`{}:{}:{}`",
+        claim.source, claim.location.line, claim.location.column
+    )
+}
+
+/// `hcx diff --format markdown`.
+pub fn write_diff(
+    out: &mut dyn Write,
+    shown: &[&TopicReport],
+    all: &[TopicReport],
+    hidden: usize,
+) -> io::Result<()> {
+    let s = Summary::of(all);
+    writeln!(
+        out,
+        "### hcx: {} conflict, {} differ ({} topics: {} agree, {} single-source)",
+        s.conflict,
+        s.differs,
+        all.len(),
+        s.agree,
+        s.single
+    )?;
+    if hidden > 0 {
+        writeln!(out, "\n{hidden} known findings hidden by the baseline.")?;
+    }
+    if shown.is_empty() {
+        writeln!(out, "\nNo disagreements.")?;
+    }
+    for topic in shown {
+        writeln!(
+            out,
+            "\n#### {}: {}\n",
+            cell(&topic.label),
+            topic.verdict.as_str()
+        )?;
+        writeln!(out, "| Source | Figure | Scope | Wording |")?;
+        writeln!(out, "| --- | --- | --- | --- |")?;
+        for placed in &topic.claims {
+            let claim = &placed.claim;
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                place(claim),
+                cell(&claim.figure),
+                cell(claim.scope.as_deref().unwrap_or("")),
+                cell(&excerpt(claim, 90, "**", "**"))
+            )?;
+        }
+    }
+    Ok(())
+}
