@@ -113,12 +113,17 @@ fn svg(topic: &TopicReport) -> String {
                 "<path d=\"M{right:.1},{y} l-8,-5 v10 z\" class=\"open\"/>"
             );
         }
+        // Labels in the right half read leftwards, so none runs off the picture.
+        let at = x(claim.value);
+        let (label_x, anchor) = if at > WIDTH / 2.0 {
+            (at - 6.0, "end")
+        } else {
+            (at + 6.0, "start")
+        };
         let _ = write!(
             out,
-            "<circle cx=\"{:.1}\" cy=\"{y}\" r=\"4\" class=\"figure\"/>\
-             <text x=\"{:.1}\" y=\"{}\" class=\"label\">{}</text></g>",
-            x(claim.value),
-            x(claim.value) + 6.0,
+            "<circle cx=\"{at:.1}\" cy=\"{y}\" r=\"4\" class=\"figure\"/>\
+             <text x=\"{label_x:.1}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"label\">{}</text></g>",
             y - 6.0,
             esc(&format!("{} · {}", claim.figure, file_name(&claim.source)))
         );
