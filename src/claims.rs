@@ -12,6 +12,7 @@ use crate::scope;
 use crate::sentences;
 use crate::source::{Location, Paragraph, Source};
 use crate::tokens::Kind;
+use std::sync::Arc;
 
 /// One numeric claim of one source.
 #[derive(Debug, Clone)]
@@ -31,12 +32,15 @@ pub struct Claim {
     pub quote: String,
     /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
     pub figure: String,
-    pub sentence: String,
+    /// Shared by the claims of one sentence.
+    pub sentence: Arc<str>,
     pub scope: Option<String>,
     /// What the figure counts, if anything could be found.
     pub counted: Option<CountedThing>,
     /// The verb that says what happened to the counted thing.
     pub action: Option<String>,
+    /// Its stem, for matching context words.
+    pub action_stem: Option<String>,
     /// Words near the figure, for the topic rules.
     pub context: Vec<ContextWord>,
 }
@@ -47,6 +51,8 @@ pub struct CountedThing {
     pub phrase: String,
     /// Lower-case words, head last.
     pub words: Vec<String>,
+    /// Their singulars, as counted nouns are matched.
+    pub singulars: Vec<String>,
     pub qualifier: Option<String>,
 }
 
@@ -71,14 +77,25 @@ pub struct ContextWord {
 /// Extracts every claim of a source.
 pub fn extract(source: &Source) -> Vec<Claim> {
     let mut out = Vec::new();
-    for (index, paragraph) in source.paragraphs.iter().enumerate() {
-        extract_paragraph(&source.path, index, paragraph, &mut out);
-    }
+    extract_each(source, &mut |claim| out.push(claim));
     out
 }
 
-/// Extracts the claims of one paragraph, appending to `out`.
-pub fn extract_paragraph(path: &str, index: usize, paragraph: &Paragraph, out: &mut Vec<Claim>) {
+/// Hands every claim of a source to `each` as it is found, so a caller that keeps only
+/// part of a claim never holds them all whole.
+pub fn extract_each(source: &Source, each: &mut dyn FnMut(Claim)) {
+    for (index, paragraph) in source.paragraphs.iter().enumerate() {
+        extract_paragraph(&source.path, index, paragraph, each);
+    }
+}
+
+/// Extracts the claims of one paragraph, handing each to `each`.
+pub fn extract_paragraph(
+    path: &str,
+    index: usize,
+    paragraph: &Paragraph,
+    each: &mut dyn FnMut(Claim),
+) {
     let text = paragraph.text.as_str();
     if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
         return;
@@ -93,17 +110,24 @@ pub fn extract_paragraph(path: &str, index: usize, paragraph: &Paragraph, out: &
             continue;
         }
         let scopes = scope::find(text, sentence.start, sentence.end);
+        let shared = Sentence {
+            text: Arc::from(sentence.text(text)),
+            stems: view
+                .lower
+                .iter()
+                .zip(&view.tokens)
+                .map(|(word, token)| {
+                    if token.kind == Kind::Word {
+                        lexicon::stem(word)
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect(),
+        };
         for fig in &found {
-            if let Some(claim) = build(
-                path,
-                index,
-                paragraph,
-                &view,
-                fig,
-                &scopes,
-                sentence.text(text),
-            ) {
-                out.push(claim);
+            if let Some(claim) = build(path, index, paragraph, &view, fig, &scopes, &shared) {
+                each(claim);
             }
         }
     }
@@ -123,6 +147,13 @@ fn has_number_word(text: &str) -> bool {
         })
 }
 
+/// What the claims of one sentence share: its text and its words' stems.
+struct Sentence {
+    text: Arc<str>,
+    /// The stem of each token that is a word; empty for others.
+    stems: Vec<String>,
+}
+
 fn build(
     path: &str,
     index: usize,
@@ -130,7 +161,7 @@ fn build(
     view: &View,
     fig: &Figure,
     scopes: &[scope::Span],
-    sentence: &str,
+    sentence: &Sentence,
 ) -> Option<Claim> {
     let counted = nouns::counted(view, fig);
     let (quote_first, quote_last) = match &counted {
@@ -153,7 +184,7 @@ fn build(
         return None;
     }
     let start = view.tokens[quote_first].start;
-    let end = view.tokens[quote_last].end;
+    let end = view.tokens[quote_last].end.min(paragraph.line_end(start));
     let clause_bytes = (view.tokens[clause.0].start, view.tokens[clause.1].end);
     let chosen = scope::choose(scopes, clause_bytes, start);
     let scope = (!chosen.is_empty()).then(|| {
@@ -172,12 +203,13 @@ fn build(
         hedge: fig.hedge,
         unit: fig.unit.clone(),
         quote: paragraph.text[start..end].to_string(),
-        figure: paragraph.text[start..view.tokens[fig.last].end].to_string(),
-        sentence: sentence.to_string(),
+        figure: paragraph.text[start..view.tokens[fig.last].end.min(end)].to_string(),
+        sentence: Arc::clone(&sentence.text),
         scope,
         counted: counted.as_ref().map(|c| thing(c, locality)),
+        action_stem: action.as_deref().map(lexicon::stem),
         action,
-        context: context_words(view, span, clause),
+        context: context_words(view, &sentence.stems, span, clause),
     })
 }
 
@@ -202,12 +234,18 @@ fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
     };
     CountedThing {
         phrase: counted.phrase.clone(),
+        singulars: counted.words.iter().map(|w| lexicon::singular(w)).collect(),
         words: counted.words.clone(),
         qualifier,
     }
 }
 
-fn context_words(view: &View, span: (usize, usize), clause: (usize, usize)) -> Vec<ContextWord> {
+fn context_words(
+    view: &View,
+    stems: &[String],
+    span: (usize, usize),
+    clause: (usize, usize),
+) -> Vec<ContextWord> {
     (0..view.len())
         .filter(|&k| view.tokens[k].kind == Kind::Word)
         .map(|k| {
@@ -216,10 +254,9 @@ fn context_words(view: &View, span: (usize, usize), clause: (usize, usize)) -> V
             } else {
                 k.saturating_sub(span.1)
             };
-            let word = view.lower[k].clone();
             ContextWord {
-                stem: lexicon::stem(&word),
-                word,
+                word: view.lower[k].clone(),
+                stem: stems[k].clone(),
                 distance,
                 in_clause: k >= clause.0 && k <= clause.1,
             }
@@ -249,7 +286,10 @@ mod tests {
                 column: 25
             }
         );
-        assert_eq!(claim.sentence, "Police said more than 3,400 marchers came.");
+        assert_eq!(
+            &*claim.sentence,
+            "Police said more than 3,400 marchers came."
+        );
         assert_eq!(claim.interval, Interval::above(3400.0, false));
     }
 

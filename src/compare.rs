@@ -161,13 +161,20 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
     topics
 }
 
-/// Keeps one claim per source and stated interval: the first in the file.
+/// Keeps one claim per source and stated interval: the first in the file. Claims come
+/// sorted by source, so a repeat can only be among the kept claims of its own source.
 fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
     let mut out: Vec<Placed> = Vec::with_capacity(claims.len());
+    let mut source_start = 0;
     for item in claims {
-        let repeat = out.iter().any(|kept| {
-            kept.claim.source == item.claim.source
-                && kept.claim.hedge == item.claim.hedge
+        if out
+            .last()
+            .is_some_and(|last| last.claim.source != item.claim.source)
+        {
+            source_start = out.len();
+        }
+        let repeat = out[source_start..].iter().any(|kept| {
+            kept.claim.hedge == item.claim.hedge
                 && same_interval(&kept.claim.interval, &item.claim.interval)
         });
         if !repeat {
@@ -177,60 +184,123 @@ fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
     out
 }
 
+/// Above this many sources in a topic, pairing every two sources' claims one to one
+/// costs more than it is worth: each distinct figure is compared once instead.
+const PAIRWISE_SOURCES: usize = 64;
+
 /// The topic's verdict. For every two sources their claims are paired one to one, the
 /// closest figures first, and the worst pair decides. Pairing keeps a topic that counts
 /// several things (two parties' seats) from pitting unlike claims against each other:
 /// a figure one source gives and the other does not is left unpaired, not compared with
-/// the wrong one.
+/// the wrong one. When each source gives one figure, or there are very many sources,
+/// the distinct figures are compared with each other, which gives the same verdict as
+/// pairing (or, past [`PAIRWISE_SOURCES`], a stricter one) at the cost of the number of
+/// distinct figures, not of sources.
 fn verdict(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
-    let mut sources: Vec<&str> = claims.iter().map(|p| p.claim.source.as_str()).collect();
-    sources.sort_unstable();
-    sources.dedup();
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, placed) in claims.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if claims[g.start].claim.source == placed.claim.source => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
+    }
+    if groups.len() < 2 {
+        return (Verdict::Single, None);
+    }
+    if groups.len() > PAIRWISE_SOURCES || groups.iter().all(|g| g.len() == 1) {
+        return by_figure(claims);
+    }
     let mut worst: Option<(Verdict, (usize, usize))> = None;
-    for (n, first) in sources.iter().enumerate() {
-        for second in &sources[n + 1..] {
-            for (v, pair) in pair_sources(claims, first, second) {
+    for (n, first) in groups.iter().enumerate() {
+        for second in &groups[n + 1..] {
+            for (v, pair) in pair_sources(claims, first.clone(), second.clone()) {
                 if worst.is_none_or(|w| (v, pair) < w) {
                     worst = Some((v, pair));
                 }
             }
         }
     }
-    match worst {
-        Some((v, pair)) => (v, Some(pair)),
-        None => (Verdict::Single, None),
+    worst.map_or((Verdict::Single, None), |(v, pair)| (v, Some(pair)))
+}
+
+/// Compares each distinct figure (interval, hedge, scope) with every other, and a figure
+/// given by two sources with itself.
+fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
+    struct Class<'a> {
+        first: usize,
+        second_source: Option<usize>,
+        sources: std::collections::BTreeSet<&'a str>,
     }
+    let mut classes: Vec<Class> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, placed) in claims.iter().enumerate() {
+        let c = &placed.claim;
+        let key = format!(
+            "{:?}|{:?}|{:?}|{}",
+            c.hedge,
+            c.interval.lower.map(|b| (b.value.to_bits(), b.inclusive)),
+            c.interval.upper.map(|b| (b.value.to_bits(), b.inclusive)),
+            c.scope.as_deref().map(normalize).unwrap_or_default()
+        );
+        let at = *index.entry(key).or_insert_with(|| {
+            classes.push(Class {
+                first: i,
+                second_source: None,
+                sources: std::collections::BTreeSet::new(),
+            });
+            classes.len() - 1
+        });
+        let class = &mut classes[at];
+        if class.sources.insert(c.source.as_str()) && class.sources.len() == 2 {
+            class.second_source = Some(i);
+        }
+    }
+    let mut worst: Option<(Verdict, (usize, usize))> = None;
+    let mut consider = |v: Verdict, a: usize, b: usize| {
+        let pair = (a.min(b), a.max(b));
+        if worst.is_none_or(|w| (v, pair) < w) {
+            worst = Some((v, pair));
+        }
+    };
+    for (n, a) in classes.iter().enumerate() {
+        if let Some(second) = a.second_source {
+            consider(Verdict::Agree, a.first, second);
+        }
+        for b in &classes[n + 1..] {
+            let same_lone_source = a.sources.len() == 1 && a.sources == b.sources;
+            if !same_lone_source {
+                let v = relate(&claims[a.first].claim, &claims[b.first].claim);
+                consider(v, a.first, b.first);
+            }
+        }
+    }
+    worst.map_or((Verdict::Single, None), |(v, pair)| (v, Some(pair)))
 }
 
 /// One-to-one pairs of two sources' claims, closest figures first, with their verdicts.
-fn pair_sources(claims: &[Placed], first: &str, second: &str) -> Vec<(Verdict, (usize, usize))> {
-    let of = |source: &str| -> Vec<usize> {
-        (0..claims.len())
-            .filter(|&i| claims[i].claim.source == source)
-            .collect()
-    };
-    let (left, right) = (of(first), of(second));
+fn pair_sources(
+    claims: &[Placed],
+    left: std::ops::Range<usize>,
+    right: std::ops::Range<usize>,
+) -> Vec<(Verdict, (usize, usize))> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for &i in &left {
-        for &j in &right {
+    for i in left {
+        for j in right.clone() {
             let (a, b) = (claims[i].claim.value, claims[j].claim.value);
             let gap = (a - b).abs() / a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
             candidates.push((gap, i, j));
         }
     }
     candidates.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut used = vec![false; claims.len()];
+    let mut used = std::collections::BTreeSet::new();
     let mut pairs = Vec::new();
     for (_, i, j) in candidates {
-        if used[i] || used[j] {
+        if used.contains(&i) || used.contains(&j) {
             continue;
         }
-        used[i] = true;
-        used[j] = true;
-        pairs.push((
-            relate(&claims[i].claim, &claims[j].claim),
-            (i.min(j), i.max(j)),
-        ));
+        used.insert(i);
+        used.insert(j);
+        pairs.push((relate(&claims[i].claim, &claims[j].claim), (i, j)));
     }
     pairs
 }
@@ -284,10 +354,11 @@ mod tests {
                 unit: Unit::Count,
                 quote: format!("{value}"),
                 figure: format!("{value}"),
-                sentence: String::new(),
+                sentence: std::sync::Arc::from(""),
                 scope: scope.map(str::to_string),
                 counted: None,
                 action: None,
+                action_stem: None,
                 context: Vec::new(),
             },
             placement: Placement {

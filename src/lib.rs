@@ -135,18 +135,18 @@ pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
 /// One source's claims with their topics, and how many an ignore comment suppressed.
 fn place_claims(source: &Source, rules: &RuleSet) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
-    let placed = claims::extract(source)
-        .into_iter()
-        .map(|claim| {
-            let mut placement = topics::place(&claim, rules);
-            let ignore = &source.paragraphs[claim.paragraph].ignore;
-            if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
-                placement = None;
-                suppressed += 1;
-            }
-            (claim, placement)
-        })
-        .collect();
+    let mut placed = Vec::new();
+    claims::extract_each(source, &mut |mut claim| {
+        let mut placement = topics::place(&claim, rules);
+        let ignore = &source.paragraphs[claim.paragraph].ignore;
+        if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
+            placement = None;
+            suppressed += 1;
+        }
+        // The words around the figure served placement; the claim no longer needs them.
+        claim.context = Vec::new();
+        placed.push((claim, placement));
+    });
     (placed, suppressed)
 }
 

@@ -47,7 +47,46 @@ pub fn split(text: &str) -> Vec<Sentence> {
         }
         join_next = ends_with_abbreviation(body);
     }
-    out
+    out.into_iter().flat_map(|s| cap(text, s)).collect()
+}
+
+/// The longest sentence worked on whole, in bytes. Real sentences are far shorter; a
+/// longer run is a table, a list or a file with no full stops, and working on it whole
+/// would cost time and memory that grow with its square.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Cuts an over-long sentence into pieces of at most [`MAX_SENTENCE`] bytes, at a
+/// clause mark or a space where there is one, so no figure is cut in two.
+fn cap(text: &str, sentence: Sentence) -> Vec<Sentence> {
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        // A mark followed by a plain space: "1,234" and "2 500" (thin space) stay whole.
+        let cut = window
+            .rfind("; ")
+            .or_else(|| window.rfind(", "))
+            .map(|i| i + 1)
+            .or_else(|| window.rfind([' ', '\t']))
+            .filter(|&i| i > 0)
+            .map_or(limit, |i| start + i);
+        pieces.push(Sentence { start, end: cut });
+        start = cut;
+        while start < sentence.end && text[start..].starts_with([' ', '\t']) {
+            start += 1;
+        }
+    }
+    if start < sentence.end {
+        pieces.push(Sentence {
+            start,
+            end: sentence.end,
+        });
+    }
+    pieces
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
@@ -99,6 +138,28 @@ mod tests {
         assert_eq!(
             texts("J. R. Smith counted 9 boats. It rained."),
             ["J. R. Smith counted 9 boats.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn over_long_runs_are_cut_at_clause_marks_without_splitting_figures() {
+        let clause = "the council counted 1,234 boats in the harbour, ";
+        let text = clause.repeat(200);
+        let found = split(&text);
+        assert!(found.len() > 1);
+        for s in &found {
+            assert!(s.end - s.start <= MAX_SENTENCE);
+            assert!(
+                s.text(&text).starts_with("the council"),
+                "{:?}",
+                &s.text(&text)[..20]
+            );
+        }
+        let no_marks = "x".repeat(5 * MAX_SENTENCE + 7);
+        let pieces = split(&no_marks);
+        assert_eq!(
+            pieces.iter().map(|s| s.end - s.start).sum::<usize>(),
+            no_marks.len()
         );
     }
 

@@ -30,7 +30,12 @@ pub struct Paragraph {
     pub ignore: Vec<String>,
     /// Where each joined line starts, in paragraph bytes, and which file line it is.
     segments: Vec<Segment>,
+    /// Character counts at byte offsets of long paragraphs, for [`Paragraph::locate`].
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between character-count checkpoints of a long paragraph.
+const CHECKPOINT: usize = 4096;
 
 #[derive(Debug, Clone, Copy)]
 struct Segment {
@@ -288,6 +293,7 @@ pub fn parse(path: &str, text: &str) -> Source {
             covered.extend(ignore);
             open = Some(Paragraph {
                 text: trimmed.to_string(),
+                checkpoints: Vec::new(),
                 ignore: covered,
                 segments: vec![Segment {
                     offset: 0,
@@ -298,6 +304,9 @@ pub fn parse(path: &str, text: &str) -> Source {
         }
     }
     paragraphs.extend(open);
+    for paragraph in &mut paragraphs {
+        paragraph.index();
+    }
     Source {
         path: path.to_string(),
         url,
@@ -310,7 +319,8 @@ static DIRECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 });
 
 /// Finds `<!-- hcx: ignore TOPIC... -->` comments in a line: returns the line with each
-/// comment blanked out (same length, so columns stay true) and the topics named.
+/// comment blanked out (same length, so columns stay true; see below) and the topics
+/// named.
 fn take_directives(line: &str) -> (std::borrow::Cow<'_, str>, Vec<String>) {
     if !line.contains("<!--") {
         return (std::borrow::Cow::Borrowed(line), Vec::new());
@@ -329,7 +339,10 @@ fn take_directives(line: &str) -> (std::borrow::Cow<'_, str>, Vec<String>) {
         } else {
             topics.extend(names);
         }
-        blanked.replace_range(whole.range(), &" ".repeat(whole.len()));
+        // A line break (one byte, like the '<' it replaces) ends the sentence there, so
+        // no quote reaches across the comment.
+        let blank = format!("\n{}", " ".repeat(whole.len() - 1));
+        blanked.replace_range(whole.range(), &blank);
     }
     (std::borrow::Cow::Owned(blanked), topics)
 }
@@ -419,10 +432,49 @@ impl Paragraph {
             .partition_point(|seg| seg.offset <= offset)
             .saturating_sub(1);
         let seg = self.segments[index];
-        let column = self.text[seg.offset..offset].chars().count() + seg.column_base + 1;
+        let column = self.chars_to(offset) - self.chars_to(seg.offset) + seg.column_base + 1;
         Location {
             line: seg.line,
             column,
+        }
+    }
+
+    /// The byte offset where the file line holding `offset` ends in the paragraph: a
+    /// quote is cut there, so it is always text of one line of the file.
+    pub fn line_end(&self, offset: usize) -> usize {
+        let next = self.segments.partition_point(|seg| seg.offset <= offset);
+        // Joined lines are separated by one space, which belongs to neither.
+        self.segments
+            .get(next)
+            .map_or(self.text.len(), |seg| seg.offset - 1)
+    }
+
+    /// Characters before a byte offset, counted from the nearest checkpoint so that a
+    /// megabyte-long line costs no more per claim than a short one.
+    fn chars_to(&self, offset: usize) -> usize {
+        let at = self
+            .checkpoints
+            .partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = if at == 0 {
+            (0, 0)
+        } else {
+            self.checkpoints[at - 1]
+        };
+        chars + self.text[byte..offset].chars().count()
+    }
+
+    /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
+    fn index(&mut self) {
+        self.checkpoints.clear();
+        if self.text.len() <= CHECKPOINT {
+            return;
+        }
+        let mut next = CHECKPOINT;
+        for (chars, (byte, _)) in self.text.char_indices().enumerate() {
+            if byte >= next {
+                self.checkpoints.push((byte, chars));
+                next = byte + CHECKPOINT;
+            }
         }
     }
 
@@ -430,6 +482,7 @@ impl Paragraph {
     pub fn single(text: &str, line: usize) -> Paragraph {
         Paragraph {
             text: text.to_string(),
+            checkpoints: Vec::new(),
             ignore: Vec::new(),
             segments: vec![Segment {
                 offset: 0,
@@ -507,6 +560,15 @@ mod tests {
         let para = &source.paragraphs[0];
         let at = para.text.find('5').unwrap();
         assert_eq!(para.locate(at).column, 13);
+    }
+
+    #[test]
+    fn columns_in_long_lines_count_characters() {
+        let line = format!("{}Đà 42 boats.", "é ".repeat(5000));
+        let source = parse("x", &line);
+        let para = &source.paragraphs[0];
+        let at = para.text.find("42").unwrap();
+        assert_eq!(para.locate(at).column, 10_000 + 4);
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn claim(claim: &Claim) -> Map<String, Value> {
     map.insert("unit".into(), json!(claim.unit.label()));
     map.insert("quote".into(), json!(claim.quote));
     map.insert("figure".into(), json!(claim.figure));
-    map.insert("sentence".into(), json!(claim.sentence));
+    map.insert("sentence".into(), json!(&*claim.sentence));
     map.insert("scope".into(), json!(claim.scope));
     map.insert(
         "noun".into(),

@@ -61,7 +61,7 @@ pub fn human_number(v: f64) -> String {
 /// The claim's sentence cut to about `width` characters around its wording, with the
 /// wording marked by `open` and `close`.
 pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
-    let sentence = claim.sentence.as_str();
+    let sentence: &str = &claim.sentence;
     let Some(at) = sentence.find(&claim.quote) else {
         return format!("{open}{}{close}", claim.quote);
     };

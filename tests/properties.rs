@@ -1,0 +1,130 @@
+//! Properties that hold for any input: extraction never panics, every claim's quote is
+//! exactly the text at its line and column, and the report is the same bytes whatever
+//! the order the files are given in and however many threads run.
+
+mod common;
+
+use proptest::prelude::*;
+
+/// Text that looks enough like news to exercise every stage: words, figures with
+/// separators, hedges, dates, units, punctuation, odd spaces, emoji, line ends.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("killed".to_string()),
+        Just("more than".to_string()),
+        Just("nearly".to_string()),
+        Just("people".to_string()),
+        Just("delegates".to_string()),
+        Just("October".to_string()),
+        Just("Oct.".to_string()),
+        Just("per cent".to_string()),
+        Just("$".to_string()),
+        Just("%".to_string()),
+        Just("of which".to_string()),
+        Just("<!-- hcx: ignore deaths -->".to_string()),
+        Just("Source: https://example.org/a-123.html".to_string()),
+        Just("| caption |".to_string()),
+        Just("twenty-one".to_string()),
+        Just("dozens of".to_string()),
+        Just("\u{202F}".to_string()),
+        Just("😢".to_string()),
+        Just("قتلى".to_string()),
+        "[0-9]{1,3}(,[0-9]{3}){0,2}(\\.[0-9]{1,2})?",
+        "[A-Za-z]{1,9}",
+        "[.,;:()\\-–—\"'/]",
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        "\\PC{0,4}",
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.join(" "))
+}
+
+/// Lines as hcx counts them: ended by \n, \r\n or a lone \r.
+fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        out.push(&rest[..end]);
+        rest = &rest[end..];
+        rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+            .or_else(|| rest.strip_prefix('\r'))
+            .unwrap_or(rest);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn extraction_never_panics_on_any_string(text in "\\PC*") {
+        let source = hcx::source::parse("any.txt", &text);
+        let _ = hcx::analyze(&[source], &hcx::rules::RuleSet::builtin());
+    }
+
+    #[test]
+    fn extraction_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let (hcx::source::Loaded::Article(source), _) = hcx::source::decode("any.txt", &bytes) {
+            let _ = hcx::claims::extract(&source);
+        }
+    }
+
+    #[test]
+    fn every_quote_is_the_text_at_its_line_and_column(text in newsy()) {
+        let source = hcx::source::parse("news.txt", &text);
+        let file_lines = lines(&text);
+        for claim in hcx::claims::extract(&source) {
+            let line = file_lines[claim.location.line - 1];
+            let at: String = line
+                .chars()
+                .skip(claim.location.column - 1)
+                .take(claim.quote.chars().count())
+                .collect();
+            prop_assert_eq!(&at, &claim.quote, "line {:?}", line);
+        }
+    }
+}
+
+/// The JSON report of `hcx diff` on the given paths with a given thread count.
+fn report(paths: &[&str], threads: &str) -> Vec<u8> {
+    let output = common::hcx()
+        .env("RAYON_NUM_THREADS", threads)
+        .arg("diff")
+        .args(paths)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c <= 1));
+    output.stdout
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    #[test]
+    fn the_report_does_not_depend_on_file_order_or_threads(
+        order in Just(vec![
+            "seeds/000_1ad5fa34fd881193.txt",
+            "seeds/001_d9d9c12d293b2fd6.txt",
+            "seeds/002_2d2e2011335ee849.txt",
+            "seeds/003_b6e59658b2a52701.txt",
+            "seeds/004_b9ba1f36f9bbdff0.txt",
+            "tests/fixtures/earthquake",
+        ]).prop_shuffle(),
+        threads in prop_oneof![Just("1"), Just("2"), Just("4")],
+    ) {
+        let reference = report(&[
+            "seeds/000_1ad5fa34fd881193.txt",
+            "seeds/001_d9d9c12d293b2fd6.txt",
+            "seeds/002_2d2e2011335ee849.txt",
+            "seeds/003_b6e59658b2a52701.txt",
+            "seeds/004_b9ba1f36f9bbdff0.txt",
+            "tests/fixtures/earthquake",
+        ], "1");
+        prop_assert_eq!(report(&order, threads), reference);
+    }
+}
