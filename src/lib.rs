@@ -8,6 +8,7 @@
 //! the result. [`analyze`] runs the stages after reading.
 
 pub mod baseline;
+pub mod checks;
 pub mod claims;
 pub mod compare;
 pub mod figures;
@@ -95,12 +96,19 @@ pub struct Analysis {
     pub topics: Vec<TopicReport>,
     /// How many claims ignore comments kept out of their topic.
     pub suppressed: usize,
+    /// Sums, names, titles and dates that do not square.
+    pub checks: Vec<checks::Check>,
 }
 
-/// Runs extraction, topic placement and comparison over read articles. Sources are
+/// Runs extraction, topic placement, comparison and every check over read articles.
+pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
+    analyze_with(sources, rules, checks::Enabled::default())
+}
+
+/// Runs extraction, topic placement, comparison and the enabled checks. Sources are
 /// worked on in parallel and gathered in their given order, so the result is the same
 /// whatever the thread count.
-pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
+pub fn analyze_with(sources: &[Source], rules: &RuleSet, enabled: checks::Enabled) -> Analysis {
     use rayon::prelude::*;
     let per_source: Vec<(Vec<ClaimInTopic>, usize)> = sources
         .par_iter()
@@ -126,9 +134,10 @@ pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
             .iter()
             .map(|s| (s.path.clone(), s.url.clone()))
             .collect(),
-        claims,
         topics: compare::compare(placed),
         suppressed,
+        checks: checks::run(sources, &claims, &rules.titles, enabled),
+        claims,
     }
 }
 

@@ -52,6 +52,44 @@ pub enum RuleUnit {
 struct RuleFile {
     #[serde(default)]
     topic: Vec<Spanned<RawTopic>>,
+    #[serde(default)]
+    titles: Option<TitleWords>,
+}
+
+/// The words of people's titles, for the names check: ranks and honorifics ("Deputy",
+/// "Minister", "General") say who someone is, offices ("Foreign", "Affairs") say where.
+/// A name given with other ranks in two sources is a discrepancy; a title word spelt
+/// almost like one of these is a misspelling.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TitleWords {
+    #[serde(default)]
+    pub ranks: Vec<String>,
+    #[serde(default)]
+    pub offices: Vec<String>,
+}
+
+impl TitleWords {
+    fn extend(&mut self, other: TitleWords) {
+        for (mine, theirs) in [
+            (&mut self.ranks, other.ranks),
+            (&mut self.offices, other.offices),
+        ] {
+            for word in theirs {
+                if !mine.contains(&word) {
+                    mine.push(word);
+                }
+            }
+        }
+    }
+
+    pub fn is_rank(&self, word: &str) -> bool {
+        self.ranks.iter().any(|r| r.eq_ignore_ascii_case(word))
+    }
+
+    pub fn is_office(&self, word: &str) -> bool {
+        self.offices.iter().any(|r| r.eq_ignore_ascii_case(word))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -132,6 +170,14 @@ pub struct Topic {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub topics: Vec<Topic>,
+    pub titles: TitleWords,
+}
+
+/// What one rule file or folder holds.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    pub topics: Vec<Topic>,
+    pub titles: TitleWords,
 }
 
 impl RuleSet {
@@ -139,11 +185,17 @@ impl RuleSet {
     pub fn builtin() -> RuleSet {
         let mut set = RuleSet::default();
         for (name, text) in BUILTIN_RULES {
-            let topics = parse(&format!("built in: {name}"), text)
+            let rules = parse_file(&format!("built in: {name}"), text)
                 .unwrap_or_else(|errors| panic!("built-in rules are invalid: {}", errors[0]));
-            set.merge(topics);
+            set.add(rules);
         }
         set
+    }
+
+    /// Adds a file's or folder's topics and title words.
+    pub fn add(&mut self, rules: Rules) {
+        self.merge(rules.topics);
+        self.titles.extend(rules.titles);
     }
 
     /// Adds topics; one with the id of a topic already in force replaces it.
@@ -164,7 +216,7 @@ impl RuleSet {
 
 /// Loads every `.toml` file of a folder (sorted by name), or one file. All problems of
 /// all files are returned, so a maintainer fixes them in one pass.
-pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
+pub fn load_path(path: &Path) -> Result<Rules, Vec<RuleError>> {
     let shown = path.display().to_string();
     let io_error = |message: String| {
         vec![RuleError {
@@ -191,7 +243,7 @@ pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
     } else {
         return Err(io_error("no such file or folder".to_string()));
     };
-    let mut topics = Vec::new();
+    let mut rules = Rules::default();
     let mut errors = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for file in files {
@@ -208,9 +260,10 @@ pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
                 continue;
             }
         };
-        match parse(&name, &text) {
+        match parse_file(&name, &text) {
             Ok(found) => {
-                for topic in found {
+                rules.titles.extend(found.titles);
+                for topic in found.topics {
                     if let Some(first) = seen.get(&topic.id) {
                         errors.push(RuleError {
                             file: name.clone(),
@@ -223,7 +276,7 @@ pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
                         });
                     } else {
                         seen.insert(topic.id.clone(), name.clone());
-                        topics.push(topic);
+                        rules.topics.push(topic);
                     }
                 }
             }
@@ -231,14 +284,19 @@ pub fn load_path(path: &Path) -> Result<Vec<Topic>, Vec<RuleError>> {
         }
     }
     if errors.is_empty() {
-        Ok(topics)
+        Ok(rules)
     } else {
         Err(errors)
     }
 }
 
-/// Parses and validates one rule file's text.
+/// Parses and validates one rule file's topics.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Topic>, Vec<RuleError>> {
+    parse_file(file, text).map(|rules| rules.topics)
+}
+
+/// Parses and validates one rule file: its topics and title words.
+pub fn parse_file(file: &str, text: &str) -> Result<Rules, Vec<RuleError>> {
     let place = Placer { file, text };
     let parsed: RuleFile = toml::from_str(text).map_err(|err| {
         let offset = err.span().map_or(0, |s| s.start);
@@ -255,7 +313,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Topic>, Vec<RuleError>> {
         })
         .collect();
     if errors.is_empty() {
-        Ok(topics)
+        Ok(Rules {
+            topics,
+            titles: parsed.titles.unwrap_or_default(),
+        })
     } else {
         Err(errors)
     }

@@ -52,6 +52,9 @@ fn check(set: &str) {
     let all: Vec<Seen> = analysis.claims.iter().map(|(c, _)| seen(c)).collect();
     let taken = non_claims_taken(&all, &expected);
     assert!(taken.is_empty(), "{set}: non-claims taken: {taken:?}");
+    // Neither set was written with a sum, name or date problem.
+    let checks: Vec<&str> = analysis.checks.iter().map(|c| c.message.as_str()).collect();
+    assert!(checks.is_empty(), "{set}: {checks:?}");
 }
 
 #[test]
@@ -84,6 +87,20 @@ fn seeds_report_signatories_press_agencies_and_delegates() {
     }
     let all: Vec<Seen> = analysis.claims.iter().map(|(c, _)| seen(c)).collect();
     assert!(non_claims_taken(&all, &expected).is_empty());
+    for finding in expected.finding.iter().filter(|f| f.kind == "internal") {
+        let found = analysis.checks.iter().any(|check| {
+            let claims: Vec<Seen> = check.claims.iter().chain(&check.total).map(seen).collect();
+            covered(&claims, finding) >= 2
+        });
+        assert!(found, "seeds: internal `{}` missed", finding.id);
+    }
+    let kinds: Vec<&str> = analysis.checks.iter().map(|c| c.kind.as_str()).collect();
+    for kind in ["sum", "date", "title", "spelling"] {
+        assert!(
+            kinds.contains(&kind),
+            "no {kind} check on the seeds: {kinds:?}"
+        );
+    }
 }
 
 #[test]

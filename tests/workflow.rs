@@ -294,3 +294,77 @@ fn baseline_round_trip() {
     assert!(rewritten.contains("checked with the agency"), "{rewritten}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn checks_beside_the_topics() {
+    let set = "tests/data/checks";
+    snapshot("checks_table", hcx().args(["diff", set]));
+    snapshot("checks_json", hcx().args(["diff", set, "--format", "json"]));
+    snapshot(
+        "checks_github",
+        hcx().args(["diff", set, "--format", "github"]),
+    );
+    snapshot(
+        "checks_markdown",
+        hcx().args(["diff", set, "--format", "markdown"]),
+    );
+}
+
+#[test]
+fn each_check_can_be_turned_off_by_flag_and_by_config() {
+    let set = "tests/data/checks";
+    let kinds = |output: std::process::Output| -> Vec<String> {
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        value["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = kinds(
+        hcx()
+            .args(["diff", set, "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(all, ["sum", "date", "date", "title", "name", "spelling"]);
+    let no_sums = kinds(
+        hcx()
+            .args(["diff", set, "--format", "json", "--skip-check", "sums"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(no_sums, ["date", "date", "title", "name", "spelling"]);
+    let only_sums = kinds(
+        hcx()
+            .args([
+                "diff",
+                set,
+                "--format",
+                "json",
+                "--skip-check",
+                "names",
+                "--skip-check",
+                "dates",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(only_sums, ["sum"]);
+    let dir = scratch("skip-checks", set);
+    fs::write(
+        dir.join("hcx.toml"),
+        "skip_checks = [\"names\", \"sums\"]\n",
+    )
+    .unwrap();
+    let from_config = kinds(
+        hcx()
+            .current_dir(&dir)
+            .args(["diff", ".", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(from_config, ["date", "date"]);
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use crate::checks::Check;
 use crate::compare::{TopicReport, Verdict};
 
 /// Escapes the message part of a workflow command.
@@ -18,7 +19,21 @@ fn property(text: &str) -> String {
 }
 
 /// `hcx diff --format github`.
-pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport]) -> io::Result<()> {
+pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check]) -> io::Result<()> {
+    for check in checks {
+        // A check is a warning: an editor must look, but it is no hard contradiction.
+        for mention in &check.mentions {
+            writeln!(
+                out,
+                "::warning file={},line={},col={},title={}::{}",
+                property(&mention.source),
+                mention.location.line,
+                mention.location.column,
+                property(&format!("hcx {} check", check.kind.as_str())),
+                data(&check.message)
+            )?;
+        }
+    }
     for topic in shown {
         let level = match topic.verdict {
             Verdict::Conflict => "error",

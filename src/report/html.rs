@@ -150,6 +150,7 @@ pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
+    checks: &[crate::checks::Check],
 ) -> io::Result<()> {
     let s = Summary::of(all);
     write!(
@@ -195,7 +196,37 @@ pub fn write_diff(
         }
         writeln!(out, "</table></section>")?;
     }
-    if shown.is_empty() {
+    if !checks.is_empty() {
+        writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
+        for check in checks {
+            let places: Vec<String> = check
+                .mentions
+                .iter()
+                .map(|m| {
+                    format!(
+                        "<code>{}:{}:{}</code>",
+                        esc(&m.source),
+                        m.location.line,
+                        m.location.column
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "<li><strong>{}</strong>{}: {} ({})</li>",
+                check.kind.as_str(),
+                if check.cross_source {
+                    ", across sources"
+                } else {
+                    ""
+                },
+                esc(&check.message),
+                places.join(", ")
+            )?;
+        }
+        writeln!(out, "</ul></section>")?;
+    }
+    if shown.is_empty() && checks.is_empty() {
         writeln!(out, "<p>No disagreements.</p>")?;
     }
     writeln!(out, "</body></html>")

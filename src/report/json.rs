@@ -69,6 +69,23 @@ pub fn claim(claim: &Claim) -> Map<String, Value> {
     map
 }
 
+fn check(check: &crate::checks::Check) -> Value {
+    json!({
+        "kind": check.kind.as_str(),
+        "source": check.source,
+        "cross_source": check.cross_source,
+        "message": check.message,
+        "claims": check.claims.iter().map(|c| Value::Object(claim(c))).collect::<Vec<_>>(),
+        "total": check.total.as_ref().map(|c| Value::Object(claim(c))),
+        "mentions": check.mentions.iter().map(|m| json!({
+            "source": m.source,
+            "line": m.location.line,
+            "column": m.location.column,
+            "quote": m.quote,
+        })).collect::<Vec<_>>(),
+    })
+}
+
 fn topic(topic: &TopicReport) -> Value {
     let claims: Vec<Value> = topic
         .claims
@@ -104,6 +121,7 @@ pub fn write_diff(
         "baseline": {"hidden": hidden},
         "suppressed": analysis.suppressed,
         "topics": topics.iter().map(|t| topic(t)).collect::<Vec<_>>(),
+        "checks": analysis.checks.iter().map(check).collect::<Vec<_>>(),
     });
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)

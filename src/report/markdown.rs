@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use crate::checks::Check;
 use crate::claims::Claim;
 use crate::compare::TopicReport;
 
@@ -24,6 +25,7 @@ pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
+    checks: &[Check],
     hidden: usize,
 ) -> io::Result<()> {
     let s = Summary::of(all);
@@ -39,7 +41,7 @@ pub fn write_diff(
     if hidden > 0 {
         writeln!(out, "\n{hidden} known findings hidden by the baseline.")?;
     }
-    if shown.is_empty() {
+    if shown.is_empty() && checks.is_empty() {
         writeln!(out, "\nNo disagreements.")?;
     }
     for topic in shown {
@@ -60,6 +62,28 @@ pub fn write_diff(
                 cell(&claim.figure),
                 cell(claim.scope.as_deref().unwrap_or("")),
                 cell(&excerpt(claim, 90, "**", "**"))
+            )?;
+        }
+    }
+    if !checks.is_empty() {
+        writeln!(out, "\n#### Other checks\n")?;
+        for check in checks {
+            let places: Vec<String> = check
+                .mentions
+                .iter()
+                .map(|m| format!("`{}:{}:{}`", m.source, m.location.line, m.location.column))
+                .collect();
+            let across = if check.cross_source {
+                ", across sources"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "- **{}**{across}: {} ({})",
+                check.kind.as_str(),
+                cell(&check.message),
+                places.join(", ")
             )?;
         }
     }

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
+use crate::checks::Check;
 use crate::claims::Claim;
 use crate::compare::{TopicReport, Verdict};
 use crate::topics::Placement;
@@ -99,16 +100,17 @@ pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
+    checks: &[Check],
     notes: Notes,
     layout: Layout,
 ) -> io::Result<()> {
     let summary = Summary::of(all);
-    if shown.is_empty() {
+    if shown.is_empty() && checks.is_empty() {
         writeln!(
             out,
             "No disagreements: the sources agree on every figure they share."
         )?;
-    } else {
+    } else if !shown.is_empty() {
         let mut table = new_table(layout, &["Topic", "Figure", "Source", "Wording"]);
         let width = table.width().unwrap_or(FALLBACK_WIDTH);
         // Narrow columns for the short fields leave the wording most of the width.
@@ -141,6 +143,27 @@ pub fn write_diff(
         }
         writeln!(out, "{table}")?;
     }
+    if !checks.is_empty() {
+        let mut table = new_table(layout, &["Check", "Where", "Finding"]);
+        for check in checks {
+            let kind = if check.cross_source {
+                format!("{}\n(across sources)", check.kind.as_str())
+            } else {
+                check.kind.as_str().to_string()
+            };
+            let places: Vec<String> = check
+                .mentions
+                .iter()
+                .map(|m| format!("{}:{}:{}", m.source, m.location.line, m.location.column))
+                .collect();
+            table.add_row(vec![
+                Cell::new(kind),
+                Cell::new(places.join("\n")),
+                Cell::new(&check.message),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
     write!(
         out,
         "{} conflict, {} differ, {} agree, {} single-source ({} topics)",
@@ -150,6 +173,9 @@ pub fn write_diff(
         summary.single,
         all.len()
     )?;
+    if !checks.is_empty() {
+        write!(out, "; {} other checks failed", checks.len())?;
+    }
     if notes.hidden > 0 {
         write!(
             out,

@@ -54,6 +54,18 @@ pub struct Inputs {
     /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,
+    /// Turn a check off: sums (parts against totals), names (names and titles), dates;
+    /// repeatable.
+    #[arg(long = "skip-check", value_enum, value_name = "CHECK")]
+    pub skip_checks: Vec<CheckKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckKind {
+    Sums,
+    Names,
+    Dates,
 }
 
 #[derive(Args)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::args::{DiffFormat, FailOn};
+use crate::args::{CheckKind, DiffFormat, FailOn};
 
 pub const FILE_NAME: &str = "hcx.toml";
 
@@ -20,6 +20,8 @@ struct Raw {
     format: Option<DiffFormat>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    skip_checks: Vec<CheckKind>,
 }
 
 /// Settings from a configuration file, its paths made relative to the current folder.
@@ -30,6 +32,7 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     pub format: Option<DiffFormat>,
     pub exclude: Vec<String>,
+    pub skip_checks: Vec<CheckKind>,
 }
 
 /// The nearest `hcx.toml` from `start` upwards.
@@ -66,5 +69,6 @@ pub fn load(path: &Path) -> Result<Config, String> {
         fail_on: raw.fail_on,
         format: raw.format,
         exclude: raw.exclude,
+        skip_checks: raw.skip_checks,
     })
 }

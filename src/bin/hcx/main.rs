@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{
-    ClaimsFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, FailOn, Inputs, RulesCommand,
+    CheckKind, ClaimsFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, FailOn, Inputs,
+    RulesCommand,
 };
 use config::Config;
 use hcx::baseline::Baseline;
@@ -116,7 +117,7 @@ fn load_rules(extra: &[PathBuf], settings: &Settings) -> Result<RuleSet, Failure
     let mut set = RuleSet::builtin();
     for dir in settings.config.rules.iter().chain(extra) {
         match rules::load_path(dir) {
-            Ok(topics) => set.merge(topics),
+            Ok(found) => set.add(found),
             Err(errors) => {
                 let more = match errors.len() {
                     1 => String::new(),
@@ -157,7 +158,14 @@ fn analyze(inputs: &Inputs, settings: &Settings) -> Result<hcx::Analysis, Failur
             "no readable articles among the paths given".to_string(),
         ));
     }
-    Ok(hcx::analyze(&corpus.sources, &rules))
+    let skipped =
+        |kind| inputs.skip_checks.contains(&kind) || settings.config.skip_checks.contains(&kind);
+    let enabled = hcx::checks::Enabled {
+        sums: !skipped(CheckKind::Sums),
+        names: !skipped(CheckKind::Names),
+        dates: !skipped(CheckKind::Dates),
+    };
+    Ok(hcx::analyze_with(&corpus.sources, &rules, enabled))
 }
 
 /// A progress bar on standard error for long runs on a terminal; none in CI or a pipe.
@@ -243,7 +251,9 @@ fn diff(
         .copied()
         .filter(|t| args.all || t.verdict.is_disagreement())
         .collect();
-    let code = u8::from(remaining.iter().any(|t| fails(t.verdict, fail_on)));
+    // A failed check is a difference an editor must look at, not a hard contradiction.
+    let checks_fail = !analysis.checks.is_empty() && fail_on == FailOn::Differs;
+    let code = u8::from(remaining.iter().any(|t| fails(t.verdict, fail_on)) || checks_fail);
     let layout = layout(&args.inputs, settings);
     let written = match format {
         DiffFormat::Table => {
@@ -251,12 +261,21 @@ fn diff(
                 hidden,
                 suppressed: analysis.suppressed,
             };
-            table::write_diff(out, &shown, &analysis.topics, notes, layout)
+            table::write_diff(
+                out,
+                &shown,
+                &analysis.topics,
+                &analysis.checks,
+                notes,
+                layout,
+            )
         }
         DiffFormat::Json => json::write_diff(out, &analysis, &remaining, hidden),
-        DiffFormat::Markdown => markdown::write_diff(out, &shown, &analysis.topics, hidden),
-        DiffFormat::Github => github::write_diff(out, &shown),
-        DiffFormat::Html => html::write_diff(out, &shown, &analysis.topics),
+        DiffFormat::Markdown => {
+            markdown::write_diff(out, &shown, &analysis.topics, &analysis.checks, hidden)
+        }
+        DiffFormat::Github => github::write_diff(out, &shown, &analysis.checks),
+        DiffFormat::Html => html::write_diff(out, &shown, &analysis.topics, &analysis.checks),
     };
     if hidden > 0 && !matches!(format, DiffFormat::Table | DiffFormat::Markdown) {
         eprintln!("hcx: {hidden} known findings hidden by the baseline");
@@ -307,9 +326,9 @@ fn rules_command(
             let mut checked = Vec::new();
             for folder in &folders {
                 match rules::load_path(folder) {
-                    Ok(topics) => {
-                        checked.extend(topics.iter().map(|t| t.id.clone()));
-                        set.merge(topics);
+                    Ok(found) => {
+                        checked.extend(found.topics.iter().map(|t| t.id.clone()));
+                        set.add(found);
                     }
                     Err(found) => errors.extend(found),
                 }

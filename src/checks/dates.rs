@@ -1,0 +1,337 @@
+//! Dates: the same event dated differently by two sources ("signed on October 25" and
+//! "signed on October 26"), and a sentence whose dates contradict themselves ("on
+//! October 25, one day before the anniversary (October 24)").
+//!
+//! An event is known by the verb that governs "on <date>" and the noun before it ("the
+//! ceremony will be held on ..."): two sources that give the same verb and noun days that
+//! do not meet are reported. Relative dates ("one day before X") are checked by
+//! arithmetic on the calendar, the year being unknown.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon;
+use crate::sentences;
+use crate::source::Source;
+
+use super::{Check, Kind, Mention};
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Days in each month of a common year: relative dates are checked without a year.
+const MONTH_DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const MONTH_PATTERN: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d1b>\d{{1,2}}))?\b|\b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*(?P<d2b>\d{{1,2}}))?\s+(?P<m2>{MONTH_PATTERN})"
+    ))
+    .expect("date pattern compiles")
+});
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>before|after|earlier than|later than)\b")
+        .expect("relative pattern compiles")
+});
+
+/// A date in a sentence: its month (0-11), first and last day, and byte range.
+#[derive(Debug, Clone, Copy)]
+struct Date {
+    month: usize,
+    first: u32,
+    last: u32,
+    start: usize,
+    end: usize,
+}
+
+fn month_index(name: &str) -> Option<usize> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().position(|m| lower.starts_with(m))
+}
+
+fn dates_in(text: &str) -> Vec<Date> {
+    DATE.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let (m, d, db) = match c.name("m1") {
+                Some(m) => (m, c.name("d1")?, c.name("d1b")),
+                None => (c.name("m2")?, c.name("d2")?, c.name("d2b")),
+            };
+            let month = month_index(m.as_str())?;
+            let first: u32 = d.as_str().parse().ok()?;
+            let last: u32 = db.map_or(Some(first), |x| x.as_str().parse().ok())?;
+            let valid = (1..=31).contains(&first) && (first..=31).contains(&last);
+            valid.then_some(Date {
+                month,
+                first,
+                last,
+                start: whole.start(),
+                end: whole.end(),
+            })
+        })
+        .collect()
+}
+
+/// Day of a common year, 0-based.
+fn ordinal(month: usize, day: u32) -> i64 {
+    i64::from(MONTH_DAYS[..month].iter().sum::<u32>() + day) - 1
+}
+
+fn name_of(month: usize, day: u32) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {day}", NAMES[month])
+}
+
+/// A date given for an event: the source, the date and where it stands.
+type Dated = (String, Date, Mention);
+
+/// Checks every source's sentences, and the sources against each other.
+pub fn check(sources: &[Source]) -> Vec<Check> {
+    let mut found = Vec::new();
+    // (verb stem, noun) → per source: the days given and where.
+    let mut events: BTreeMap<(String, String), Vec<Dated>> = BTreeMap::new();
+    let mut verbs: BTreeMap<(String, String), String> = BTreeMap::new();
+    for source in sources {
+        for paragraph in &source.paragraphs {
+            let text = paragraph.text.as_str();
+            if !text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            for sentence in sentences::split(text) {
+                let body = sentence.text(text);
+                let dates = dates_in(body);
+                if dates.is_empty() {
+                    continue;
+                }
+                let at = |d: &Date| Mention {
+                    source: source.path.clone(),
+                    location: paragraph.locate(sentence.start + d.start),
+                    quote: body[d.start..d.end].to_string(),
+                };
+                found.extend(relative(body, &dates, &at, &source.path));
+                for date in &dates {
+                    if let Some((stem, noun, verb)) = event(body, date) {
+                        let key = (stem, noun);
+                        verbs.entry(key.clone()).or_insert(verb);
+                        events
+                            .entry(key)
+                            .or_default()
+                            .push((source.path.clone(), *date, at(date)));
+                    }
+                }
+            }
+        }
+    }
+    for (key, given) in events {
+        found.extend(across(&verbs[&key], &key.1, &given));
+    }
+    found
+}
+
+/// "X, one day before Y": is X really one day before Y?
+fn relative(body: &str, dates: &[Date], at: &dyn Fn(&Date) -> Mention, source: &str) -> Vec<Check> {
+    let mut out = Vec::new();
+    for rel in RELATIVE.captures_iter(body) {
+        let whole = rel.get(0).expect("group 0 always matches");
+        let Some(said) = dates.iter().rev().find(|d| d.end <= whole.start()) else {
+            continue;
+        };
+        let Some(anchor) = dates.iter().find(|d| d.start >= whole.end()) else {
+            continue;
+        };
+        let n: i64 = match rel["n"].to_lowercase().as_str() {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            digits => digits.parse().unwrap_or(0),
+        };
+        let days = if rel["unit"].starts_with("week") {
+            n * 7
+        } else {
+            n
+        };
+        let before = matches!(
+            rel["dir"].to_lowercase().as_str(),
+            "before" | "earlier than"
+        );
+        let expected = ordinal(anchor.month, anchor.first) + if before { -days } else { days };
+        let actual = ordinal(said.month, said.first);
+        if actual != expected {
+            let gap = actual - ordinal(anchor.month, anchor.first);
+            let truth = match gap {
+                0 => "the same day".to_string(),
+                g if g < 0 => format!("{} day{} before", -g, if g == -1 { "" } else { "s" }),
+                g => format!("{g} day{} after", if g == 1 { "" } else { "s" }),
+            };
+            out.push(Check {
+                kind: Kind::Date,
+                source: source.to_string(),
+                cross_source: false,
+                claims: Vec::new(),
+                total: None,
+                mentions: vec![at(said), at(anchor)],
+                message: format!(
+                    "{} is said to be {} {}, but it is {truth} it",
+                    name_of(said.month, said.first),
+                    whole.as_str(),
+                    name_of(anchor.month, anchor.first)
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The event a date is given for: the verb of "... held on <date>" (its stem and as
+/// written) and the nearest noun before the verb.
+fn event(body: &str, date: &Date) -> Option<(String, String, String)> {
+    let before = body[..date.start].trim_end();
+    let before = before.strip_suffix("on")?.trim_end();
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .map(str::to_lowercase)
+        .collect();
+    let verb_at = words.iter().take(4).position(|w| lexicon::looks_verb(w))?;
+    let verb = lexicon::stem(&words[verb_at]);
+    let noun = words[verb_at + 1..].iter().find(|w| {
+        !lexicon::PHRASE_STOPS.contains(&w.as_str())
+            && !lexicon::AUXILIARIES.contains(&w.as_str())
+            && !lexicon::looks_verb(w)
+    })?;
+    Some((verb, lexicon::singular(noun), words[verb_at].clone()))
+}
+
+/// Sources that date one event on days that do not meet.
+fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Check> {
+    let mut by_source: BTreeMap<&str, Vec<&Dated>> = BTreeMap::new();
+    for g in given {
+        by_source.entry(g.0.as_str()).or_default().push(g);
+    }
+    if by_source.len() < 2 {
+        return Vec::new();
+    }
+    let span = |d: &Date| (ordinal(d.month, d.first), ordinal(d.month, d.last));
+    let meets = |a: &Date, b: &Date| {
+        let (a0, a1) = span(a);
+        let (b0, b1) = span(b);
+        a0 <= b1 && b0 <= a1
+    };
+    let all: Vec<&Dated> = by_source.values().flatten().copied().collect();
+    let clash = all.iter().any(|a| {
+        all.iter()
+            .any(|b| a.0 != b.0 && !by_source[b.0.as_str()].iter().any(|c| meets(&a.1, &c.1)))
+    });
+    if !clash {
+        return Vec::new();
+    }
+    let said: Vec<String> = all
+        .iter()
+        .map(|g| format!("{} ({}:{})", g.2.quote, g.0, g.2.location.line))
+        .collect();
+    vec![Check {
+        kind: Kind::Date,
+        source: all[0].0.clone(),
+        cross_source: true,
+        claims: Vec::new(),
+        total: None,
+        mentions: all.iter().map(|g| g.2.clone()).collect(),
+        message: format!(
+            "\"{noun} ... {verb} on\" is dated differently: {}",
+            said.join("; ")
+        ),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(texts: &[(&str, &str)]) -> Vec<String> {
+        let sources: Vec<_> = texts
+            .iter()
+            .map(|(p, t)| crate::source::parse(p, t))
+            .collect();
+        check(&sources).into_iter().map(|c| c.message).collect()
+    }
+
+    #[test]
+    fn relative_dates_are_checked_by_the_calendar() {
+        assert_eq!(
+            messages(&[(
+                "a.txt",
+                "The vote is on March 3, one day before the holiday (March 2)."
+            )]),
+            ["March 3 is said to be one day before March 2, but it is 1 day after it"]
+        );
+        assert!(messages(&[(
+            "a.txt",
+            "The vote is on March 1, one day before the holiday (March 2)."
+        )])
+        .is_empty());
+        assert!(messages(&[(
+            "a.txt",
+            "It opens on 31 January, two days after the 29 January deadline."
+        )])
+        .is_empty());
+        assert_eq!(
+            messages(&[(
+                "a.txt",
+                "It opens on 3 February, a week after the 29 January deadline."
+            )])
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn one_event_dated_differently_across_sources() {
+        let found = messages(&[
+            ("a.txt", "The treaty was signed on May 4 in Oslo."),
+            (
+                "b.txt",
+                "The accord, which the treaty was signed on May 5, ends the war.",
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("May 4 (a.txt:1)") && found[0].contains("May 5 (b.txt:1)"));
+    }
+
+    #[test]
+    fn agreeing_and_overlapping_dates_are_not_reported() {
+        assert!(messages(&[
+            ("a.txt", "The festival was held on July 18-21 by the river."),
+            ("b.txt", "The festival was held on 19 July, its second day."),
+        ])
+        .is_empty());
+        assert!(messages(&[
+            ("a.txt", "The ceremony was held on May 4."),
+            ("b.txt", "The press conference was held on May 9."),
+        ])
+        .is_empty());
+    }
+}

@@ -1,0 +1,305 @@
+//! Parts against their total: "72 countries ... from 19 Asia-Pacific countries, 21
+//! African countries, 19 EU countries to 12 Latin American countries" adds up to 71.
+//!
+//! A breakdown is two or more claims of one sentence that count the same thing, each
+//! qualified ("African countries", "45 of them from Europe"). Its total is the nearest
+//! unqualified claim of that thing before it: in the same sentence, the same paragraph,
+//! or else the same source. Hedges are honoured: the parts' sum is an interval, and only
+//! a sum that cannot meet the total's interval is reported. A breakdown whose own source
+//! gives no exact total is set against the other sources' totals, marked as such.
+
+use std::collections::BTreeMap;
+
+use crate::claims::Claim;
+use crate::interval::Interval;
+use crate::report::human_number;
+use crate::ClaimInTopic;
+
+use super::{mention_of, Check, Kind};
+
+fn head(claim: &Claim) -> Option<&str> {
+    claim
+        .counted
+        .as_ref()
+        .and_then(|c| c.singulars.last())
+        .map(String::as_str)
+}
+
+fn qualified(claim: &Claim) -> bool {
+    claim
+        .counted
+        .as_ref()
+        .is_some_and(|c| c.qualifier.is_some())
+}
+
+fn is_subcount(claim: &Claim) -> bool {
+    claim
+        .scope
+        .as_deref()
+        .is_some_and(|s| s.contains("of which") || s.contains("of whom"))
+}
+
+/// The sum of intervals: `None` ends stay open.
+fn sum(parts: &[&Claim]) -> Interval {
+    let total = |end: fn(&Interval) -> Option<f64>| -> Option<f64> {
+        parts.iter().map(|c| end(&c.interval)).sum::<Option<f64>>()
+    };
+    let lower = total(Interval::lower_value);
+    let upper = total(Interval::upper_value);
+    match (lower, upper) {
+        (Some(lo), Some(hi)) => Interval::closed(lo, hi),
+        (Some(lo), None) => Interval::above(lo, true),
+        (None, Some(hi)) => Interval::below(hi, true),
+        (None, None) => Interval {
+            lower: None,
+            upper: None,
+        },
+    }
+}
+
+fn describe(parts: &[&Claim]) -> String {
+    let figures: Vec<String> = parts.iter().map(|c| human_number(c.value)).collect();
+    let s = sum(parts);
+    let total = match (s.lower_value(), s.upper_value()) {
+        (Some(lo), Some(hi)) if (hi - lo).abs() < f64::EPSILON => human_number(lo),
+        (Some(lo), Some(hi)) => format!("{} to {}", human_number(lo), human_number(hi)),
+        (Some(lo), None) => format!("at least {}", human_number(lo)),
+        _ => "an open range".to_string(),
+    };
+    format!("{} = {total}", figures.join(" + "))
+}
+
+/// Finds the breakdowns of each source and checks them.
+pub fn check(claims: &[ClaimInTopic]) -> Vec<Check> {
+    let mut by_source: BTreeMap<&str, Vec<&ClaimInTopic>> = BTreeMap::new();
+    for item in claims {
+        by_source
+            .entry(item.0.source.as_str())
+            .or_default()
+            .push(item);
+    }
+    let mut found = Vec::new();
+    for (source, items) in &by_source {
+        for (parts, first_part) in breakdowns(items) {
+            let total = find_total(items, first_part, &parts);
+            match total {
+                Some(total) if total.interval.lower == total.interval.upper => {
+                    if !sum(&parts).overlaps(&total.interval) {
+                        found.push(in_source(&parts, total));
+                    }
+                }
+                _ => {
+                    if let Some(check) = against_others(source, &parts, total, &by_source) {
+                        found.push(check);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Groups of qualified claims that count one thing within one sentence, with the index
+/// of the first part among the source's claims.
+fn breakdowns<'a>(items: &[&'a ClaimInTopic]) -> Vec<(Vec<&'a Claim>, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let claim = &items[i].0;
+        let Some(thing) = head(claim).filter(|_| qualified(claim)) else {
+            i += 1;
+            continue;
+        };
+        let mut parts = vec![claim];
+        let mut j = i + 1;
+        while j < items.len() {
+            let next = &items[j].0;
+            let same_sentence = next.paragraph == claim.paragraph
+                && std::sync::Arc::ptr_eq(&next.sentence, &claim.sentence);
+            if !same_sentence || head(next) != Some(thing) || !qualified(next) {
+                break;
+            }
+            parts.push(next);
+            j += 1;
+        }
+        if parts.len() >= 2 {
+            out.push((parts, i));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The nearest unqualified claim of the same thing before the breakdown: same sentence
+/// or paragraph first, then anywhere earlier in the source. Sub-counts ("of which 64")
+/// are not totals.
+fn find_total<'a>(
+    items: &[&'a ClaimInTopic],
+    first_part: usize,
+    parts: &[&Claim],
+) -> Option<&'a Claim> {
+    let thing = head(parts[0])?;
+    let paragraph = parts[0].paragraph;
+    let candidates = items[..first_part]
+        .iter()
+        .rev()
+        .map(|item| &item.0)
+        .filter(|c| head(c) == Some(thing) && !qualified(c) && !is_subcount(c));
+    let mut nearest_in_paragraph = None;
+    let mut nearest_anywhere = None;
+    for c in candidates {
+        if c.paragraph == paragraph && nearest_in_paragraph.is_none() {
+            nearest_in_paragraph = Some(c);
+        }
+        if nearest_anywhere.is_none() {
+            nearest_anywhere = Some(c);
+        }
+    }
+    nearest_in_paragraph.or(nearest_anywhere)
+}
+
+fn in_source(parts: &[&Claim], total: &Claim) -> Check {
+    let mut mentions: Vec<_> = parts.iter().map(|c| mention_of(c)).collect();
+    mentions.push(mention_of(total));
+    Check {
+        kind: Kind::Sum,
+        source: total.source.clone(),
+        cross_source: false,
+        claims: parts.iter().map(|c| (*c).clone()).collect(),
+        total: Some(total.clone()),
+        mentions,
+        message: format!("{}, stated total {}", describe(parts), total.figure),
+    }
+}
+
+/// A breakdown whose source gives no exact total, against the exact totals other sources
+/// give for the same thing. Reported when none of them equals the parts' sum.
+fn against_others(
+    source: &str,
+    parts: &[&Claim],
+    own_total: Option<&Claim>,
+    by_source: &BTreeMap<&str, Vec<&ClaimInTopic>>,
+) -> Option<Check> {
+    let thing = head(parts[0])?;
+    // Other sources' totals of the same topic as this source's own (hedged) total, or
+    // else of the same counted thing.
+    let topic = own_total.and_then(|t| {
+        by_source[source]
+            .iter()
+            .find(|item| std::ptr::eq(std::ptr::from_ref(&item.0), t))
+            .and_then(|item| item.1.as_ref().map(|p| p.id.clone()))
+    });
+    let mut others: Vec<&Claim> = Vec::new();
+    for (other, items) in by_source {
+        if *other == source {
+            continue;
+        }
+        let exact = items.iter().find(|item| {
+            let c = &item.0;
+            let same = match &topic {
+                Some(id) => item.1.as_ref().is_some_and(|p| &p.id == id),
+                None => head(c) == Some(thing) && !qualified(c),
+            };
+            same && c.hedge.is_none() && !is_subcount(c)
+        });
+        others.extend(exact.map(|item| &item.0));
+    }
+    let total = sum(parts);
+    if others.is_empty() || others.iter().any(|c| total.overlaps(&c.interval)) {
+        return None;
+    }
+    let stated: Vec<String> = others
+        .iter()
+        .map(|c| format!("{} in {}:{}", c.figure, c.source, c.location.line))
+        .collect();
+    let mut mentions: Vec<_> = parts.iter().map(|c| mention_of(c)).collect();
+    mentions.extend(others.iter().map(|c| mention_of(c)));
+    Some(Check {
+        kind: Kind::Sum,
+        source: source.to_string(),
+        cross_source: true,
+        claims: parts.iter().map(|c| (*c).clone()).collect(),
+        total: others.first().map(|c| (*c).clone()),
+        mentions,
+        message: format!(
+            "{} in {source}; other sources state the total as {}",
+            describe(parts),
+            stated.join(", ")
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleSet;
+
+    fn messages(texts: &[(&str, &str)]) -> Vec<String> {
+        let sources: Vec<_> = texts
+            .iter()
+            .map(|(p, t)| crate::source::parse(p, t))
+            .collect();
+        crate::analyze(&sources, &RuleSet::builtin())
+            .checks
+            .iter()
+            .filter(|c| c.kind == super::Kind::Sum)
+            .map(|c| c.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn parts_that_miss_their_total_are_reported() {
+        let found = messages(&[(
+            "a.txt",
+            "The fleet has 40 boats. It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats.",
+        )]);
+        assert_eq!(found, ["12 + 15 + 10 = 37, stated total 40"]);
+        let same_sentence = messages(&[(
+            "a.txt",
+            "In all 30 ports closed, among them 9 Spanish ports, 8 French ports and 11 Italian ports.",
+        )]);
+        assert_eq!(same_sentence, ["9 + 8 + 11 = 28, stated total 30"]);
+    }
+
+    #[test]
+    fn parts_that_add_up_or_fit_a_hedge_are_not() {
+        assert!(messages(&[(
+            "a.txt",
+            "The fleet has 37 boats: 12 Greek boats, 15 Turkish boats and 10 Italian boats."
+        )])
+        .is_empty());
+        assert!(messages(&[("a.txt", "The fleet has about 40 boats. It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats.")]).is_empty());
+        assert!(messages(&[(
+            "a.txt",
+            "It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats."
+        )])
+        .is_empty());
+    }
+
+    #[test]
+    fn a_sub_count_is_not_the_total() {
+        let found = messages(&[(
+            "a.txt",
+            "Some 40 boats sailed, of which 30 boats reached port. They were 12 Greek boats, 18 Turkish boats and 10 Italian boats.",
+        )]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn parts_without_their_own_total_meet_other_sources_totals() {
+        let found = messages(&[
+            ("a.txt", "The fleet has 40 boats."),
+            (
+                "b.txt",
+                "It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats.",
+            ),
+        ]);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].starts_with(
+                "12 + 15 + 10 = 37 in b.txt; other sources state the total as 40 in a.txt:1"
+            ),
+            "{}",
+            found[0]
+        );
+    }
+}
