@@ -12,6 +12,7 @@ pub mod checks;
 pub mod claims;
 pub mod compare;
 pub mod figures;
+pub mod html;
 pub mod interval;
 pub mod lexicon;
 pub mod nouns;

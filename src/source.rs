@@ -83,7 +83,7 @@ impl fmt::Display for SourceError {
 impl std::error::Error for SourceError {}
 
 /// File endings taken as articles when a folder is walked.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
 /// What a walk over the paths given found.
 #[derive(Debug, Default)]
@@ -243,7 +243,16 @@ pub fn decode(path: &str, bytes: &[u8]) -> (Loaded, Option<Warning>) {
             (text.into_owned(), Some(warning))
         }
     };
-    (Loaded::Article(parse(path, &text)), warning)
+    let is_html = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let article = if is_html {
+        crate::html::parse(path, &text)
+    } else {
+        parse(path, &text)
+    };
+    (Loaded::Article(article), warning)
 }
 
 /// Splits article text into paragraphs, leaving out page furniture.
@@ -442,11 +451,16 @@ impl Paragraph {
     /// The byte offset where the file line holding `offset` ends in the paragraph: a
     /// quote is cut there, so it is always text of one line of the file.
     pub fn line_end(&self, offset: usize) -> usize {
-        let next = self.segments.partition_point(|seg| seg.offset <= offset);
+        let at = self
+            .segments
+            .partition_point(|seg| seg.offset <= offset)
+            .saturating_sub(1);
+        let line = self.segments.get(at).map(|seg| seg.line);
         // Joined lines are separated by one space, which belongs to neither.
-        self.segments
-            .get(next)
-            .map_or(self.text.len(), |seg| seg.offset - 1)
+        self.segments[at..]
+            .iter()
+            .find(|seg| Some(seg.line) != line)
+            .map_or(self.text.len(), |seg| seg.offset.saturating_sub(1))
     }
 
     /// Characters before a byte offset, counted from the nearest checkpoint so that a
@@ -476,6 +490,42 @@ impl Paragraph {
                 next = byte + CHECKPOINT;
             }
         }
+    }
+
+    /// An empty paragraph, to be filled piece by piece (see [`Paragraph::push_piece`]).
+    pub(crate) fn empty() -> Paragraph {
+        Paragraph {
+            text: String::new(),
+            checkpoints: Vec::new(),
+            ignore: Vec::new(),
+            segments: Vec::new(),
+        }
+    }
+
+    /// Appends text that stands at `line`, `column` (1-based) in the file, after a space
+    /// when `spaced` and the paragraph has text already.
+    pub(crate) fn push_piece(&mut self, piece: &str, line: usize, column: usize, spaced: bool) {
+        if spaced && !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+        self.segments.push(Segment {
+            offset: self.text.len(),
+            line,
+            column_base: column - 1,
+        });
+        self.text.push_str(piece);
+    }
+
+    /// Finishes a paragraph built piece by piece: trailing space cut, columns indexed.
+    pub(crate) fn finish(mut self) -> Option<Paragraph> {
+        let kept = self.text.trim_end().len();
+        self.text.truncate(kept);
+        self.segments.retain(|seg| seg.offset < kept || kept == 0);
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        self.index();
+        Some(self)
     }
 
     /// Builds a paragraph that is one line of a file; for tests and tools.

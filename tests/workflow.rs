@@ -368,3 +368,12 @@ fn each_check_can_be_turned_off_by_flag_and_by_config() {
     assert_eq!(from_config, ["date", "date"]);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn html_articles_are_read_with_their_places() {
+    snapshot("html_input_diff", hcx().args(["diff", "tests/data/html"]));
+    snapshot(
+        "html_input_claims",
+        hcx().args(["claims", "tests/data/html/agency.html", "--format", "jsonl"]),
+    );
+}
