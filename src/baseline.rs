@@ -72,18 +72,8 @@ impl Baseline {
     /// Reads a baseline file; problems come back as one line naming the file and place.
     pub fn load(path: &Path) -> Result<Baseline, String> {
         let text = fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
-        toml::from_str(&text).map_err(|err| {
-            let offset = err.span().map_or(0, |s| s.start);
-            let before = &text[..offset.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-            let message = err
-                .message()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            format!("{}:{line}:{column}: {message}", path.display())
-        })
+        toml::from_str(&text)
+            .map_err(|err| crate::rules::toml_error(&path.display().to_string(), &text, &err))
     }
 
     pub fn knows(&self, topic: &TopicReport) -> bool {

@@ -430,6 +430,13 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// A TOML error in a file as one report line: `file:line:column: message`. Shared by
+/// every TOML file hcx reads (rules, baselines, configuration).
+pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> String {
+    let (line, column) = line_column(text, err.span().map_or(0, |s| s.start));
+    format!("{file}:{line}:{column}: {}", one_line(err.message()))
+}
+
 /// Error texts from the TOML and regex parsers span several lines; a report line is one.
 fn one_line(message: &str) -> String {
     message

@@ -46,21 +46,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Reads a configuration file; a problem is one line naming the file, line and column.
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
-    let raw: Raw = toml::from_str(&text).map_err(|err| {
-        let offset = err.span().map_or(0, |s| s.start).min(text.len());
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-            .chars()
-            .count()
-            + 1;
-        let message = err
-            .message()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        format!("{}:{line}:{column}: {message}", path.display())
-    })?;
+    let raw: Raw = toml::from_str(&text)
+        .map_err(|err| hcx::rules::toml_error(&path.display().to_string(), &text, &err))?;
     let base = path.parent().unwrap_or(Path::new("."));
     let near = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
     Ok(Config {
