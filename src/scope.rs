@@ -39,7 +39,14 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         // of which, of whom: a sub-count of the figure before
         r"\bof\s+(?:which|whom)\b".to_string(),
     ];
-    Regex::new(&format!("(?i){}", patterns.join("|"))).expect("scope pattern compiles")
+    // ASCII classes and case folding: the scope words are English, and Unicode tables
+    // would make this pattern the costliest thing to build in a short run.
+    let pattern = patterns
+        .join("|")
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", "[A-Za-z0-9_]")
+        .replace(r"\s", "[ \t]");
+    Regex::new(&format!("(?i){pattern}")).expect("scope pattern compiles")
 });
 
 /// A scope phrase, as a byte range of the paragraph.

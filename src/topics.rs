@@ -198,10 +198,12 @@ fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
         return Some(1.0);
     }
     let (a, b) = (word.chars().count(), rule_singular.chars().count());
-    // Words whose lengths differ by more than the threshold allows cannot reach it:
-    // skip the edit-distance table, the costliest step of placing a claim.
+    // Words whose lengths differ by more than the threshold allows cannot reach it, and
+    // a misspelling keeps its first letter: both spare the edit-distance table, the
+    // costliest step of placing a claim.
     let longest = a.max(b) as f64;
-    let reachable = (a.abs_diff(b) as f64) <= (1.0 - FUZZY_THRESHOLD) * longest;
+    let reachable = (a.abs_diff(b) as f64) <= (1.0 - FUZZY_THRESHOLD) * longest
+        && word.chars().next() == rule_singular.chars().next();
     if a < 6 || b < 6 || !reachable {
         return None;
     }

@@ -49,11 +49,18 @@ fn near_miss<'a>(word: &str, titles: &'a TitleWords) -> Option<&'a str> {
         return None;
     }
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    let first = lower.chars().next();
     titles
         .ranks
         .iter()
         .chain(&titles.offices)
-        .filter(|t| t.chars().count() >= 5)
+        // A misspelling keeps its first letter and about its length: cheap tests that
+        // spare most edit-distance tables.
+        .filter(|t| {
+            let n = t.chars().count();
+            n >= 5 && n.abs_diff(length) <= 2 && t.to_lowercase().chars().next() == first
+        })
         .map(|t| {
             (
                 t,
@@ -96,6 +103,10 @@ pub fn check(sources: &[Source], titles: &TitleWords) -> Vec<Check> {
     for source in sources {
         for paragraph in &source.paragraphs {
             let text = paragraph.text.as_str();
+            // Most paragraphs name no rank: a substring test spares their segmentation.
+            if !titles.ranks.iter().any(|rank| text.contains(rank.as_str())) {
+                continue;
+            }
             for sentence in sentences::split(text) {
                 let body = sentence.text(text);
                 let list = words(body);
