@@ -54,7 +54,7 @@ pub struct TopicReport {
 /// A claim with the topic it was placed in.
 #[derive(Debug, Clone)]
 pub struct Placed {
-    pub claim: Claim,
+    pub claim: std::sync::Arc<Claim>,
     pub placement: Placement,
 }
 
@@ -344,7 +344,7 @@ mod tests {
         scope: Option<&str>,
     ) -> Placed {
         Placed {
-            claim: Claim {
+            claim: std::sync::Arc::new(Claim {
                 source: source.to_string(),
                 paragraph: 0,
                 location: Location { line, column: 1 },
@@ -360,7 +360,7 @@ mod tests {
                 action: None,
                 action_stem: None,
                 context: Vec::new(),
-            },
+            }),
             placement: Placement {
                 id: "t".to_string(),
                 label: "T".to_string(),

@@ -82,8 +82,9 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, SourceEr
     Ok(corpus)
 }
 
-/// A claim with the topic it was placed in, if any.
-pub type ClaimInTopic = (Claim, Option<Placement>);
+/// A claim with the topic it was placed in, if any. The claim is shared with the topic
+/// reports, not copied into them.
+pub type ClaimInTopic = (std::sync::Arc<Claim>, Option<Placement>);
 
 /// Everything hcx found in a set of articles.
 #[derive(Debug)]
@@ -125,7 +126,7 @@ pub fn analyze_with(sources: &[Source], rules: &RuleSet, enabled: checks::Enable
         .iter()
         .filter_map(|(claim, placement)| {
             placement.clone().map(|placement| Placed {
-                claim: claim.clone(),
+                claim: std::sync::Arc::clone(claim),
                 placement,
             })
         })
@@ -155,7 +156,7 @@ fn place_claims(source: &Source, rules: &RuleSet) -> (Vec<ClaimInTopic>, usize) 
         }
         // The words around the figure served placement; the claim no longer needs them.
         claim.context = Vec::new();
-        placed.push((claim, placement));
+        placed.push((std::sync::Arc::new(claim), placement));
     });
     (placed, suppressed)
 }

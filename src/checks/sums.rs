@@ -105,7 +105,7 @@ fn breakdowns<'a>(items: &[&'a ClaimInTopic]) -> Vec<(Vec<&'a Claim>, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
-        let claim = &items[i].0;
+        let claim: &Claim = &items[i].0;
         let Some(thing) = head(claim).filter(|_| qualified(claim)) else {
             i += 1;
             continue;
@@ -113,7 +113,7 @@ fn breakdowns<'a>(items: &[&'a ClaimInTopic]) -> Vec<(Vec<&'a Claim>, usize)> {
         let mut parts = vec![claim];
         let mut j = i + 1;
         while j < items.len() {
-            let next = &items[j].0;
+            let next: &Claim = &items[j].0;
             let same_sentence = next.paragraph == claim.paragraph
                 && std::sync::Arc::ptr_eq(&next.sentence, &claim.sentence);
             if !same_sentence || head(next) != Some(thing) || !qualified(next) {
@@ -143,7 +143,7 @@ fn find_total<'a>(
     let candidates = items[..first_part]
         .iter()
         .rev()
-        .map(|item| &item.0)
+        .map(|item| &*item.0)
         .filter(|c| head(c) == Some(thing) && !qualified(c) && !is_subcount(c));
     let mut nearest_in_paragraph = None;
     let mut nearest_anywhere = None;
@@ -186,7 +186,7 @@ fn against_others(
     let topic = own_total.and_then(|t| {
         by_source[source]
             .iter()
-            .find(|item| std::ptr::eq(std::ptr::from_ref(&item.0), t))
+            .find(|item| std::ptr::eq(std::sync::Arc::as_ptr(&item.0), t))
             .and_then(|item| item.1.as_ref().map(|p| p.id.clone()))
     });
     let mut others: Vec<&Claim> = Vec::new();
@@ -202,7 +202,7 @@ fn against_others(
             };
             same && c.hedge.is_none() && !is_subcount(c)
         });
-        others.extend(exact.map(|item| &item.0));
+        others.extend(exact.map(|item| &*item.0));
     }
     let total = sum(parts);
     if others.is_empty() || others.iter().any(|c| total.overlaps(&c.interval)) {

@@ -57,7 +57,7 @@ fn axis(claims: &[&Claim]) -> (f64, f64) {
 /// One topic's number line as inline SVG: a row per claim, its interval as a bar, open
 /// ends as arrows, its figure as a dot.
 fn svg(topic: &TopicReport) -> String {
-    let claims: Vec<&Claim> = topic.claims.iter().map(|p| &p.claim).collect();
+    let claims: Vec<&Claim> = topic.claims.iter().map(|p| &*p.claim).collect();
     let (lo, hi) = axis(&claims);
     let x = |v: f64| MARGIN + (v - lo) / (hi - lo) * (WIDTH - 2.0 * MARGIN);
     let height = ROW * claims.len() as f64 + 30.0;

@@ -9,7 +9,6 @@ use serde_json::{json, Map, Value};
 
 use crate::claims::Claim;
 use crate::compare::TopicReport;
-use crate::topics::Placement;
 use crate::Analysis;
 
 use super::Summary;
@@ -128,7 +127,7 @@ pub fn write_diff(
 }
 
 /// A claim with its topic, for `hcx claims`.
-pub fn placed_claim(item: &(Claim, Option<Placement>)) -> Value {
+pub fn placed_claim(item: &crate::ClaimInTopic) -> Value {
     let (c, placement) = item;
     let mut map = claim(c);
     map.insert(
@@ -139,17 +138,14 @@ pub fn placed_claim(item: &(Claim, Option<Placement>)) -> Value {
 }
 
 /// `hcx claims --format json`.
-pub fn write_claims(out: &mut dyn Write, claims: &[(Claim, Option<Placement>)]) -> io::Result<()> {
+pub fn write_claims(out: &mut dyn Write, claims: &[crate::ClaimInTopic]) -> io::Result<()> {
     let value = json!({ "claims": claims.iter().map(placed_claim).collect::<Vec<_>>() });
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }
 
 /// `hcx claims --format jsonl`: one claim a line.
-pub fn write_claims_lines(
-    out: &mut dyn Write,
-    claims: &[(Claim, Option<Placement>)],
-) -> io::Result<()> {
+pub fn write_claims_lines(out: &mut dyn Write, claims: &[crate::ClaimInTopic]) -> io::Result<()> {
     for item in claims {
         serde_json::to_writer(&mut *out, &placed_claim(item))?;
         writeln!(out)?;

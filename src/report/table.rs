@@ -12,7 +12,6 @@ use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, 
 use crate::checks::Check;
 use crate::claims::Claim;
 use crate::compare::{TopicReport, Verdict};
-use crate::topics::Placement;
 
 use super::{excerpt, Summary};
 
@@ -196,7 +195,7 @@ pub fn write_diff(
 /// `hcx claims` as a table.
 pub fn write_claims(
     out: &mut dyn Write,
-    claims: &[(Claim, Option<Placement>)],
+    claims: &[crate::ClaimInTopic],
     layout: Layout,
 ) -> io::Result<()> {
     let mut table = new_table(layout, &["Source", "Figure", "Counted", "Topic", "Scope"]);
