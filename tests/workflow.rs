@@ -372,7 +372,10 @@ fn each_check_can_be_turned_off_by_flag_and_by_config() {
 #[test]
 fn html_articles_are_read_with_their_places() {
     snapshot("html_input_diff", hcx().args(["diff", "tests/data/html"]));
-    snapshot("html_report", hcx().args(["diff", "tests/data/html", "--format", "html"]));
+    snapshot(
+        "html_report",
+        hcx().args(["diff", "tests/data/html", "--format", "html"]),
+    );
     snapshot(
         "html_input_claims",
         hcx().args(["claims", "tests/data/html/agency.html", "--format", "jsonl"]),
