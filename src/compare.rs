@@ -262,13 +262,51 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
             worst = Some((v, pair));
         }
     };
-    for (n, a) in classes.iter().enumerate() {
+    let apart = |a: &Class, b: &Class| !(a.sources.len() == 1 && a.sources == b.sources);
+    for a in &classes {
         if let Some(second) = a.second_source {
             consider(Verdict::Agree, a.first, second);
         }
-        for b in &classes[n + 1..] {
-            let same_lone_source = a.sources.len() == 1 && a.sources == b.sources;
-            if !same_lone_source {
+    }
+    if classes.len() <= ALL_PAIRS_FIGURES {
+        for (n, a) in classes.iter().enumerate() {
+            for b in &classes[n + 1..] {
+                if apart(a, b) {
+                    let v = relate(&claims[a.first].claim, &claims[b.first].claim);
+                    consider(v, a.first, b.first);
+                }
+            }
+        }
+    } else {
+        // Very many distinct figures: compare neighbours in figure order, and the lowest
+        // upper bound with the highest lower bound, the pair most likely to conflict.
+        let value = |c: &Class| claims[c.first].claim.value;
+        let mut order: Vec<&Class> = classes.iter().collect();
+        order.sort_by(|a, b| value(a).total_cmp(&value(b)).then(a.first.cmp(&b.first)));
+        for pair in order.windows(2) {
+            if apart(pair[0], pair[1]) {
+                let v = relate(&claims[pair[0].first].claim, &claims[pair[1].first].claim);
+                consider(v, pair[0].first, pair[1].first);
+            }
+        }
+        let upper = |c: &&Class| {
+            claims[c.first]
+                .claim
+                .interval
+                .upper_value()
+                .unwrap_or(f64::INFINITY)
+        };
+        let lower = |c: &&Class| {
+            claims[c.first]
+                .claim
+                .interval
+                .lower_value()
+                .unwrap_or(f64::NEG_INFINITY)
+        };
+        let low = order.iter().min_by(|a, b| upper(a).total_cmp(&upper(b)));
+        let high = order.iter().max_by(|a, b| lower(a).total_cmp(&lower(b)));
+        if let (Some(a), Some(b)) = (low, high) {
+            if a.first != b.first && apart(a, b) {
                 let v = relate(&claims[a.first].claim, &claims[b.first].claim);
                 consider(v, a.first, b.first);
             }
@@ -276,6 +314,9 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
     }
     worst.map_or((Verdict::Single, None), |(v, pair)| (v, Some(pair)))
 }
+
+/// Up to this many distinct figures in a topic, every two are compared.
+const ALL_PAIRS_FIGURES: usize = 256;
 
 /// One-to-one pairs of two sources' claims, closest figures first, with their verdicts.
 fn pair_sources(

@@ -100,6 +100,9 @@ fn name_of(month: usize, day: u32) -> String {
     format!("{} {day}", NAMES[month])
 }
 
+/// Most dates a message lists; the mentions hold them all.
+const MAX_LISTED: usize = 8;
+
 /// A date given for an event: the source, the date and where it stands.
 type Dated = (String, Date, Mention);
 
@@ -236,23 +239,33 @@ fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Check> {
         return Vec::new();
     }
     let span = |d: &Date| (ordinal(d.month, d.first), ordinal(d.month, d.last));
-    let meets = |a: &Date, b: &Date| {
-        let (a0, a1) = span(a);
-        let (b0, b1) = span(b);
-        a0 <= b1 && b0 <= a1
-    };
-    let all: Vec<&Dated> = by_source.values().flatten().copied().collect();
-    let clash = all.iter().any(|a| {
-        all.iter()
-            .any(|b| a.0 != b.0 && !by_source[b.0.as_str()].iter().any(|c| meets(&a.1, &c.1)))
-    });
-    if !clash {
+    // Each source's days as one span; spans on a line all meet each other exactly when
+    // the latest start is no later than the earliest end.
+    let hulls: Vec<(i64, i64)> = by_source
+        .values()
+        .map(|dates| {
+            dates
+                .iter()
+                .map(|g| span(&g.1))
+                .fold((i64::MAX, i64::MIN), |(lo, hi), (a, b)| {
+                    (lo.min(a), hi.max(b))
+                })
+        })
+        .collect();
+    let latest_start = hulls.iter().map(|h| h.0).max().unwrap_or(0);
+    let earliest_end = hulls.iter().map(|h| h.1).min().unwrap_or(0);
+    if latest_start <= earliest_end {
         return Vec::new();
     }
-    let said: Vec<String> = all
+    let all: Vec<&Dated> = by_source.values().flatten().copied().collect();
+    let mut said: Vec<String> = all
         .iter()
+        .take(MAX_LISTED)
         .map(|g| format!("{} ({}:{})", g.2.quote, g.0, g.2.location.line))
         .collect();
+    if all.len() > MAX_LISTED {
+        said.push(format!("and {} more", all.len() - MAX_LISTED));
+    }
     vec![Check {
         kind: Kind::Date,
         source: all[0].0.clone(),
