@@ -67,6 +67,9 @@ pub struct TitleWords {
     pub ranks: Vec<String>,
     #[serde(default)]
     pub offices: Vec<String>,
+    /// Words that make a capitalised name an organisation's ("Ministry", "Agency").
+    #[serde(default)]
+    pub organizations: Vec<String>,
 }
 
 impl TitleWords {
@@ -74,6 +77,7 @@ impl TitleWords {
         for (mine, theirs) in [
             (&mut self.ranks, other.ranks),
             (&mut self.offices, other.offices),
+            (&mut self.organizations, other.organizations),
         ] {
             for word in theirs {
                 if !mine.contains(&word) {
