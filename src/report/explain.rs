@@ -26,8 +26,9 @@ pub fn write_topic(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
         let why = &placed.placement.evidence;
         writeln!(
             out,
-            "\n{}:{}:{}  \"{}\"",
-            claim.source, claim.location.line, claim.location.column, claim.quote
+            "\n{}  \"{}\"",
+            super::place(&claim.source, claim.location),
+            claim.quote
         )?;
         let bounds = |b: Option<f64>| b.map_or("open".to_string(), super::human_number);
         writeln!(

@@ -49,11 +49,9 @@ pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check])
                 .filter(|(j, p)| *j != i && p.claim.source != claim.source)
                 .map(|(_, p)| {
                     format!(
-                        "{} ({}:{}:{})",
+                        "{} ({})",
                         p.claim.figure,
-                        p.claim.source,
-                        p.claim.location.line,
-                        p.claim.location.column
+                        super::place(&p.claim.source, p.claim.location)
                     )
                 })
                 .collect();

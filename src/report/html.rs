@@ -157,15 +157,7 @@ pub fn write_diff(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n"
     )?;
-    writeln!(
-        out,
-        "<h1>hcx: {} conflict, {} differ</h1><p>{} topics: {} agree, {} single-source.</p>",
-        s.conflict,
-        s.differs,
-        all.len(),
-        s.agree,
-        s.single
-    )?;
+    writeln!(out, "<h1>hcx: {} ({} topics)</h1>", s.counts(), all.len())?;
     for topic in shown {
         let class = topic.verdict.as_str();
         writeln!(
@@ -186,10 +178,8 @@ pub fn write_diff(
                 .replace('\u{2}', "</mark>");
             writeln!(
                 out,
-                "<tr><td><code>{}:{}:{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
-                esc(&claim.source),
-                claim.location.line,
-                claim.location.column,
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
+                esc(&super::place(&claim.source, claim.location)),
                 esc(&claim.figure),
                 esc(claim.scope.as_deref().unwrap_or(""))
             )?;
@@ -202,14 +192,7 @@ pub fn write_diff(
             let places: Vec<String> = check
                 .mentions
                 .iter()
-                .map(|m| {
-                    format!(
-                        "<code>{}:{}:{}</code>",
-                        esc(&m.source),
-                        m.location.line,
-                        m.location.column
-                    )
-                })
+                .map(|m| format!("<code>{}</code>", esc(&super::place(&m.source, m.location))))
                 .collect();
             writeln!(
                 out,

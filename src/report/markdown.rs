@@ -14,10 +14,7 @@ fn cell(text: &str) -> String {
 }
 
 fn place(claim: &Claim) -> String {
-    format!(
-        "`{}:{}:{}`",
-        claim.source, claim.location.line, claim.location.column
-    )
+    format!("`{}`", super::place(&claim.source, claim.location))
 }
 
 /// `hcx diff --format markdown`.
@@ -29,15 +26,7 @@ pub fn write_diff(
     hidden: usize,
 ) -> io::Result<()> {
     let s = Summary::of(all);
-    writeln!(
-        out,
-        "### hcx: {} conflict, {} differ ({} topics: {} agree, {} single-source)",
-        s.conflict,
-        s.differs,
-        all.len(),
-        s.agree,
-        s.single
-    )?;
+    writeln!(out, "### hcx: {} ({} topics)", s.counts(), all.len())?;
     if hidden > 0 {
         writeln!(out, "\n{hidden} known findings hidden by the baseline.")?;
     }
@@ -71,7 +60,7 @@ pub fn write_diff(
             let places: Vec<String> = check
                 .mentions
                 .iter()
-                .map(|m| format!("`{}:{}:{}`", m.source, m.location.line, m.location.column))
+                .map(|m| format!("`{}`", super::place(&m.source, m.location)))
                 .collect();
             let across = if check.cross_source {
                 ", across sources"

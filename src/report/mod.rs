@@ -23,6 +23,14 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// "3 conflict, 2 differ, 9 agree, 8 single-source", for every report's heading.
+    pub fn counts(&self) -> String {
+        format!(
+            "{} conflict, {} differ, {} agree, {} single-source",
+            self.conflict, self.differs, self.agree, self.single
+        )
+    }
+
     pub fn of(topics: &[TopicReport]) -> Summary {
         let mut s = Summary::default();
         for topic in topics {
@@ -35,6 +43,11 @@ impl Summary {
         }
         s
     }
+}
+
+/// A place as editors and tools read it: `file:line:col`.
+pub fn place(source: &str, location: crate::source::Location) -> String {
+    format!("{source}:{}:{}", location.line, location.column)
 }
 
 /// A figure for people: "2,500", "1.5", "2,300,000,000".

@@ -46,10 +46,7 @@ impl Default for Layout {
 const FALLBACK_WIDTH: u16 = 100;
 
 fn place(claim: &Claim) -> String {
-    format!(
-        "{}:{}:{}",
-        claim.source, claim.location.line, claim.location.column
-    )
+    super::place(&claim.source, claim.location)
 }
 
 fn new_table(layout: Layout, header: &[&str]) -> Table {
@@ -153,7 +150,7 @@ pub fn write_diff(
             let places: Vec<String> = check
                 .mentions
                 .iter()
-                .map(|m| format!("{}:{}:{}", m.source, m.location.line, m.location.column))
+                .map(|m| super::place(&m.source, m.location))
                 .collect();
             table.add_row(vec![
                 Cell::new(kind),
@@ -163,15 +160,7 @@ pub fn write_diff(
         }
         writeln!(out, "{table}")?;
     }
-    write!(
-        out,
-        "{} conflict, {} differ, {} agree, {} single-source ({} topics)",
-        summary.conflict,
-        summary.differs,
-        summary.agree,
-        summary.single,
-        all.len()
-    )?;
+    write!(out, "{} ({} topics)", summary.counts(), all.len())?;
     if !checks.is_empty() {
         write!(out, "; {} other checks failed", checks.len())?;
     }
