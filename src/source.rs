@@ -527,20 +527,6 @@ impl Paragraph {
         self.index();
         Some(self)
     }
-
-    /// Builds a paragraph that is one line of a file; for tests and tools.
-    pub fn single(text: &str, line: usize) -> Paragraph {
-        Paragraph {
-            text: text.to_string(),
-            checkpoints: Vec::new(),
-            ignore: Vec::new(),
-            segments: vec![Segment {
-                offset: 0,
-                line,
-                column_base: 0,
-            }],
-        }
-    }
 }
 
 fn io_message(err: &std::io::Error) -> String {
