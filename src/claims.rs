@@ -42,7 +42,7 @@ pub struct Claim {
     /// Its stem, for matching context words.
     pub action_stem: Option<String>,
     /// Words near the figure, for the topic rules.
-    pub context: Vec<ContextWord>,
+    pub context: Context,
 }
 
 /// The counted noun phrase of a claim.
@@ -62,16 +62,69 @@ impl CountedThing {
     }
 }
 
-/// A word of the claim's sentence and how far it stands from the claim.
+/// A word of a sentence, as the topic rules match it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContextWord {
+pub struct SentenceWord {
+    /// Index of the word's token in the sentence.
+    pub token: usize,
     /// Lower-case as written.
     pub word: String,
     pub stem: String,
+}
+
+/// The words of a claim's sentence, seen from the claim. The words are shared by every
+/// claim of the sentence (a sentence of many figures would otherwise copy them all once
+/// per figure); each claim adds only where its wording and its clause stand.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    words: Arc<[SentenceWord]>,
+    /// First and last token of the claim's wording.
+    span: (usize, usize),
+    /// First and last token of the claim's clause.
+    clause: (usize, usize),
+}
+
+/// A word of the claim's sentence and how far it stands from the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextWord<'a> {
+    pub word: &'a str,
+    pub stem: &'a str,
     /// Tokens between the word and the claim's wording (0 inside it).
     pub distance: usize,
     /// True when the word is in the claim's own clause.
     pub in_clause: bool,
+}
+
+impl Context {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The `i`th word of the sentence, seen from the claim.
+    pub fn get(&self, i: usize) -> ContextWord<'_> {
+        let w = &self.words[i];
+        let k = w.token;
+        let distance = if k < self.span.0 {
+            self.span.0 - k
+        } else {
+            k.saturating_sub(self.span.1)
+        };
+        ContextWord {
+            word: &w.word,
+            stem: &w.stem,
+            distance,
+            in_clause: k >= self.clause.0 && k <= self.clause.1,
+        }
+    }
+
+    /// Every word of the sentence, in order.
+    pub fn iter(&self) -> impl Iterator<Item = ContextWord<'_>> {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// Extracts every claim of a source.
@@ -112,16 +165,16 @@ pub fn extract_paragraph(
         let scopes = scope::find(text, sentence.start, sentence.end);
         let shared = Sentence {
             text: Arc::from(sentence.text(text)),
-            stems: view
+            words: view
                 .lower
                 .iter()
                 .zip(&view.tokens)
-                .map(|(word, token)| {
-                    if token.kind == Kind::Word {
-                        lexicon::stem(word)
-                    } else {
-                        String::new()
-                    }
+                .enumerate()
+                .filter(|(_, (_, token))| token.kind == Kind::Word)
+                .map(|(token, (word, _))| SentenceWord {
+                    token,
+                    word: word.clone(),
+                    stem: lexicon::stem(word),
                 })
                 .collect(),
         };
@@ -147,11 +200,10 @@ fn has_number_word(text: &str) -> bool {
         })
 }
 
-/// What the claims of one sentence share: its text and its words' stems.
+/// What the claims of one sentence share: its text and its words.
 struct Sentence {
     text: Arc<str>,
-    /// The stem of each token that is a word; empty for others.
-    stems: Vec<String>,
+    words: Arc<[SentenceWord]>,
 }
 
 fn build(
@@ -209,7 +261,11 @@ fn build(
         counted: counted.as_ref().map(|c| thing(c, locality)),
         action_stem: action.as_deref().map(lexicon::stem),
         action,
-        context: context_words(view, &sentence.stems, span, clause),
+        context: Context {
+            words: Arc::clone(&sentence.words),
+            span,
+            clause,
+        },
     })
 }
 
@@ -238,30 +294,6 @@ fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
         words: counted.words.clone(),
         qualifier,
     }
-}
-
-fn context_words(
-    view: &View,
-    stems: &[String],
-    span: (usize, usize),
-    clause: (usize, usize),
-) -> Vec<ContextWord> {
-    (0..view.len())
-        .filter(|&k| view.tokens[k].kind == Kind::Word)
-        .map(|k| {
-            let distance = if k < span.0 {
-                span.0 - k
-            } else {
-                k.saturating_sub(span.1)
-            };
-            ContextWord {
-                word: view.lower[k].clone(),
-                stem: stems[k].clone(),
-                distance,
-                in_clause: k >= clause.0 && k <= clause.1,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

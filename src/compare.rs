@@ -400,7 +400,7 @@ mod tests {
                 counted: None,
                 action: None,
                 action_stem: None,
-                context: Vec::new(),
+                context: crate::claims::Context::default(),
             }),
             placement: Placement {
                 id: "t".to_string(),

@@ -624,10 +624,28 @@ pub fn singular(word: &str) -> String {
 /// "countries", "country" → "countri") and British and American spellings
 /// ("organisations", "organizations").
 pub fn stem(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
-    let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-    let american = lower.replace("isation", "ization");
-    STEMMER.stem(&american).into_owned()
+    // News text repeats its words, and the stemmer costs several times a lookup, so
+    // each thread remembers the stems it has made; the memory is cleared when full so
+    // that it stays small whatever the corpus.
+    const MEMORY: usize = 100_000;
+    thread_local! {
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::default();
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(stem) = stems.get(word) {
+            return stem.clone();
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+        let american = lower.replace("isation", "ization");
+        let stem = STEMMER.stem(&american).into_owned();
+        if stems.len() >= MEMORY {
+            stems.clear();
+        }
+        stems.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::claims::{Claim, ContextWord};
 use crate::figures::Unit;
 use crate::lexicon;
 use crate::rules::{RuleSet, RuleUnit, Term, Topic};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Least similarity for two nouns to be taken as spellings of one word.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
@@ -48,35 +49,118 @@ pub struct Evidence {
 
 /// Puts every claim under a topic; `None` for claims that count nothing nameable.
 pub fn assign(claims: &[Claim], rules: &RuleSet) -> Vec<Option<Placement>> {
-    claims.iter().map(|c| place(c, rules)).collect()
+    let mut placer = Placer::new(rules);
+    claims.iter().map(|c| placer.place(c)).collect()
 }
 
-/// The topic of one claim.
+/// The topic of one claim. To place many, make one [`Placer`] and reuse it.
 pub fn place(claim: &Claim, rules: &RuleSet) -> Option<Placement> {
-    let best = rules
-        .topics
-        .iter()
-        .enumerate()
-        .filter_map(|(order, topic)| candidate(claim, topic).map(|m| (m, order, topic)))
-        .min_by(|(a, ao, _), (b, bo, _)| {
-            a.distance
-                .cmp(&b.distance)
-                .then(b.words.cmp(&a.words))
-                .then(b.evidence.score.total_cmp(&a.evidence.score))
-                .then(ao.cmp(bo))
-        });
-    if let Some((found, _, topic)) = best {
-        let mut id = topic.id.clone();
-        let mut label = topic.label.clone();
-        decorate(claim, &mut id, &mut label);
-        return Some(Placement {
-            id,
-            label,
-            origin: Some(topic.origin.clone()),
-            evidence: found.evidence,
-        });
+    Placer::new(rules).place(claim)
+}
+
+/// A counted phrase's best match in a topic's noun list: words matched, similarity, and
+/// the index of the rule's term.
+type NounMatch = (usize, f64, usize);
+
+/// How a counted phrase matches each topic: its best `nouns` and `counted` terms.
+type NounMatches = Vec<(Option<NounMatch>, Option<NounMatch>)>;
+
+/// Distinct counted phrases remembered before the memory is cleared, so that a corpus
+/// of endless new nouns cannot grow it without bound.
+const NOUN_MEMORY: usize = 50_000;
+
+/// Places claims under the topics of a rule set. Built once per thread and reused: it
+/// indexes the rules' words, and it remembers how each counted phrase matched the
+/// rules, since the articles on one event keep counting the same things and fuzzy
+/// matching a phrase against every rule noun is the costliest step of placement.
+pub struct Placer<'r> {
+    rules: &'r RuleSet,
+    /// Every stem of a rule's context, exclude or noun terms: no other word of a
+    /// sentence can decide a placement.
+    stems: FxHashSet<&'r str>,
+    nouns: FxHashMap<Vec<String>, NounMatches>,
+}
+
+/// A context word that some rule term holds, with its index among the sentence's words.
+type Relevant<'a> = (usize, ContextWord<'a>);
+
+impl<'r> Placer<'r> {
+    pub fn new(rules: &'r RuleSet) -> Self {
+        let stems = rules
+            .topics
+            .iter()
+            .flat_map(|t| [&t.context, &t.exclude, &t.nouns, &t.counted])
+            .flatten()
+            .flat_map(|term| term.stems.iter().map(String::as_str))
+            .collect();
+        Placer {
+            rules,
+            stems,
+            nouns: FxHashMap::default(),
+        }
     }
-    fallback(claim)
+
+    /// The topic of one claim.
+    pub fn place(&mut self, claim: &Claim) -> Option<Placement> {
+        let rules = self.rules;
+        let relevant: Vec<Relevant> = claim
+            .context
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| self.stems.contains(w.stem))
+            .collect();
+        let matches = self.noun_matches(claim);
+        let best = rules
+            .topics
+            .iter()
+            .enumerate()
+            .filter_map(|(order, topic)| {
+                let nouns = matches.map_or((None, None), |m| m[order]);
+                candidate(claim, topic, &relevant, nouns).map(|m| (m, order, topic))
+            })
+            .min_by(|(a, ao, _), (b, bo, _)| {
+                a.distance
+                    .cmp(&b.distance)
+                    .then(b.words.cmp(&a.words))
+                    .then(b.evidence.score.total_cmp(&a.evidence.score))
+                    .then(ao.cmp(bo))
+            });
+        if let Some((found, _, topic)) = best {
+            let mut id = topic.id.clone();
+            let mut label = topic.label.clone();
+            decorate(claim, &mut id, &mut label);
+            return Some(Placement {
+                id,
+                label,
+                origin: Some(topic.origin.clone()),
+                evidence: found.evidence,
+            });
+        }
+        fallback(claim)
+    }
+
+    /// How the claim's counted phrase matches every topic, worked out once per phrase.
+    fn noun_matches(&mut self, claim: &Claim) -> Option<&NounMatches> {
+        let counted = claim.counted.as_ref()?;
+        if !self.nouns.contains_key(&counted.singulars) {
+            if self.nouns.len() >= NOUN_MEMORY {
+                self.nouns.clear();
+            }
+            let found = self
+                .rules
+                .topics
+                .iter()
+                .map(|topic| {
+                    (
+                        best_noun(&counted.singulars, &topic.nouns),
+                        best_noun(&counted.singulars, &topic.counted),
+                    )
+                })
+                .collect();
+            self.nouns.insert(counted.singulars.clone(), found);
+        }
+        self.nouns.get(&counted.singulars)
+    }
 }
 
 /// Appends the qualifier and the currency, which make a sub-topic of their own.
@@ -111,7 +195,12 @@ fn unit_fits(claim: &Claim, unit: RuleUnit) -> bool {
     )
 }
 
-fn candidate(claim: &Claim, topic: &Topic) -> Option<Candidate> {
+fn candidate(
+    claim: &Claim,
+    topic: &Topic,
+    relevant: &[Relevant],
+    (noun, counted_noun): (Option<NounMatch>, Option<NounMatch>),
+) -> Option<Candidate> {
     if !unit_fits(claim, topic.unit) {
         return None;
     }
@@ -121,41 +210,40 @@ fn candidate(claim: &Claim, topic: &Topic) -> Option<Candidate> {
         }
     }
     let excluded = topic.exclude.iter().any(|term| {
-        find_term(&claim.context, term)
-            .is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH)
+        find_term(relevant, term).is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH)
     });
     if excluded {
         return None;
     }
-    let context = nearest_context(claim, &topic.context);
+    let context = nearest_context(claim, relevant, &topic.context);
     if let Some(counted) = &claim.counted {
-        if let Some((words, score, noun)) = best_noun(&counted.singulars, &topic.nouns) {
+        if let Some((words, score, term)) = noun {
             return Some(Candidate {
                 distance: 0,
                 words,
                 evidence: Evidence {
-                    noun: Some((noun, counted.head().to_string())),
+                    noun: Some((topic.nouns[term].text.clone(), counted.head().to_string())),
                     score,
                     context: None,
                 },
             });
         }
-        let (words, score, noun) = best_noun(&counted.singulars, &topic.counted)?;
+        let (words, score, term) = counted_noun?;
         // A shared noun ("people") needs its context word in its own clause.
         let (word, distance) = context.filter(|(_, d)| *d < OUT_OF_CLAUSE)?;
         return Some(Candidate {
             distance,
             words,
             evidence: Evidence {
-                noun: Some((noun, counted.head().to_string())),
+                noun: Some((topic.counted[term].text.clone(), counted.head().to_string())),
                 score,
-                context: Some((word, distance)),
+                context: Some((word.to_string(), distance)),
             },
         });
     }
     // "killing 30 and injuring 50": with no noun, only a context word right by the
     // figure places it, and only in topics that count people or things.
-    let (word, distance) = context.or_else(|| nearest_context(claim, &topic.nouns))?;
+    let (word, distance) = context.or_else(|| nearest_context(claim, relevant, &topic.nouns))?;
     let near = distance <= 2 || claim.unit != Unit::Count;
     (near && distance < OUT_OF_CLAUSE && (!topic.counted.is_empty() || claim.unit != Unit::Count))
         .then_some(Candidate {
@@ -164,17 +252,18 @@ fn candidate(claim: &Claim, topic: &Topic) -> Option<Candidate> {
             evidence: Evidence {
                 noun: None,
                 score: 0.0,
-                context: Some((word, distance)),
+                context: Some((word.to_string(), distance)),
             },
         })
 }
 
 /// The rule noun that best matches the end of the claim's counted phrase (given as
-/// singulars): how many words matched, their similarity, and the rule's wording.
-fn best_noun(words: &[String], terms: &[Term]) -> Option<(usize, f64, String)> {
+/// singulars): how many words matched, their similarity, and the term's index.
+fn best_noun(words: &[String], terms: &[Term]) -> Option<NounMatch> {
     terms
         .iter()
-        .filter_map(|term| {
+        .enumerate()
+        .filter_map(|(index, term)| {
             let n = term.singulars.len();
             if n == 0 || n > words.len() {
                 return None;
@@ -184,7 +273,7 @@ fn best_noun(words: &[String], terms: &[Term]) -> Option<(usize, f64, String)> {
             for (word, rule_word) in tail.iter().zip(&term.singulars) {
                 total += similarity(word, rule_word)?;
             }
-            Some((n, total / n as f64, term.text.clone()))
+            Some((n, total / n as f64, index))
         })
         // The first of equally good terms, so the rule's own order breaks ties.
         .min_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)))
@@ -199,8 +288,7 @@ fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     }
     let (a, b) = (word.chars().count(), rule_singular.chars().count());
     // Words whose lengths differ by more than the threshold allows cannot reach it, and
-    // a misspelling keeps its first letter: both spare the edit-distance table, the
-    // costliest step of placing a claim.
+    // a misspelling keeps its first letter: both spare the edit-distance table.
     let longest = a.max(b) as f64;
     let reachable = (a.abs_diff(b) as f64) <= (1.0 - FUZZY_THRESHOLD) * longest
         && word.chars().next() == rule_singular.chars().next();
@@ -213,37 +301,46 @@ fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
 
 /// The nearest of `terms` in the claim's sentence: its text and distance, words outside
 /// the clause counted as far.
-fn nearest_context(claim: &Claim, terms: &[Term]) -> Option<(String, usize)> {
+fn nearest_context<'t>(
+    claim: &Claim,
+    relevant: &[Relevant],
+    terms: &'t [Term],
+) -> Option<(&'t str, usize)> {
     let action = claim.action_stem.as_ref();
     terms
         .iter()
         .filter_map(|term| {
             // The verb that governs the figure outranks any other word near it.
             if term.stems.len() == 1 && action == Some(&term.stems[0]) {
-                return Some((term.text.clone(), 0));
+                return Some((term.text.as_str(), 0));
             }
-            find_term(&claim.context, term).map(|(d, in_clause)| {
+            find_term(relevant, term).map(|(d, in_clause)| {
                 let distance = if in_clause { d } else { d + OUT_OF_CLAUSE };
-                (term.text.clone(), distance)
+                (term.text.as_str(), distance)
             })
         })
-        .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+        .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)))
 }
 
-/// The nearest place where a (possibly multi-word) term stands in the context words.
-fn find_term(words: &[ContextWord], term: &Term) -> Option<(usize, bool)> {
+/// The nearest place where a (possibly multi-word) term stands in the sentence. It is
+/// looked for among the words some rule holds, where a term's words must still be
+/// neighbours in the sentence.
+fn find_term(relevant: &[Relevant], term: &Term) -> Option<(usize, bool)> {
     let n = term.stems.len();
-    if n == 0 || n > words.len() {
+    if n == 0 || n > relevant.len() {
         return None;
     }
-    (0..=words.len() - n)
-        .filter(|&i| (0..n).all(|k| words[i + k].stem == term.stems[k]))
+    (0..=relevant.len() - n)
+        .filter(|&i| {
+            (0..n).all(|k| {
+                let (index, word) = relevant[i + k];
+                word.stem == term.stems[k] && index == relevant[i].0 + k
+            })
+        })
         .map(|i| {
-            let distance = (i..i + n)
-                .map(|k| words[k].distance)
-                .min()
-                .unwrap_or(usize::MAX);
-            let in_clause = (i..i + n).all(|k| words[k].in_clause);
+            let words = || relevant[i..i + n].iter().map(|(_, w)| w);
+            let distance = words().map(|w| w.distance).min().unwrap_or(usize::MAX);
+            let in_clause = words().all(|w| w.in_clause);
             (distance, in_clause)
         })
         .min_by_key(|(d, in_clause)| (!in_clause, *d))
