@@ -82,6 +82,63 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, SourceEr
     Ok(corpus)
 }
 
+/// Files read and worked on together when claims are streamed: enough to keep every
+/// thread busy, few enough that only their texts and claims are held at once.
+const BATCH: usize = 256;
+
+/// Reads the paths given and hands every claim, placed in its topic, to `each`: file by
+/// file in sorted path order, the same order and bytes whatever the thread count. Unlike
+/// [`read`] then [`analyze`], it holds only a batch of articles at a time, so its memory
+/// does not grow with the corpus. Warnings go to `warn` as they are met. Returns how
+/// many articles were read; the first file (in path order) that cannot be read stops
+/// the run, after the claims of the files before it.
+pub fn stream_claims(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    rules: &RuleSet,
+    warn: &mut dyn FnMut(&Warning),
+    each: &mut dyn FnMut(&ClaimInTopic) -> std::io::Result<()>,
+) -> Result<std::io::Result<usize>, SourceError> {
+    use rayon::prelude::*;
+    let found = source::collect_paths(paths, &options.exclude)?;
+    found.warnings.iter().for_each(&mut *warn);
+    let total = found.files.len();
+    let mut articles = 0;
+    for (batch, files) in found.files.chunks(BATCH).enumerate() {
+        let worked: Vec<_> = files
+            .par_iter()
+            .map_init(
+                || topics::Placer::new(rules),
+                |placer, file| {
+                    let (loaded, warning) = source::load(file)?;
+                    let placed = match &loaded {
+                        Loaded::Article(article) => Some(place_claims(article, placer).0),
+                        Loaded::Skipped(_) => None,
+                    };
+                    Ok((loaded, warning, placed))
+                },
+            )
+            .collect();
+        for result in worked {
+            let (loaded, warning, placed) = result?;
+            warning.iter().for_each(&mut *warn);
+            if let Loaded::Skipped(skipped) = &loaded {
+                warn(skipped);
+            }
+            for claim in placed.iter().flatten() {
+                if let Err(err) = each(claim) {
+                    return Ok(Err(err));
+                }
+            }
+            articles += usize::from(placed.is_some());
+        }
+        if let Some(progress) = options.progress {
+            progress((batch * BATCH + files.len()).min(total), total);
+        }
+    }
+    Ok(Ok(articles))
+}
+
 /// A claim with the topic it was placed in, if any. The claim is shared with the topic
 /// reports, not copied into them.
 pub type ClaimInTopic = (std::sync::Arc<Claim>, Option<Placement>);
@@ -114,7 +171,10 @@ pub fn analyze_with(sources: &[Source], rules: &RuleSet, enabled: checks::Enable
     use rayon::prelude::*;
     let per_source: Vec<(Vec<ClaimInTopic>, usize)> = sources
         .par_iter()
-        .map(|source| place_claims(source, rules))
+        .map_init(
+            || topics::Placer::new(rules),
+            |placer, source| place_claims(source, placer),
+        )
         .collect();
     let mut claims = Vec::new();
     let mut suppressed = 0;
@@ -144,21 +204,21 @@ pub fn analyze_with(sources: &[Source], rules: &RuleSet, enabled: checks::Enable
 }
 
 /// One source's claims with their topics, and how many an ignore comment suppressed.
-fn place_claims(source: &Source, rules: &RuleSet) -> (Vec<ClaimInTopic>, usize) {
+fn place_claims(source: &Source, placer: &mut topics::Placer) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
-    let mut placed = Vec::new();
+    let mut found = Vec::new();
     claims::extract_each(source, &mut |mut claim| {
-        let mut placement = topics::place(&claim, rules);
+        let mut placement = placer.place(&claim);
         let ignore = &source.paragraphs[claim.paragraph].ignore;
         if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
             placement = None;
             suppressed += 1;
         }
         // The words around the figure served placement; the claim no longer needs them.
-        claim.context = Vec::new();
-        placed.push((std::sync::Arc::new(claim), placement));
+        claim.context = claims::Context::default();
+        found.push((std::sync::Arc::new(claim), placement));
     });
-    (placed, suppressed)
+    (found, suppressed)
 }
 
 /// True when an ignore list names the topic, its base topic ("deaths" covers

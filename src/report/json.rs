@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::claims::Claim;
 use crate::compare::TopicReport;
@@ -13,59 +13,102 @@ use crate::Analysis;
 
 use super::Summary;
 
-/// A JSON number, whole values as integers.
-pub fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        Value::from(v as i64)
-    } else {
-        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+/// A JSON number, whole values as integers ("2500", not "2500.0"); not finite, null.
+struct Number(f64);
+
+impl serde::Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            serializer.serialize_i64(v as i64)
+        } else if v.is_finite() {
+            serializer.serialize_f64(v)
+        } else {
+            serializer.serialize_none()
+        }
+    }
+}
+
+/// A claim's topic: listed only with `hcx claims`, and null for a claim placed nowhere.
+enum TopicField<'a> {
+    Omitted,
+    Listed(Option<&'a str>),
+}
+
+impl TopicField<'_> {
+    fn is_omitted(&self) -> bool {
+        matches!(self, TopicField::Omitted)
+    }
+}
+
+impl serde::Serialize for TopicField<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TopicField::Listed(Some(id)) => serializer.serialize_str(id),
+            TopicField::Omitted | TopicField::Listed(None) => serializer.serialize_none(),
+        }
+    }
+}
+
+/// A claim's fields, as in the contract. Serialized straight from the claim, since
+/// `hcx claims` writes millions of them; the fields are in alphabetical order, as
+/// the rest of the JSON's keys are.
+#[derive(serde::Serialize)]
+struct ClaimFields<'a> {
+    action: Option<&'a str>,
+    column: usize,
+    figure: &'a str,
+    hedge: Option<&'static str>,
+    line: usize,
+    lower: Option<Number>,
+    lower_inclusive: Option<bool>,
+    noun: Option<&'a str>,
+    quote: &'a str,
+    scope: Option<&'a str>,
+    sentence: &'a str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "TopicField::is_omitted")]
+    topic: TopicField<'a>,
+    unit: String,
+    upper: Option<Number>,
+    upper_inclusive: Option<bool>,
+    value: Number,
+}
+
+impl<'a> ClaimFields<'a> {
+    fn of(claim: &'a Claim) -> Self {
+        ClaimFields {
+            action: claim.action.as_deref(),
+            column: claim.location.column,
+            figure: &claim.figure,
+            hedge: claim.hedge.map(crate::figures::Hedge::as_str),
+            line: claim.location.line,
+            lower: claim.interval.lower_value().map(Number),
+            lower_inclusive: claim.interval.lower.map(|b| b.inclusive),
+            noun: claim.counted.as_ref().map(|c| c.phrase.as_str()),
+            quote: &claim.quote,
+            scope: claim.scope.as_deref(),
+            sentence: &claim.sentence,
+            source: &claim.source,
+            topic: TopicField::Omitted,
+            unit: claim.unit.label(),
+            upper: claim.interval.upper_value().map(Number),
+            upper_inclusive: claim.interval.upper.map(|b| b.inclusive),
+            value: Number(claim.value),
+        }
+    }
+
+    fn placed((claim, placement): &'a crate::ClaimInTopic) -> Self {
+        ClaimFields {
+            topic: TopicField::Listed(placement.as_ref().map(|p| p.id.as_str())),
+            ..ClaimFields::of(claim)
+        }
     }
 }
 
 /// A claim's fields, as in the contract.
-pub fn claim(claim: &Claim) -> Map<String, Value> {
-    let mut map = Map::new();
-    map.insert("source".into(), json!(claim.source));
-    map.insert("line".into(), json!(claim.location.line));
-    map.insert("column".into(), json!(claim.location.column));
-    map.insert("value".into(), number(claim.value));
-    map.insert(
-        "lower".into(),
-        claim.interval.lower_value().map_or(Value::Null, number),
-    );
-    map.insert(
-        "upper".into(),
-        claim.interval.upper_value().map_or(Value::Null, number),
-    );
-    map.insert(
-        "lower_inclusive".into(),
-        claim
-            .interval
-            .lower
-            .map_or(Value::Null, |b| json!(b.inclusive)),
-    );
-    map.insert(
-        "upper_inclusive".into(),
-        claim
-            .interval
-            .upper
-            .map_or(Value::Null, |b| json!(b.inclusive)),
-    );
-    map.insert(
-        "hedge".into(),
-        claim.hedge.map_or(Value::Null, |h| json!(h.as_str())),
-    );
-    map.insert("unit".into(), json!(claim.unit.label()));
-    map.insert("quote".into(), json!(claim.quote));
-    map.insert("figure".into(), json!(claim.figure));
-    map.insert("sentence".into(), json!(&*claim.sentence));
-    map.insert("scope".into(), json!(claim.scope));
-    map.insert(
-        "noun".into(),
-        json!(claim.counted.as_ref().map(|c| c.phrase.clone())),
-    );
-    map.insert("action".into(), json!(claim.action));
-    map
+pub fn claim(claim: &Claim) -> Value {
+    serde_json::to_value(ClaimFields::of(claim)).unwrap_or(Value::Null)
 }
 
 fn check(check: &crate::checks::Check) -> Value {
@@ -74,8 +117,8 @@ fn check(check: &crate::checks::Check) -> Value {
         "source": check.source,
         "cross_source": check.cross_source,
         "message": check.message,
-        "claims": check.claims.iter().map(|c| Value::Object(claim(c))).collect::<Vec<_>>(),
-        "total": check.total.as_ref().map(|c| Value::Object(claim(c))),
+        "claims": check.claims.iter().map(claim).collect::<Vec<_>>(),
+        "total": check.total.as_ref().map(claim),
         "mentions": check.mentions.iter().map(|m| json!({
             "source": m.source,
             "line": m.location.line,
@@ -86,11 +129,7 @@ fn check(check: &crate::checks::Check) -> Value {
 }
 
 fn topic(topic: &TopicReport) -> Value {
-    let claims: Vec<Value> = topic
-        .claims
-        .iter()
-        .map(|p| Value::Object(claim(&p.claim)))
-        .collect();
+    let claims: Vec<Value> = topic.claims.iter().map(|p| claim(&p.claim)).collect();
     json!({
         "topic": topic.id,
         "label": topic.label,
@@ -128,13 +167,55 @@ pub fn write_diff(
 
 /// A claim with its topic, for `hcx claims`.
 pub fn placed_claim(item: &crate::ClaimInTopic) -> Value {
-    let (c, placement) = item;
-    let mut map = claim(c);
-    map.insert(
-        "topic".into(),
-        json!(placement.as_ref().map(|p| p.id.clone())),
-    );
-    Value::Object(map)
+    serde_json::to_value(ClaimFields::placed(item)).unwrap_or(Value::Null)
+}
+
+/// Writes claims one at a time as `hcx claims --format json` or `jsonl`, so a caller
+/// streaming claims never holds them all: the same bytes as [`write_claims`] and
+/// [`write_claims_lines`].
+pub struct ClaimStream {
+    lines: bool,
+    written: usize,
+}
+
+impl ClaimStream {
+    /// A stream of one JSON document (`lines` false) or one claim a line.
+    pub fn new(lines: bool) -> Self {
+        ClaimStream { lines, written: 0 }
+    }
+
+    pub fn item(&mut self, out: &mut dyn Write, item: &crate::ClaimInTopic) -> io::Result<()> {
+        let value = ClaimFields::placed(item);
+        if self.lines {
+            serde_json::to_writer(&mut *out, &value)?;
+            writeln!(out)?;
+        } else {
+            out.write_all(if self.written == 0 {
+                b"{\n  \"claims\": [\n"
+            } else {
+                b",\n"
+            })?;
+            // The claim is nested two levels deep in the document.
+            let text = serde_json::to_string_pretty(&value)?;
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"    ")?;
+                out.write_all(line.as_bytes())?;
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        match (self.lines, self.written) {
+            (true, _) => Ok(()),
+            (false, 0) => out.write_all(b"{\n  \"claims\": []\n}\n"),
+            (false, _) => out.write_all(b"\n  ]\n}\n"),
+        }
+    }
 }
 
 /// `hcx claims --format json`.
@@ -147,7 +228,7 @@ pub fn write_claims(out: &mut dyn Write, claims: &[crate::ClaimInTopic]) -> io::
 /// `hcx claims --format jsonl`: one claim a line.
 pub fn write_claims_lines(out: &mut dyn Write, claims: &[crate::ClaimInTopic]) -> io::Result<()> {
     for item in claims {
-        serde_json::to_writer(&mut *out, &placed_claim(item))?;
+        serde_json::to_writer(&mut *out, &ClaimFields::placed(item))?;
         writeln!(out)?;
     }
     Ok(())
@@ -158,9 +239,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn streamed_claims_are_the_same_bytes() {
+        let rules = crate::rules::RuleSet::builtin();
+        let article = crate::source::parse(
+            "a.txt",
+            "Some 40 people died.\nOver 2,500 delegates came to the \"summit\".\nNo figure here.\n",
+        );
+        let claims: Vec<crate::ClaimInTopic> = crate::claims::extract(&article)
+            .into_iter()
+            .map(|c| {
+                let placed = crate::topics::place(&c, &rules);
+                (std::sync::Arc::new(c), placed)
+            })
+            .collect();
+        assert_eq!(claims.len(), 2);
+        for count in 0..=claims.len() {
+            let some = &claims[..count];
+            for lines in [false, true] {
+                let mut whole = Vec::new();
+                if lines {
+                    write_claims_lines(&mut whole, some).unwrap();
+                } else {
+                    write_claims(&mut whole, some).unwrap();
+                }
+                let mut streamed = Vec::new();
+                let mut stream = ClaimStream::new(lines);
+                for item in some {
+                    stream.item(&mut streamed, item).unwrap();
+                }
+                stream.finish(&mut streamed).unwrap();
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(whole).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn whole_numbers_are_integers() {
-        assert_eq!(number(3400.0).to_string(), "3400");
-        assert_eq!(number(1.5).to_string(), "1.5");
-        assert_eq!(number(1e21).to_string(), "1e+21");
+        let text = |v: f64| serde_json::to_string(&Number(v)).unwrap();
+        assert_eq!(text(3400.0), "3400");
+        assert_eq!(text(-12.0), "-12");
+        assert_eq!(text(1.5), "1.5");
+        assert_eq!(text(1e21), "1e+21");
+        assert_eq!(text(f64::NAN), "null");
     }
 }

@@ -72,16 +72,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     let mut out = stdout.lock();
     let result = match &cli.command {
         Command::Diff(args) => diff(args, &settings, &mut out),
-        Command::Claims(args) => {
-            let analysis = analyze(&args.inputs, &settings)?;
-            let layout = layout(&args.inputs, &settings);
-            Ok(match args.format {
-                ClaimsFormat::Json => json::write_claims(&mut out, &analysis.claims),
-                ClaimsFormat::Jsonl => json::write_claims_lines(&mut out, &analysis.claims),
-                ClaimsFormat::Table => table::write_claims(&mut out, &analysis.claims, layout),
-            }
-            .map(|()| 0))
-        }
+        Command::Claims(args) => claims(&args.inputs, args.format, &settings, &mut out),
         Command::Rules(command) => rules_command(command, &settings, &mut out),
         Command::Explain(args) => {
             let analysis = analyze(&args.inputs, &settings)?;
@@ -166,6 +157,65 @@ fn analyze(inputs: &Inputs, settings: &Settings) -> Result<hcx::Analysis, Failur
         dates: !skipped(CheckKind::Dates),
     };
     Ok(hcx::analyze_with(&corpus.sources, &rules, enabled))
+}
+
+/// `hcx claims`: extraction and placement only, no comparison or checks. JSON is
+/// written as the claims are found, so memory stays flat however large the corpus; the
+/// table needs every claim to size its columns.
+fn claims(
+    inputs: &Inputs,
+    format: ClaimsFormat,
+    settings: &Settings,
+    out: &mut dyn Write,
+) -> Result<io::Result<u8>, Failure> {
+    let rules = load_rules(&inputs.rules, settings)?;
+    let mut exclude = settings.config.exclude.clone();
+    exclude.extend(inputs.exclude.iter().cloned());
+    let bar = progress_bar();
+    let tick = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let options = hcx::ReadOptions {
+        exclude,
+        progress: Some(&tick),
+    };
+    let mut warn = |warning: &hcx::source::Warning| {
+        if let Some(bar) = &bar {
+            bar.suspend(|| eprintln!("hcx: warning: {warning}"));
+        } else {
+            eprintln!("hcx: warning: {warning}");
+        }
+    };
+    let mut kept = Vec::new();
+    let mut stream = json::ClaimStream::new(format == ClaimsFormat::Jsonl);
+    let mut each = |claim: &hcx::ClaimInTopic| match format {
+        ClaimsFormat::Table => {
+            kept.push(claim.clone());
+            Ok(())
+        }
+        ClaimsFormat::Json | ClaimsFormat::Jsonl => stream.item(out, claim),
+    };
+    let read = hcx::stream_claims(&inputs.paths, &options, &rules, &mut warn, &mut each);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let articles = match read? {
+        Ok(articles) => articles,
+        Err(err) => return Ok(Err(err)),
+    };
+    if articles == 0 {
+        return Err(Failure(
+            "no readable articles among the paths given".to_string(),
+        ));
+    }
+    Ok(match format {
+        ClaimsFormat::Table => table::write_claims(out, &kept, layout(inputs, settings)),
+        ClaimsFormat::Json | ClaimsFormat::Jsonl => stream.finish(out),
+    }
+    .map(|()| 0))
 }
 
 /// A progress bar on standard error for long runs on a terminal; none in CI or a pipe.
