@@ -18,6 +18,11 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// Most other sources' figures one annotation lists. A topic of thousands of claims
+/// would otherwise write every one of them into every annotation: output that grows with
+/// the square of the topic, and far more than anyone reads in a pull request.
+const MAX_OTHERS: usize = 8;
+
 /// `hcx diff --format github`.
 pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check]) -> io::Result<()> {
     for check in checks {
@@ -42,11 +47,14 @@ pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check])
         };
         for (i, placed) in topic.claims.iter().enumerate() {
             let claim = &placed.claim;
-            let others: Vec<String> = topic
+            let mut others = topic
                 .claims
                 .iter()
                 .enumerate()
-                .filter(|(j, p)| *j != i && p.claim.source != claim.source)
+                .filter(|(j, p)| *j != i && p.claim.source != claim.source);
+            let mut listed: Vec<String> = others
+                .by_ref()
+                .take(MAX_OTHERS)
                 .map(|(_, p)| {
                     format!(
                         "{} ({})",
@@ -55,6 +63,10 @@ pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check])
                     )
                 })
                 .collect();
+            let more = others.count();
+            if more > 0 {
+                listed.push(format!("and {more} more"));
+            }
             writeln!(
                 out,
                 "::{level} file={},line={},col={},title={}::{}",
@@ -65,7 +77,7 @@ pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check])
                 data(&format!(
                     "\"{}\" here; other sources: {}",
                     claim.quote,
-                    others.join("; ")
+                    listed.join("; ")
                 ))
             )?;
         }
@@ -76,6 +88,31 @@ pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check])
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_annotation_lists_a_few_other_sources_then_counts_the_rest() {
+        let sources: Vec<_> = (0..12)
+            .map(|i| {
+                let text = if i % 2 == 0 {
+                    format!("The storm killed {} people.", 40 + i)
+                } else {
+                    format!("At least {} people died in the storm.", 40 + i)
+                };
+                crate::source::parse(&format!("s{i:02}.txt"), &text)
+            })
+            .collect();
+        let analysis = crate::analyze(&sources, &crate::rules::RuleSet::builtin());
+        let shown: Vec<&TopicReport> = analysis.topics.iter().collect();
+        let mut out = Vec::new();
+        write_diff(&mut out, &shown, &[]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 12, "{text}");
+        for line in lines {
+            assert_eq!(line.matches(".txt:1:").count(), MAX_OTHERS, "{line}");
+            assert!(line.ends_with("; and 3 more"), "{line}");
+        }
+    }
 
     #[test]
     fn workflow_command_text_is_escaped() {
