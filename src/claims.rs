@@ -9,7 +9,6 @@ use crate::interval::Interval;
 use crate::lexicon;
 use crate::nouns::{self, Counted};
 use crate::scope;
-use crate::sentences;
 use crate::source::{Location, Paragraph, Source};
 use crate::tokens::Kind;
 use std::sync::Arc;
@@ -153,7 +152,7 @@ pub fn extract_paragraph(
     if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
         return;
     }
-    for sentence in sentences::split(text) {
+    for &sentence in paragraph.sentences() {
         let view = View::new(text, sentence.start, sentence.end);
         if view.is_empty() {
             continue;

@@ -32,6 +32,9 @@ pub struct Paragraph {
     segments: Vec<Segment>,
     /// Character counts at byte offsets of long paragraphs, for [`Paragraph::locate`].
     checkpoints: Vec<(usize, usize)>,
+    /// The paragraph's sentences, split when first asked for: extraction and the checks
+    /// all read them, and segmentation is among the costliest steps.
+    sentences: std::sync::OnceLock<Vec<crate::sentences::Sentence>>,
 }
 
 /// Bytes between character-count checkpoints of a long paragraph.
@@ -295,6 +298,7 @@ pub fn parse(path: &str, text: &str) -> Source {
                 column_base,
             });
             para.text.push_str(trimmed);
+            para.sentences.take();
             para.ignore.extend(ignore);
         } else {
             paragraphs.extend(open.take());
@@ -303,6 +307,7 @@ pub fn parse(path: &str, text: &str) -> Source {
             open = Some(Paragraph {
                 text: trimmed.to_string(),
                 checkpoints: Vec::new(),
+                sentences: std::sync::OnceLock::new(),
                 ignore: covered,
                 segments: vec![Segment {
                     offset: 0,
@@ -492,11 +497,18 @@ impl Paragraph {
         }
     }
 
+    /// The paragraph's sentences (see [`crate::sentences::split`]), split once.
+    pub fn sentences(&self) -> &[crate::sentences::Sentence] {
+        self.sentences
+            .get_or_init(|| crate::sentences::split(&self.text))
+    }
+
     /// An empty paragraph, to be filled piece by piece (see [`Paragraph::push_piece`]).
     pub(crate) fn empty() -> Paragraph {
         Paragraph {
             text: String::new(),
             checkpoints: Vec::new(),
+            sentences: std::sync::OnceLock::new(),
             ignore: Vec::new(),
             segments: Vec::new(),
         }
@@ -514,6 +526,7 @@ impl Paragraph {
             column_base: column - 1,
         });
         self.text.push_str(piece);
+        self.sentences.take();
     }
 
     /// Finishes a paragraph built piece by piece: trailing space cut, columns indexed.

@@ -10,10 +10,10 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::lexicon;
-use crate::sentences;
 use crate::source::Source;
 
 use super::{Check, Kind, Mention};
@@ -106,47 +106,59 @@ const MAX_LISTED: usize = 8;
 /// A date given for an event: the source, the date and where it stands.
 type Dated = (String, Date, Mention);
 
-/// Checks every source's sentences, and the sources against each other.
+/// An event dated in a source: (verb stem, noun), the verb as written, and the date.
+type EventDate = ((String, String), String, Dated);
+
+/// Checks every source's sentences, and the sources against each other. Sources are
+/// read in parallel and their findings gathered in source order.
 pub fn check(sources: &[Source]) -> Vec<Check> {
+    let per_source: Vec<(Vec<Check>, Vec<EventDate>)> = sources.par_iter().map(scan).collect();
     let mut found = Vec::new();
     // (verb stem, noun) → per source: the days given and where.
     let mut events: BTreeMap<(String, String), Vec<Dated>> = BTreeMap::new();
     let mut verbs: BTreeMap<(String, String), String> = BTreeMap::new();
-    for source in sources {
-        for paragraph in &source.paragraphs {
-            let text = paragraph.text.as_str();
-            if !text.bytes().any(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            for sentence in sentences::split(text) {
-                let body = sentence.text(text);
-                let dates = dates_in(body);
-                if dates.is_empty() {
-                    continue;
-                }
-                let at = |d: &Date| Mention {
-                    source: source.path.clone(),
-                    location: paragraph.locate(sentence.start + d.start),
-                    quote: body[d.start..d.end].to_string(),
-                };
-                found.extend(relative(body, &dates, &at, &source.path));
-                for date in &dates {
-                    if let Some((stem, noun, verb)) = event(body, date) {
-                        let key = (stem, noun);
-                        verbs.entry(key.clone()).or_insert(verb);
-                        events
-                            .entry(key)
-                            .or_default()
-                            .push((source.path.clone(), *date, at(date)));
-                    }
-                }
-            }
+    for (checks, dated) in per_source {
+        found.extend(checks);
+        for (key, verb, date) in dated {
+            verbs.entry(key.clone()).or_insert(verb);
+            events.entry(key).or_default().push(date);
         }
     }
     for (key, given) in events {
         found.extend(across(&verbs[&key], &key.1, &given));
     }
     found
+}
+
+/// One source's relative dates that are wrong, and the events it dates.
+fn scan(source: &Source) -> (Vec<Check>, Vec<EventDate>) {
+    let mut found = Vec::new();
+    let mut events = Vec::new();
+    for paragraph in &source.paragraphs {
+        let text = paragraph.text.as_str();
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        for &sentence in paragraph.sentences() {
+            let body = sentence.text(text);
+            let dates = dates_in(body);
+            if dates.is_empty() {
+                continue;
+            }
+            let at = |d: &Date| Mention {
+                source: source.path.clone(),
+                location: paragraph.locate(sentence.start + d.start),
+                quote: body[d.start..d.end].to_string(),
+            };
+            found.extend(relative(body, &dates, &at, &source.path));
+            for date in &dates {
+                if let Some((stem, noun, verb)) = event(body, date) {
+                    events.push(((stem, noun), verb, (source.path.clone(), *date, at(date))));
+                }
+            }
+        }
+    }
+    (found, events)
 }
 
 /// "X, one day before Y": is X really one day before Y?

@@ -10,10 +10,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::TitleWords;
-use crate::sentences;
 use crate::source::Source;
 
 use super::{Check, Kind, Mention};
@@ -98,63 +98,76 @@ pub fn check(sources: &[Source], titles: &TitleWords) -> Vec<Check> {
     if titles.ranks.is_empty() {
         return Vec::new();
     }
+    let per_source: Vec<(Vec<Found>, Vec<Check>)> = sources
+        .par_iter()
+        .map(|source| titles_in(source, titles))
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     let mut checks = Vec::new();
-    for source in sources {
-        for paragraph in &source.paragraphs {
-            let text = paragraph.text.as_str();
-            // Most paragraphs name no rank: a substring test spares their segmentation.
-            if !titles.ranks.iter().any(|rank| text.contains(rank.as_str())) {
-                continue;
-            }
-            for sentence in sentences::split(text) {
-                let body = sentence.text(text);
-                let list = words(body);
-                let mut i = 0;
-                while i < list.len() {
-                    let Some((mention, misspelt, next)) = title_at(&list, i, body, titles) else {
-                        i += 1;
-                        continue;
-                    };
-                    let place = |offset: usize| paragraph.locate(sentence.start + offset);
-                    for (offset, word, meant) in misspelt {
-                        checks.push(Check {
-                            kind: Kind::Spelling,
-                            source: source.path.clone(),
-                            cross_source: false,
-                            claims: Vec::new(),
-                            total: None,
-                            mentions: vec![Mention {
-                                source: source.path.clone(),
-                                location: place(offset),
-                                quote: mention.2.clone(),
-                            }],
-                            message: format!(
-                                "\"{word}\" in \"{}\" looks like a misspelling of \"{meant}\"",
-                                mention.2
-                            ),
-                        });
-                    }
-                    if mention.1.len() >= 2 {
-                        found.push(Found {
-                            title: mention.0,
-                            name: mention.1,
-                            mention: Mention {
-                                source: source.path.clone(),
-                                location: place(list[i].0),
-                                quote: mention.2,
-                            },
-                        });
-                    }
-                    i = next;
-                }
-            }
-        }
+    for (mentions, misspelt) in per_source {
+        found.extend(mentions);
+        checks.extend(misspelt);
     }
     checks.extend(titles_differ(&found, titles));
     checks.extend(names_differ(&found));
     checks.extend(organizations_differ(sources, titles));
     checks
+}
+
+/// One source's title mentions, and its misspelt title words.
+fn titles_in(source: &Source, titles: &TitleWords) -> (Vec<Found>, Vec<Check>) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut checks = Vec::new();
+    for paragraph in &source.paragraphs {
+        let text = paragraph.text.as_str();
+        // Most paragraphs name no rank: a substring test spares their segmentation.
+        if !titles.ranks.iter().any(|rank| text.contains(rank.as_str())) {
+            continue;
+        }
+        for &sentence in paragraph.sentences() {
+            let body = sentence.text(text);
+            let list = words(body);
+            let mut i = 0;
+            while i < list.len() {
+                let Some((mention, misspelt, next)) = title_at(&list, i, body, titles) else {
+                    i += 1;
+                    continue;
+                };
+                let place = |offset: usize| paragraph.locate(sentence.start + offset);
+                for (offset, word, meant) in misspelt {
+                    checks.push(Check {
+                        kind: Kind::Spelling,
+                        source: source.path.clone(),
+                        cross_source: false,
+                        claims: Vec::new(),
+                        total: None,
+                        mentions: vec![Mention {
+                            source: source.path.clone(),
+                            location: place(offset),
+                            quote: mention.2.clone(),
+                        }],
+                        message: format!(
+                            "\"{word}\" in \"{}\" looks like a misspelling of \"{meant}\"",
+                            mention.2
+                        ),
+                    });
+                }
+                if mention.1.len() >= 2 {
+                    found.push(Found {
+                        title: mention.0,
+                        name: mention.1,
+                        mention: Mention {
+                            source: source.path.clone(),
+                            location: place(list[i].0),
+                            quote: mention.2,
+                        },
+                    });
+                }
+                i = next;
+            }
+        }
+    }
+    (found, checks)
 }
 
 /// A distinct written form of an organisation's name, with one place it stands.
@@ -170,8 +183,17 @@ struct OrgName {
     mention: Mention,
 }
 
-/// Capitalised runs that hold an organisation word, from every source.
+/// Capitalised runs that hold an organisation word, from every source in order.
 fn organization_names(sources: &[Source], titles: &TitleWords) -> Vec<OrgName> {
+    let per_source: Vec<Vec<OrgName>> = sources
+        .par_iter()
+        .map(|source| organizations_in(source, titles))
+        .collect();
+    per_source.into_iter().flatten().collect()
+}
+
+/// The organisation names of one source.
+fn organizations_in(source: &Source, titles: &TitleWords) -> Vec<OrgName> {
     let is_org = |w: &str| {
         titles
             .organizations
@@ -179,58 +201,56 @@ fn organization_names(sources: &[Source], titles: &TitleWords) -> Vec<OrgName> {
             .any(|o| o.eq_ignore_ascii_case(w))
     };
     let mut out = Vec::new();
-    for source in sources {
-        for paragraph in &source.paragraphs {
-            let text = paragraph.text.as_str();
-            if !titles
-                .organizations
-                .iter()
-                .any(|o| text.contains(o.as_str()))
-            {
+    for paragraph in &source.paragraphs {
+        let text = paragraph.text.as_str();
+        if !titles
+            .organizations
+            .iter()
+            .any(|o| text.contains(o.as_str()))
+        {
+            continue;
+        }
+        let list = words(text);
+        let mut i = 0;
+        while i < list.len() {
+            if !capitalized(list[i].1) || list[i].1 == "The" {
+                i += 1;
                 continue;
             }
-            let list = words(text);
-            let mut i = 0;
-            while i < list.len() {
-                if !capitalized(list[i].1) || list[i].1 == "The" {
-                    i += 1;
-                    continue;
+            let mut j = i + 1;
+            while j < list.len() && only_spaces(text, list[j - 1], list[j].0) {
+                let w = list[j].1;
+                let joins =
+                    CONNECTORS.contains(&w) && list.get(j + 1).is_some_and(|(_, n)| capitalized(n));
+                if !(capitalized(w) || joins) {
+                    break;
                 }
-                let mut j = i + 1;
-                while j < list.len() && only_spaces(text, list[j - 1], list[j].0) {
-                    let w = list[j].1;
-                    let joins = CONNECTORS.contains(&w)
-                        && list.get(j + 1).is_some_and(|(_, n)| capitalized(n));
-                    if !(capitalized(w) || joins) {
-                        break;
-                    }
-                    j += 1;
-                }
-                let run = &list[i..j];
-                if run.len() >= 2 && run.iter().any(|(_, w)| is_org(w)) {
-                    let mut key: Vec<String> = run
-                        .iter()
-                        .filter(|(_, w)| !CONNECTORS.contains(w))
-                        .map(|(_, w)| crate::lexicon::singular(&plain(w)))
-                        .collect();
-                    key.sort();
-                    let end = run[run.len() - 1].0 + run[run.len() - 1].1.len();
-                    out.push(OrgName {
-                        surface: run
-                            .iter()
-                            .map(|(_, w)| plain(w))
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        key,
-                        mention: Mention {
-                            source: source.path.clone(),
-                            location: paragraph.locate(run[0].0),
-                            quote: text[run[0].0..end].to_string(),
-                        },
-                    });
-                }
-                i = j;
+                j += 1;
             }
+            let run = &list[i..j];
+            if run.len() >= 2 && run.iter().any(|(_, w)| is_org(w)) {
+                let mut key: Vec<String> = run
+                    .iter()
+                    .filter(|(_, w)| !CONNECTORS.contains(w))
+                    .map(|(_, w)| crate::lexicon::singular(&plain(w)))
+                    .collect();
+                key.sort();
+                let end = run[run.len() - 1].0 + run[run.len() - 1].1.len();
+                out.push(OrgName {
+                    surface: run
+                        .iter()
+                        .map(|(_, w)| plain(w))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    key,
+                    mention: Mention {
+                        source: source.path.clone(),
+                        location: paragraph.locate(run[0].0),
+                        quote: text[run[0].0..end].to_string(),
+                    },
+                });
+            }
+            i = j;
         }
     }
     out
