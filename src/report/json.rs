@@ -111,32 +111,105 @@ pub fn claim(claim: &Claim) -> Value {
     serde_json::to_value(ClaimFields::of(claim)).unwrap_or(Value::Null)
 }
 
-fn check(check: &crate::checks::Check) -> Value {
-    json!({
-        "kind": check.kind.as_str(),
-        "source": check.source,
-        "cross_source": check.cross_source,
-        "message": check.message,
-        "claims": check.claims.iter().map(claim).collect::<Vec<_>>(),
-        "total": check.total.as_ref().map(claim),
-        "mentions": check.mentions.iter().map(|m| json!({
-            "source": m.source,
-            "line": m.location.line,
-            "column": m.location.column,
-            "quote": m.quote,
-        })).collect::<Vec<_>>(),
-    })
+// The diff document, written straight from the analysis: a large corpus has hundreds of
+// thousands of claims in its topics, and building a `Value` tree of them first cost as
+// much as the comparison. Every struct's fields are in alphabetical order, the order
+// the keys have always had.
+
+#[derive(serde::Serialize)]
+struct DiffDocument<'a> {
+    baseline: BaselineFields,
+    checks: Vec<CheckFields<'a>>,
+    sources: Vec<SourceFields<'a>>,
+    summary: SummaryFields,
+    suppressed: usize,
+    topics: Vec<TopicFields<'a>>,
 }
 
-fn topic(topic: &TopicReport) -> Value {
-    let claims: Vec<Value> = topic.claims.iter().map(|p| claim(&p.claim)).collect();
-    json!({
-        "topic": topic.id,
-        "label": topic.label,
-        "verdict": topic.verdict.as_str(),
-        "rule": topic.origin,
-        "claims": claims,
-    })
+#[derive(serde::Serialize)]
+struct BaselineFields {
+    hidden: usize,
+}
+
+#[derive(serde::Serialize)]
+struct SourceFields<'a> {
+    path: &'a str,
+    url: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct SummaryFields {
+    agree: usize,
+    conflict: usize,
+    differs: usize,
+    single: usize,
+}
+
+#[derive(serde::Serialize)]
+struct TopicFields<'a> {
+    claims: Vec<ClaimFields<'a>>,
+    label: &'a str,
+    rule: Option<&'a str>,
+    topic: &'a str,
+    verdict: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct CheckFields<'a> {
+    claims: Vec<ClaimFields<'a>>,
+    cross_source: bool,
+    kind: &'static str,
+    mentions: Vec<MentionFields<'a>>,
+    message: &'a str,
+    source: &'a str,
+    total: Option<ClaimFields<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct MentionFields<'a> {
+    column: usize,
+    line: usize,
+    quote: &'a str,
+    source: &'a str,
+}
+
+impl<'a> CheckFields<'a> {
+    fn of(check: &'a crate::checks::Check) -> Self {
+        CheckFields {
+            claims: check.claims.iter().map(ClaimFields::of).collect(),
+            cross_source: check.cross_source,
+            kind: check.kind.as_str(),
+            mentions: check
+                .mentions
+                .iter()
+                .map(|m| MentionFields {
+                    column: m.location.column,
+                    line: m.location.line,
+                    quote: &m.quote,
+                    source: &m.source,
+                })
+                .collect(),
+            message: &check.message,
+            source: &check.source,
+            total: check.total.as_ref().map(ClaimFields::of),
+        }
+    }
+}
+
+impl<'a> TopicFields<'a> {
+    fn of(topic: &'a TopicReport) -> Self {
+        TopicFields {
+            claims: topic
+                .claims
+                .iter()
+                .map(|p| ClaimFields::of(&p.claim))
+                .collect(),
+            label: &topic.label,
+            rule: topic.origin.as_deref(),
+            topic: &topic.id,
+            verdict: topic.verdict.as_str(),
+        }
+    }
 }
 
 /// `hcx diff --format json`.
@@ -146,22 +219,28 @@ pub fn write_diff(
     topics: &[&TopicReport],
     hidden: usize,
 ) -> io::Result<()> {
-    let owned: Vec<TopicReport> = topics.iter().map(|t| (*t).clone()).collect();
-    let summary = Summary::of(&owned);
-    let value = json!({
-        "sources": analysis.sources.iter().map(|(path, url)| json!({"path": path, "url": url})).collect::<Vec<_>>(),
-        "summary": {
-            "conflict": summary.conflict,
-            "differs": summary.differs,
-            "agree": summary.agree,
-            "single": summary.single,
+    let summary = Summary::of(topics.iter().copied());
+    let document = DiffDocument {
+        baseline: BaselineFields { hidden },
+        checks: analysis.checks.iter().map(CheckFields::of).collect(),
+        sources: analysis
+            .sources
+            .iter()
+            .map(|(path, url)| SourceFields {
+                path,
+                url: url.as_deref(),
+            })
+            .collect(),
+        summary: SummaryFields {
+            agree: summary.agree,
+            conflict: summary.conflict,
+            differs: summary.differs,
+            single: summary.single,
         },
-        "baseline": {"hidden": hidden},
-        "suppressed": analysis.suppressed,
-        "topics": topics.iter().map(|t| topic(t)).collect::<Vec<_>>(),
-        "checks": analysis.checks.iter().map(check).collect::<Vec<_>>(),
-    });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+        suppressed: analysis.suppressed,
+        topics: topics.iter().map(|t| TopicFields::of(t)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }
 

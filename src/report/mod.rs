@@ -31,7 +31,7 @@ impl Summary {
         )
     }
 
-    pub fn of(topics: &[TopicReport]) -> Summary {
+    pub fn of<'a>(topics: impl IntoIterator<Item = &'a TopicReport>) -> Summary {
         let mut s = Summary::default();
         for topic in topics {
             match topic.verdict {
