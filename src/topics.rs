@@ -75,9 +75,8 @@ const NOUN_MEMORY: usize = 50_000;
 /// matching a phrase against every rule noun is the costliest step of placement.
 pub struct Placer<'r> {
     rules: &'r RuleSet,
-    /// Every stem of a rule's context, exclude or noun terms: no other word of a
-    /// sentence can decide a placement.
-    stems: FxHashSet<&'r str>,
+    /// See [`RuleSet::term_stems`].
+    stems: &'r FxHashSet<String>,
     nouns: FxHashMap<Vec<String>, NounMatches>,
 }
 
@@ -86,16 +85,9 @@ type Relevant<'a> = (usize, ContextWord<'a>);
 
 impl<'r> Placer<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
-        let stems = rules
-            .topics
-            .iter()
-            .flat_map(|t| [&t.context, &t.exclude, &t.nouns, &t.counted])
-            .flatten()
-            .flat_map(|term| term.stems.iter().map(String::as_str))
-            .collect();
         Placer {
             rules,
-            stems,
+            stems: rules.term_stems(),
             nouns: FxHashMap::default(),
         }
     }

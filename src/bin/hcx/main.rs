@@ -330,6 +330,9 @@ fn diff(
     if hidden > 0 && !matches!(format, DiffFormat::Table | DiffFormat::Markdown) {
         eprintln!("hcx: {hidden} known findings hidden by the baseline");
     }
+    // The process ends next and the system takes its memory back at once; freeing a
+    // large corpus's claims one by one took 7% of the run.
+    std::mem::forget(analysis);
     Ok(written.map(|()| code))
 }
 
