@@ -175,8 +175,8 @@ pub struct Topic {
 pub struct RuleSet {
     pub topics: Vec<Topic>,
     pub titles: TitleWords,
-    /// Every stem the topics' terms hold, worked out once when first asked for.
-    stems: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
+    /// The topics' terms as numbers, worked out once when first asked for.
+    index: std::sync::OnceLock<crate::topics::TermIndex>,
 }
 
 /// What one rule file or folder holds.
@@ -204,22 +204,15 @@ impl RuleSet {
         self.titles.extend(rules.titles);
     }
 
-    /// Every stem of the topics' context, exclude and noun terms: no other word of a
-    /// sentence can decide where a claim goes.
-    pub fn term_stems(&self) -> &rustc_hash::FxHashSet<String> {
-        self.stems.get_or_init(|| {
-            self.topics
-                .iter()
-                .flat_map(|t| [&t.context, &t.exclude, &t.nouns, &t.counted])
-                .flatten()
-                .flat_map(|term| term.stems.iter().cloned())
-                .collect()
-        })
+    /// The topics' terms as numbers, for placement (see [`crate::topics::TermIndex`]).
+    pub fn term_index(&self) -> &crate::topics::TermIndex {
+        self.index
+            .get_or_init(|| crate::topics::TermIndex::new(&self.topics))
     }
 
     /// Adds topics; one with the id of a topic already in force replaces it.
     pub fn merge(&mut self, topics: Vec<Topic>) {
-        self.stems = std::sync::OnceLock::new();
+        self.index = std::sync::OnceLock::new();
         for topic in topics {
             if let Some(existing) = self.topics.iter_mut().find(|t| t.id == topic.id) {
                 *existing = topic;

@@ -8,11 +8,11 @@
 //! the figure wins. A claim no rule takes is grouped by its counted noun (stemmed, so
 //! "organisations" meets "organization") with its verb and its qualifier.
 
-use crate::claims::{Claim, ContextWord};
+use crate::claims::Claim;
 use crate::figures::Unit;
 use crate::lexicon;
 use crate::rules::{RuleSet, RuleUnit, Term, Topic};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// Least similarity for two nouns to be taken as spellings of one word.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
@@ -69,25 +69,83 @@ type NounMatches = Vec<(Option<NounMatch>, Option<NounMatch>)>;
 /// of endless new nouns cannot grow it without bound.
 const NOUN_MEMORY: usize = 50_000;
 
+/// The stems of every rule term, numbered, so that placement compares numbers instead
+/// of strings: it looks for every term of every topic in every claim's sentence.
+#[derive(Debug, Clone, Default)]
+pub struct TermIndex {
+    /// Every stem of the topics' context, exclude and noun terms. No other word of a
+    /// sentence can decide a placement.
+    ids: FxHashMap<String, u32>,
+    /// Per topic, in order: its context, exclude and noun terms as stem numbers.
+    topics: Vec<TopicTerms>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TopicTerms {
+    context: Vec<Vec<u32>>,
+    exclude: Vec<Vec<u32>>,
+    nouns: Vec<Vec<u32>>,
+}
+
+impl TermIndex {
+    pub fn new(topics: &[Topic]) -> Self {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut number = |terms: &[Term]| -> Vec<Vec<u32>> {
+            terms
+                .iter()
+                .map(|term| {
+                    term.stems
+                        .iter()
+                        .map(|stem| {
+                            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                            *ids.entry(stem.clone()).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let topics = topics
+            .iter()
+            .map(|t| TopicTerms {
+                context: number(&t.context),
+                exclude: number(&t.exclude),
+                nouns: number(&t.nouns),
+            })
+            .collect();
+        // `counted` nouns are matched by their singulars, never among context words.
+        TermIndex { ids, topics }
+    }
+
+    fn id(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+}
+
 /// Places claims under the topics of a rule set. Built once per thread and reused: it
-/// indexes the rules' words, and it remembers how each counted phrase matched the
-/// rules, since the articles on one event keep counting the same things and fuzzy
-/// matching a phrase against every rule noun is the costliest step of placement.
+/// remembers how each counted phrase matched the rules, since the articles on one
+/// event keep counting the same things and fuzzy matching a phrase against every rule
+/// noun is the costliest step of placement.
 pub struct Placer<'r> {
     rules: &'r RuleSet,
-    /// See [`RuleSet::term_stems`].
-    stems: &'r FxHashSet<String>,
+    index: &'r TermIndex,
     nouns: FxHashMap<Vec<String>, NounMatches>,
 }
 
-/// A context word that some rule term holds, with its index among the sentence's words.
-type Relevant<'a> = (usize, ContextWord<'a>);
+/// A word of the claim's sentence that some rule term holds: its index among the
+/// sentence's words, its stem's number, and where it stands from the claim.
+#[derive(Clone, Copy)]
+struct Relevant {
+    index: usize,
+    id: u32,
+    distance: usize,
+    in_clause: bool,
+}
 
 impl<'r> Placer<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
         Placer {
             rules,
-            stems: rules.term_stems(),
+            index: rules.term_index(),
             nouns: FxHashMap::default(),
         }
     }
@@ -95,12 +153,21 @@ impl<'r> Placer<'r> {
     /// The topic of one claim.
     pub fn place(&mut self, claim: &Claim) -> Option<Placement> {
         let rules = self.rules;
+        let index = self.index;
         let relevant: Vec<Relevant> = claim
             .context
             .iter()
             .enumerate()
-            .filter(|(_, w)| self.stems.contains(w.stem))
+            .filter_map(|(i, w)| {
+                index.id(w.stem).map(|id| Relevant {
+                    index: i,
+                    id,
+                    distance: w.distance,
+                    in_clause: w.in_clause,
+                })
+            })
             .collect();
+        let action = claim.action_stem.as_deref().and_then(|s| index.id(s));
         let matches = self.noun_matches(claim);
         let best = rules
             .topics
@@ -108,7 +175,12 @@ impl<'r> Placer<'r> {
             .enumerate()
             .filter_map(|(order, topic)| {
                 let nouns = matches.map_or((None, None), |m| m[order]);
-                candidate(claim, topic, &relevant, nouns).map(|m| (m, order, topic))
+                let words = Words {
+                    relevant: &relevant,
+                    action,
+                    terms: &index.topics[order],
+                };
+                candidate(claim, topic, &words, nouns).map(|m| (m, order, topic))
             })
             .min_by(|(a, ao, _), (b, bo, _)| {
                 a.distance
@@ -187,10 +259,18 @@ fn unit_fits(claim: &Claim, unit: RuleUnit) -> bool {
     )
 }
 
+/// What placement knows of a claim's sentence, for one topic.
+struct Words<'a> {
+    relevant: &'a [Relevant],
+    /// The number of the stem of the verb that governs the figure.
+    action: Option<u32>,
+    terms: &'a TopicTerms,
+}
+
 fn candidate(
     claim: &Claim,
     topic: &Topic,
-    relevant: &[Relevant],
+    words: &Words,
     (noun, counted_noun): (Option<NounMatch>, Option<NounMatch>),
 ) -> Option<Candidate> {
     if !unit_fits(claim, topic.unit) {
@@ -201,13 +281,14 @@ fn candidate(
             return None;
         }
     }
-    let excluded = topic.exclude.iter().any(|term| {
-        find_term(relevant, term).is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH)
+    let excluded = words.terms.exclude.iter().any(|term| {
+        find_term(words.relevant, term)
+            .is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH)
     });
     if excluded {
         return None;
     }
-    let context = nearest_context(claim, relevant, &topic.context);
+    let context = nearest_context(words, &topic.context, &words.terms.context);
     if let Some(counted) = &claim.counted {
         if let Some((words, score, term)) = noun {
             return Some(Candidate {
@@ -235,7 +316,8 @@ fn candidate(
     }
     // "killing 30 and injuring 50": with no noun, only a context word right by the
     // figure places it, and only in topics that count people or things.
-    let (word, distance) = context.or_else(|| nearest_context(claim, relevant, &topic.nouns))?;
+    let (word, distance) =
+        context.or_else(|| nearest_context(words, &topic.nouns, &words.terms.nouns))?;
     let near = distance <= 2 || claim.unit != Unit::Count;
     (near && distance < OUT_OF_CLAUSE && (!topic.counted.is_empty() || claim.unit != Unit::Count))
         .then_some(Candidate {
@@ -291,22 +373,22 @@ fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     (score >= FUZZY_THRESHOLD).then_some(score)
 }
 
-/// The nearest of `terms` in the claim's sentence: its text and distance, words outside
-/// the clause counted as far.
+/// The nearest of `terms` (given with their stem numbers) in the claim's sentence: its
+/// text and distance, words outside the clause counted as far.
 fn nearest_context<'t>(
-    claim: &Claim,
-    relevant: &[Relevant],
+    words: &Words,
     terms: &'t [Term],
+    ids: &[Vec<u32>],
 ) -> Option<(&'t str, usize)> {
-    let action = claim.action_stem.as_ref();
     terms
         .iter()
-        .filter_map(|term| {
+        .zip(ids)
+        .filter_map(|(term, ids)| {
             // The verb that governs the figure outranks any other word near it.
-            if term.stems.len() == 1 && action == Some(&term.stems[0]) {
+            if ids.len() == 1 && words.action == Some(ids[0]) {
                 return Some((term.text.as_str(), 0));
             }
-            find_term(relevant, term).map(|(d, in_clause)| {
+            find_term(words.relevant, ids).map(|(d, in_clause)| {
                 let distance = if in_clause { d } else { d + OUT_OF_CLAUSE };
                 (term.text.as_str(), distance)
             })
@@ -314,25 +396,25 @@ fn nearest_context<'t>(
         .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)))
 }
 
-/// The nearest place where a (possibly multi-word) term stands in the sentence. It is
-/// looked for among the words some rule holds, where a term's words must still be
-/// neighbours in the sentence.
-fn find_term(relevant: &[Relevant], term: &Term) -> Option<(usize, bool)> {
-    let n = term.stems.len();
+/// The nearest place where a (possibly multi-word) term, given as stem numbers, stands
+/// in the sentence. It is looked for among the words some rule holds, where a term's
+/// words must still be neighbours in the sentence.
+fn find_term(relevant: &[Relevant], term: &[u32]) -> Option<(usize, bool)> {
+    let n = term.len();
     if n == 0 || n > relevant.len() {
         return None;
     }
     (0..=relevant.len() - n)
         .filter(|&i| {
             (0..n).all(|k| {
-                let (index, word) = relevant[i + k];
-                word.stem == term.stems[k] && index == relevant[i].0 + k
+                let word = relevant[i + k];
+                word.id == term[k] && word.index == relevant[i].index + k
             })
         })
         .map(|i| {
-            let words = || relevant[i..i + n].iter().map(|(_, w)| w);
-            let distance = words().map(|w| w.distance).min().unwrap_or(usize::MAX);
-            let in_clause = words().all(|w| w.in_clause);
+            let words = &relevant[i..i + n];
+            let distance = words.iter().map(|w| w.distance).min().unwrap_or(usize::MAX);
+            let in_clause = words.iter().all(|w| w.in_clause);
             (distance, in_clause)
         })
         .min_by_key(|(d, in_clause)| (!in_clause, *d))
