@@ -172,7 +172,7 @@ pub fn extract_paragraph(
                 .filter(|(_, (_, token))| token.kind == Kind::Word)
                 .map(|(token, (word, _))| SentenceWord {
                     token,
-                    word: word.clone(),
+                    word: word.to_string(),
                     stem: lexicon::stem(word),
                 })
                 .collect(),

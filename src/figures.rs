@@ -6,6 +6,8 @@
 //! keeps a number only when none of those readings fits, so a wrong "claim" never reaches
 //! the comparison.
 
+use std::borrow::Cow;
+
 use crate::interval::Interval;
 use crate::lexicon;
 use crate::tokens::{self, Kind, Token};
@@ -14,13 +16,24 @@ use crate::tokens::{self, Kind, Token};
 pub struct View<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
-    pub lower: Vec<String>,
+    /// Each token in lower case; most already are, and are borrowed, not copied.
+    pub lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> View<'a> {
     pub fn new(text: &'a str, start: usize, end: usize) -> Self {
         let tokens = tokens::tokenize(text, start, end);
-        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(word.to_lowercase())
+                }
+            })
+            .collect();
         View {
             text,
             tokens,
@@ -39,7 +52,7 @@ impl<'a> View<'a> {
     /// The lower-case word at `i`, if token `i` is a word.
     pub fn word(&self, i: usize) -> Option<&str> {
         let token = self.tokens.get(i)?;
-        (token.kind == Kind::Word).then(|| self.lower[i].as_str())
+        (token.kind == Kind::Word).then(|| &*self.lower[i])
     }
 
     pub fn raw(&self, i: usize) -> &'a str {

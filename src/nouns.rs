@@ -149,7 +149,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
     while i < view.len() {
         match view.tokens[i].kind {
             Kind::Word => {
-                let word = view.lower[i].as_str();
+                let word = &*view.lower[i];
                 if lexicon::PHRASE_STOPS.contains(&word) || (word == "and" && i == start) {
                     break;
                 }

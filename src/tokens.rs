@@ -123,12 +123,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 }
 
 fn starts_link(rest: &str) -> bool {
-    let head: String = rest
-        .chars()
-        .take(8)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
+    let bytes = rest.as_bytes();
+    let opens = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    opens(b"http://") || opens(b"https://") || opens(b"www.")
 }
 
 /// Parses digits with separators: "2,500", "1.5", "1,00,000" (Indian grouping),
