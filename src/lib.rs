@@ -86,18 +86,21 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, SourceEr
 /// thread busy, few enough that only their texts and claims are held at once.
 const BATCH: usize = 256;
 
-/// Reads the paths given and hands every claim, placed in its topic, to `each`: file by
-/// file in sorted path order, the same order and bytes whatever the thread count. Unlike
-/// [`read`] then [`analyze`], it holds only a batch of articles at a time, so its memory
-/// does not grow with the corpus. Warnings go to `warn` as they are met. Returns how
-/// many articles were read; the first file (in path order) that cannot be read stops
-/// the run, after the claims of the files before it.
-pub fn stream_claims(
+/// Reads the paths given, places every claim in its topic, turns each into what the
+/// caller keeps of it with `render` (on the worker threads, so that formatting output
+/// is parallel too), and hands the results to `each`: file by file in sorted path
+/// order, the same order and bytes whatever the thread count. Unlike [`read`] then
+/// [`analyze`], it holds only a batch of articles at a time, so its memory does not
+/// grow with the corpus. Warnings go to `warn` as they are met. Returns how many
+/// articles were read; the first file (in path order) that cannot be read stops the
+/// run, after the claims of the files before it.
+pub fn stream_claims<R: Send>(
     paths: &[PathBuf],
     options: &ReadOptions,
     rules: &RuleSet,
+    render: &(dyn Fn(&ClaimInTopic) -> R + Sync),
     warn: &mut dyn FnMut(&Warning),
-    each: &mut dyn FnMut(&ClaimInTopic) -> std::io::Result<()>,
+    each: &mut dyn FnMut(R) -> std::io::Result<()>,
 ) -> Result<std::io::Result<usize>, SourceError> {
     use rayon::prelude::*;
     let found = source::collect_paths(paths, &options.exclude)?;
@@ -111,26 +114,30 @@ pub fn stream_claims(
                 || topics::Placer::new(rules),
                 |placer, file| {
                     let (loaded, warning) = source::load(file)?;
-                    let placed = match &loaded {
-                        Loaded::Article(article) => Some(place_claims(article, placer).0),
-                        Loaded::Skipped(_) => None,
-                    };
-                    Ok((loaded, warning, placed))
+                    Ok(match loaded {
+                        Loaded::Article(article) => {
+                            let placed = place_claims(&article, placer).0;
+                            (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
+                        }
+                        Loaded::Skipped(skipped) => (warning, Err(skipped)),
+                    })
                 },
             )
             .collect();
         for result in worked {
-            let (loaded, warning, placed) = result?;
+            let (warning, rendered) = result?;
             warning.iter().for_each(&mut *warn);
-            if let Loaded::Skipped(skipped) = &loaded {
-                warn(skipped);
-            }
-            for claim in placed.iter().flatten() {
-                if let Err(err) = each(claim) {
-                    return Ok(Err(err));
+            match rendered {
+                Ok(claims) => {
+                    for claim in claims {
+                        if let Err(err) = each(claim) {
+                            return Ok(Err(err));
+                        }
+                    }
+                    articles += 1;
                 }
+                Err(skipped) => warn(&skipped),
             }
-            articles += usize::from(placed.is_some());
         }
         if let Some(progress) = options.progress {
             progress((batch * BATCH + files.len()).min(total), total);

@@ -251,7 +251,8 @@ pub fn placed_claim(item: &crate::ClaimInTopic) -> Value {
 
 /// Writes claims one at a time as `hcx claims --format json` or `jsonl`, so a caller
 /// streaming claims never holds them all: the same bytes as [`write_claims`] and
-/// [`write_claims_lines`].
+/// [`write_claims_lines`]. [`ClaimStream::render`] formats a claim on any thread;
+/// [`ClaimStream::write`] puts rendered claims in order, with what goes between them.
 pub struct ClaimStream {
     lines: bool,
     written: usize,
@@ -263,29 +264,43 @@ impl ClaimStream {
         ClaimStream { lines, written: 0 }
     }
 
-    pub fn item(&mut self, out: &mut dyn Write, item: &crate::ClaimInTopic) -> io::Result<()> {
-        let value = ClaimFields::placed(item);
-        if self.lines {
-            serde_json::to_writer(&mut *out, &value)?;
-            writeln!(out)?;
+    /// A claim's text in the stream.
+    pub fn render(lines: bool, item: &crate::ClaimInTopic) -> Vec<u8> {
+        let fields = ClaimFields::placed(item);
+        let mut out = Vec::with_capacity(1024);
+        if lines {
+            // Writing into a Vec cannot fail, and the fields are plain data.
+            let _ = serde_json::to_writer(&mut out, &fields);
+            out.push(b'\n');
         } else {
+            let text = serde_json::to_string_pretty(&fields).unwrap_or_default();
+            // The claim is nested two levels deep in the document.
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    out.push(b'\n');
+                }
+                out.extend_from_slice(b"    ");
+                out.extend_from_slice(line.as_bytes());
+            }
+        }
+        out
+    }
+
+    /// Writes a claim rendered by [`ClaimStream::render`] with the same `lines`.
+    pub fn write(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        if !self.lines {
             out.write_all(if self.written == 0 {
                 b"{\n  \"claims\": [\n"
             } else {
                 b",\n"
             })?;
-            // The claim is nested two levels deep in the document.
-            let text = serde_json::to_string_pretty(&value)?;
-            for (i, line) in text.split('\n').enumerate() {
-                if i > 0 {
-                    out.write_all(b"\n")?;
-                }
-                out.write_all(b"    ")?;
-                out.write_all(line.as_bytes())?;
-            }
         }
         self.written += 1;
-        Ok(())
+        out.write_all(rendered)
+    }
+
+    pub fn item(&mut self, out: &mut dyn Write, item: &crate::ClaimInTopic) -> io::Result<()> {
+        self.write(out, &ClaimStream::render(self.lines, item))
     }
 
     pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {

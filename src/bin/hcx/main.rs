@@ -195,21 +195,39 @@ fn claims(
             eprintln!("hcx: warning: {warning}");
         }
     };
-    let mut kept = Vec::new();
-    let mut stream = json::ClaimStream::new(format == ClaimsFormat::Jsonl);
-    let mut each = |claim: &hcx::ClaimInTopic| match format {
+    let lines = format == ClaimsFormat::Jsonl;
+    let mut stream = json::ClaimStream::new(lines);
+    let read = match format {
         ClaimsFormat::Table => {
-            kept.push(claim.clone());
-            Ok(())
+            let mut kept = Vec::new();
+            let read = hcx::stream_claims(
+                &inputs.paths,
+                &options,
+                &rules,
+                &Clone::clone,
+                &mut warn,
+                &mut |claim| {
+                    kept.push(claim);
+                    Ok(())
+                },
+            );
+            read.map(|r| r.map(|articles| (articles, kept)))
         }
-        ClaimsFormat::Json | ClaimsFormat::Jsonl => stream.item(out, claim),
+        ClaimsFormat::Json | ClaimsFormat::Jsonl => hcx::stream_claims(
+            &inputs.paths,
+            &options,
+            &rules,
+            &|claim| json::ClaimStream::render(lines, claim),
+            &mut warn,
+            &mut |rendered| stream.write(out, &rendered),
+        )
+        .map(|r| r.map(|articles| (articles, Vec::new()))),
     };
-    let read = hcx::stream_claims(&inputs.paths, &options, &rules, &mut warn, &mut each);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let articles = match read? {
-        Ok(articles) => articles,
+    let (articles, kept) = match read? {
+        Ok(found) => found,
         Err(err) => return Ok(Err(err)),
     };
     if articles == 0 {
