@@ -55,7 +55,8 @@ pub struct TopicReport {
 #[derive(Debug, Clone)]
 pub struct Placed {
     pub claim: std::sync::Arc<Claim>,
-    pub placement: Placement,
+    /// Shared with the analysis's list of every claim.
+    pub placement: std::sync::Arc<Placement>,
 }
 
 /// Why two claims relate as they do: for `hcx explain`.
@@ -402,7 +403,7 @@ mod tests {
                 action_stem: None,
                 context: crate::claims::Context::default(),
             }),
-            placement: Placement {
+            placement: std::sync::Arc::new(Placement {
                 id: "t".to_string(),
                 label: "T".to_string(),
                 origin: None,
@@ -411,7 +412,7 @@ mod tests {
                     score: 1.0,
                     context: None,
                 },
-            },
+            }),
         }
     }
 

@@ -27,7 +27,10 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| {
                 let word = t.text(text);
-                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                if word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
                     Cow::Borrowed(word)
                 } else {
                     Cow::Owned(word.to_lowercase())

@@ -148,7 +148,7 @@ pub fn stream_claims<R: Send>(
 
 /// A claim with the topic it was placed in, if any. The claim is shared with the topic
 /// reports, not copied into them.
-pub type ClaimInTopic = (std::sync::Arc<Claim>, Option<Placement>);
+pub type ClaimInTopic = (std::sync::Arc<Claim>, Option<std::sync::Arc<Placement>>);
 
 /// Everything hcx found in a set of articles.
 #[derive(Debug)]
@@ -192,9 +192,9 @@ pub fn analyze_with(sources: &[Source], rules: &RuleSet, enabled: checks::Enable
     let placed = claims
         .iter()
         .filter_map(|(claim, placement)| {
-            placement.clone().map(|placement| Placed {
+            placement.as_ref().map(|placement| Placed {
                 claim: std::sync::Arc::clone(claim),
-                placement,
+                placement: std::sync::Arc::clone(placement),
             })
         })
         .collect();
@@ -223,7 +223,10 @@ fn place_claims(source: &Source, placer: &mut topics::Placer) -> (Vec<ClaimInTop
         }
         // The words around the figure served placement; the claim no longer needs them.
         claim.context = claims::Context::default();
-        found.push((std::sync::Arc::new(claim), placement));
+        found.push((
+            std::sync::Arc::new(claim),
+            placement.map(std::sync::Arc::new),
+        ));
     });
     (found, suppressed)
 }

@@ -343,7 +343,7 @@ mod tests {
             .into_iter()
             .map(|c| {
                 let placed = crate::topics::place(&c, &rules);
-                (std::sync::Arc::new(c), placed)
+                (std::sync::Arc::new(c), placed.map(std::sync::Arc::new))
             })
             .collect();
         assert_eq!(claims.len(), 2);
