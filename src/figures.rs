@@ -608,14 +608,14 @@ fn is_identifier(view: &View, raw: &Raw) -> bool {
     let Some(word) = view.word(prev) else {
         return false;
     };
-    if lexicon::IDENTIFIER_LABELS.contains(&word) && !lexicon::is_month(word) {
+    if lexicon::IDENTIFIER_LABELS.contains(word) && !lexicon::is_month(word) {
         return true;
     }
     let inside_sentence = prev > 0;
     let is_hedge_or_function = HEDGES_BEFORE
         .iter()
         .any(|(words, _)| words.last() == Some(&word))
-        || lexicon::PHRASE_STOPS.contains(&word)
+        || lexicon::PHRASE_STOPS.contains(word)
         || matches!(word, "and" | "only" | "nearly" | "some");
     inside_sentence && view.is_capitalized(prev) && !is_hedge_or_function
 }
@@ -635,7 +635,7 @@ fn is_pronoun_one(view: &View, raw: &Raw) -> bool {
     match next {
         None => true,
         Some(w) => {
-            lexicon::PHRASE_STOPS.contains(&w)
+            lexicon::PHRASE_STOPS.contains(w)
                 || matches!(
                     w,
                     "another" | "day" | "more" | "way" | "side" | "thing" | "point" | "time"

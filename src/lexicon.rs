@@ -4,7 +4,30 @@
 //! auxiliaries, number words. Everything about what is counted (the topics) lives in the
 //! rule files instead.
 
-pub const MONTHS: &[&str] = &[
+/// A word list searched as a set. Extraction asks these lists about nearly every
+/// word of every sentence, and a linear search of a hundred words was a measurable part
+/// of the run; the set is built on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+pub static MONTHS: WordSet = WordSet::new(&[
     "january",
     "february",
     "march",
@@ -29,7 +52,7 @@ pub const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-];
+]);
 
 pub const WEEKDAYS: &[&str] = &[
     "monday",
@@ -41,8 +64,9 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+
 /// Words that make a number a duration, an age or a time of day rather than a count.
-pub const TIME_UNITS: &[&str] = &[
+pub static TIME_UNITS: WordSet = WordSet::new(&[
     "second",
     "seconds",
     "minute",
@@ -79,10 +103,10 @@ pub const TIME_UNITS: &[&str] = &[
     "fortnights",
     "quarter",
     "quarters",
-];
+]);
 
 /// Labels before a number that make it a name or an identifier ("Article 5", "Flight 17").
-pub const IDENTIFIER_LABELS: &[&str] = &[
+pub static IDENTIFIER_LABELS: WordSet = WordSet::new(&[
     "no",
     "number",
     "article",
@@ -139,7 +163,7 @@ pub const IDENTIFIER_LABELS: &[&str] = &[
     "hurricane",
     "typhoon",
     "storm",
-];
+]);
 
 /// Currency words after a number, with the code they stand for.
 pub const CURRENCY_WORDS: &[(&str, &str)] = &[
@@ -253,7 +277,7 @@ pub fn small_number(word: &str) -> Option<f64> {
 
 /// Words that end a counted noun phrase: prepositions, determiners, conjunctions that
 /// open a clause, pronouns and auxiliaries.
-pub const PHRASE_STOPS: &[&str] = &[
+pub static PHRASE_STOPS: WordSet = WordSet::new(&[
     "of",
     "from",
     "in",
@@ -374,10 +398,10 @@ pub const PHRASE_STOPS: &[&str] = &[
     "near",
     "said",
     "says",
-];
+]);
 
 /// Words skipped when looking for the verb that tells what happened to the counted thing.
-pub const AUXILIARIES: &[&str] = &[
+pub static AUXILIARIES: WordSet = WordSet::new(&[
     "who",
     "that",
     "which",
@@ -409,21 +433,21 @@ pub const AUXILIARIES: &[&str] = &[
     "got",
     "get",
     "reported",
-];
+]);
 
 /// Past participles and verbs that do not end in -ed but say what happened to people or
 /// things in the news.
-pub const IRREGULAR_VERBS: &[&str] = &[
+pub static IRREGULAR_VERBS: WordSet = WordSet::new(&[
     "hurt", "left", "held", "taken", "lost", "found", "seen", "made", "sent", "brought", "caught",
     "fled", "met", "paid", "built", "spent", "sold", "won", "shot", "struck", "hit", "stood",
     "ran", "came", "went", "took", "gave", "given", "drew", "drawn", "saw", "kept", "set", "put",
     "cut", "bought", "dead", "died", "missing", "homeless", "sign", "signs", "attend", "attends",
     "die", "kill", "kills", "vote", "votes", "win", "wins", "gather", "join", "joins", "ratify",
     "ratifies", "flee", "flees", "remain", "remains",
-];
+]);
 
 /// Nouns whose plural does not end in -s, so a head-noun search can still stop on them.
-pub const IRREGULAR_PLURALS: &[&str] = &[
+pub static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
     "people",
     "persons",
     "children",
@@ -460,10 +484,10 @@ pub const IRREGULAR_PLURALS: &[&str] = &[
     "population",
     "workforce",
     "electorate",
-];
+]);
 
 /// Units of measure: a figure counted in them says how much, not of what.
-pub const MEASURE_UNITS: &[&str] = &[
+pub static MEASURE_UNITS: WordSet = WordSet::new(&[
     "km",
     "kilometre",
     "kilometres",
@@ -526,18 +550,18 @@ pub const MEASURE_UNITS: &[&str] = &[
     "fold",
     "c",
     "f",
-];
+]);
 
 pub fn is_measure_unit(word: &str) -> bool {
-    MEASURE_UNITS.contains(&word)
+    MEASURE_UNITS.contains(word)
 }
 
 pub fn is_month(word: &str) -> bool {
-    MONTHS.contains(&word.trim_end_matches('.'))
+    MONTHS.contains(word.trim_end_matches('.'))
 }
 
 pub fn is_time_unit(word: &str) -> bool {
-    TIME_UNITS.contains(&word)
+    TIME_UNITS.contains(word)
 }
 
 pub fn currency_word(word: &str) -> Option<&'static str> {
@@ -549,7 +573,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
 
 /// True for words that look like a plural noun (or a collective one).
 pub fn looks_plural(word: &str) -> bool {
-    if IRREGULAR_PLURALS.contains(&word) {
+    if IRREGULAR_PLURALS.contains(word) {
         return true;
     }
     let long_enough = word.chars().count() > 3;
@@ -560,7 +584,7 @@ pub fn looks_plural(word: &str) -> bool {
 /// True for words that look like a verb form that reports an event.
 pub fn looks_verb(word: &str) -> bool {
     let n = word.chars().count();
-    IRREGULAR_VERBS.contains(&word)
+    IRREGULAR_VERBS.contains(word)
         || (n > 4 && word.ends_with("ed"))
         || (n > 5 && word.ends_with("ing") && !word.ends_with("thing"))
 }

@@ -79,7 +79,7 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
         if view.word(i).is_some_and(lexicon::looks_plural)
             || view
                 .word(i)
-                .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(&w) && !lexicon::looks_verb(w))
+                .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(w) && !lexicon::looks_verb(w))
         {
             // "a 64% turnout", "$5m budget": fall through to the usual search.
         } else {
@@ -150,7 +150,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
         match view.tokens[i].kind {
             Kind::Word => {
                 let word = &*view.lower[i];
-                if lexicon::PHRASE_STOPS.contains(&word) || (word == "and" && i == start) {
+                if lexicon::PHRASE_STOPS.contains(word) || (word == "and" && i == start) {
                     break;
                 }
                 // "polling stations", "voting booths": a gerund before a plural modifies it.
@@ -168,7 +168,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                     && last_word.is_some()
                     && view
                         .word(i + 1)
-                        .is_none_or(|w| lexicon::PHRASE_STOPS.contains(&w));
+                        .is_none_or(|w| lexicon::PHRASE_STOPS.contains(w));
                 if gerund_head {
                     return Some(phrase(view, start, i, true));
                 }
@@ -187,7 +187,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                 let joins = view.is_punct(i, &[',', '-', '‑', '/'])
                     && view
                         .word(i + 1)
-                        .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(&w) && w != "and");
+                        .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(w) && w != "and");
                 if !joins || i == start {
                     break;
                 }
@@ -209,8 +209,8 @@ fn extend_compound(view: &View, head: usize) -> usize {
         && view.word(end + 1).is_some_and(|w| {
             lexicon::looks_plural(w)
                 && !lexicon::looks_verb(w)
-                && !lexicon::PHRASE_STOPS.contains(&w)
-                && !lexicon::IRREGULAR_PLURALS.contains(&w)
+                && !lexicon::PHRASE_STOPS.contains(w)
+                && !lexicon::IRREGULAR_PLURALS.contains(w)
         })
     {
         end += 1;
@@ -226,7 +226,7 @@ fn is_hyphenated_adjective(word: &str) -> bool {
 
 /// Words that may stand between a subject and its figure: "the death toll *rose to* 112",
 /// "turnout *was* 64%", "the number of dead *stood at* 12".
-const LINKING: &[&str] = &[
+static LINKING: lexicon::WordSet = lexicon::WordSet::new(&[
     "to",
     "at",
     "was",
@@ -291,7 +291,7 @@ const LINKING: &[&str] = &[
     "come",
     "comes",
     "turned",
-];
+]);
 
 fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     let mut i = fig.first;
@@ -299,7 +299,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     while i > 0 && skipped < 4 {
         let prev = i - 1;
         match view.word(prev) {
-            Some(w) if LINKING.contains(&w) => {
+            Some(w) if LINKING.contains(w) => {
                 i = prev;
                 skipped += 1;
             }
@@ -312,7 +312,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     // The subject: up to three words back, through "in the capital" or "of dead".
     let end = i - 1;
     let word = view.word(end)?;
-    if lexicon::PHRASE_STOPS.contains(&word)
+    if lexicon::PHRASE_STOPS.contains(word)
         || (lexicon::looks_verb(word) && !lexicon::looks_plural(word))
     {
         return None;
@@ -321,7 +321,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     while start > 0 && end - start < 4 {
         let Some(w) = view.word(start - 1) else { break };
         let joins = matches!(w, "in" | "across" | "the" | "of")
-            || (!lexicon::PHRASE_STOPS.contains(&w) && !lexicon::looks_verb(w));
+            || (!lexicon::PHRASE_STOPS.contains(w) && !lexicon::looks_verb(w));
         if !joins {
             break;
         }
@@ -330,7 +330,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     while start < end
         && view
             .word(start)
-            .is_some_and(|w| lexicon::PHRASE_STOPS.contains(&w))
+            .is_some_and(|w| lexicon::PHRASE_STOPS.contains(w))
     {
         start += 1;
     }
@@ -521,7 +521,7 @@ pub fn action(
     let mut steps = 0;
     while i <= clause.1 && steps < 4 {
         let Some(word) = view.word(i) else { break };
-        if lexicon::AUXILIARIES.contains(&word) || word.ends_with("ly") {
+        if lexicon::AUXILIARIES.contains(word) || word.ends_with("ly") {
             i += 1;
             steps += 1;
             continue;

@@ -234,8 +234,8 @@ fn event(body: &str, date: &Date) -> Option<(String, String, String)> {
     let verb_at = words.iter().take(4).position(|w| lexicon::looks_verb(w))?;
     let verb = lexicon::stem(&words[verb_at]);
     let noun = words[verb_at + 1..].iter().find(|w| {
-        !lexicon::PHRASE_STOPS.contains(&w.as_str())
-            && !lexicon::AUXILIARIES.contains(&w.as_str())
+        !lexicon::PHRASE_STOPS.contains(w.as_str())
+            && !lexicon::AUXILIARIES.contains(w.as_str())
             && !lexicon::looks_verb(w)
     })?;
     Some((verb, lexicon::singular(noun), words[verb_at].clone()))
