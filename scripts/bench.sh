@@ -10,6 +10,7 @@
 # into target/bench-corpus/ (reused when already there), then for each corpus and each of
 #   hcx claims --format jsonl DIR     (all claims, one JSON line each)
 #   hcx diff DIR                      (default table; exit 1 = disagreements, not an error)
+#   hcx diff --format json DIR        (what CI reads; no table to lay out)
 #   rg -o '[0-9][0-9,.]*' DIR         (a floor: every number in the corpus, no analysis)
 # makes one probe run under GNU time (peak RSS, the claim count, and whether it finishes
 # within the budget), then times the ones that did with hyperfine. It prints median wall
@@ -140,6 +141,9 @@ for i in "${!NAMES[@]}"; do
     if probe "$name" diff "$HCX" diff "$dir"; then
         timed+=(-n "hcx diff" "$HCX diff $dir")
     fi
+    if probe "$name" diffjson "$HCX" diff --format json "$dir"; then
+        timed+=(-n "hcx diff --format json" "$HCX diff --format json $dir")
+    fi
     if probe "$name" rg rg -o "$RG_PATTERN" "$dir"; then
         timed+=(-n "rg" "rg -o '$RG_PATTERN' $dir")
     fi
@@ -159,7 +163,9 @@ from pathlib import Path
 
 out, budget = Path(sys.argv[1]), float(sys.argv[2])
 MB = 1e6
-LABELS = {"claims": "hcx claims", "diff": "hcx diff", "rg": "rg"}
+LABELS = {"claims": "hcx claims", "diff": "hcx diff", "diffjson": "hcx diff --format json",
+          "rg": "rg"}
+COMMANDS = ("hcx claims", "hcx diff", "hcx diff --format json", "rg")
 
 corpora = {}  # name -> {"bytes", "files", "runs": {command: row}}
 for row in csv.DictReader(open(out / "meta.tsv"), delimiter="\t"):
@@ -197,7 +203,7 @@ head = ["corpus", "command", "median", "stddev", "runs", "MB/s", "claims/s", "pe
 for name, c in corpora.items():
     rg, rg_exact = median(name, "rg")
     claims = claims_of(name)
-    for i, cmd in enumerate(("hcx claims", "hcx diff", "rg")):
+    for i, cmd in enumerate(COMMANDS):
         run = c["runs"][cmd]
         t, exact = median(name, cmd)
         bound = "" if exact else "< "
@@ -240,7 +246,7 @@ if "seeds" in corpora:
                    exact and t < 0.010))
 if "100mb" in corpora:
     rg, _ = median("100mb", "rg")
-    for cmd, limit in (("hcx claims", 4), ("hcx diff", 6)):
+    for cmd, limit in (("hcx claims", 4), ("hcx diff", 6), ("hcx diff --format json", 6)):
         t, exact = median("100mb", cmd)
         ratio = t / rg
         checks.append((f"100 MB {cmd} within {limit}x rg ({'' if exact else '> '}{ratio:.1f}x)",
@@ -248,7 +254,7 @@ if "100mb" in corpora:
 if "100mb" in corpora and "10mb" in corpora:
     print()
     size_growth = corpora["100mb"]["bytes"] / corpora["10mb"]["bytes"]
-    for cmd in ("hcx claims", "hcx diff", "rg"):
+    for cmd in COMMANDS:
         small, small_exact = median("10mb", cmd)
         big, big_exact = median("100mb", cmd)
         if not small_exact:
@@ -266,7 +272,7 @@ else:
     checks.append(("100 MB ratios and 10 -> 100 MB growth: not measured (--quick)", None))
 for name, c in corpora.items():
     limit = c["bytes"] + 50 * MB
-    for cmd in ("hcx claims", "hcx diff"):
+    for cmd in COMMANDS[:-1]:
         run = c["runs"][cmd]
         peak = int(run["rss_kb"]) * 1024
         killed = run["status"] != "ok"
