@@ -64,7 +64,6 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-
 /// Words that make a number a duration, an age or a time of day rather than a count.
 pub static TIME_UNITS: WordSet = WordSet::new(&[
     "second",
