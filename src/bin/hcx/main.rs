@@ -74,8 +74,9 @@ fn settings(cli: &Cli) -> Result<Settings, Failure> {
 
 fn run(cli: &Cli) -> Result<u8, Failure> {
     let settings = settings(cli)?;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Standard output is line-buffered: unbuffered, a large JSON report was one write
+    // call per line, millions of them.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let result = match &cli.command {
         Command::Diff(args) => diff(args, &settings, &mut out),
         Command::Claims(args) => claims(&args.inputs, args.format, &settings, &mut out),
