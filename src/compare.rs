@@ -132,15 +132,21 @@ pub fn reason(a: &Claim, b: &Claim) -> Reason {
 /// Groups placed claims by topic and gives each topic its verdict. Topics come out with
 /// disagreements first, then by label and id, so the report reads the same every run.
 pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
-    let mut groups: BTreeMap<String, Vec<Placed>> = BTreeMap::new();
+    use rayon::prelude::*;
+    // A topic's id is cloned once, when the topic is first met, not once a claim.
+    let mut groups: rustc_hash::FxHashMap<String, Vec<Placed>> = rustc_hash::FxHashMap::default();
     for item in placed {
-        groups
-            .entry(item.placement.id.clone())
-            .or_default()
-            .push(item);
+        if let Some(group) = groups.get_mut(&item.placement.id) {
+            group.push(item);
+        } else {
+            groups.insert(item.placement.id.clone(), vec![item]);
+        }
     }
+    // Topics are judged in parallel; the sort below fixes their order.
     let mut topics: Vec<TopicReport> = groups
         .into_values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .map(|mut claims| {
             claims.sort_by(|a, b| {
                 (&a.claim.source, a.claim.location).cmp(&(&b.claim.source, b.claim.location))

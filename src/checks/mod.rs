@@ -102,11 +102,16 @@ pub fn run(
     if enabled.names {
         found.extend(names::check(sources, titles));
     }
-    found.sort_by(|a, b| {
-        let place = |c: &Check| c.mentions.first().map(|m| (m.source.clone(), m.location));
-        (a.kind, &a.source, place(a)).cmp(&(b.kind, &b.source, place(b)))
-    });
+    found.sort_by(|a, b| (a.kind, &a.source, place(a)).cmp(&(b.kind, &b.source, place(b))));
     found
+}
+
+/// Where a finding's first mention stands, for ordering findings.
+fn place(check: &Check) -> Option<(&str, Location)> {
+    check
+        .mentions
+        .first()
+        .map(|m| (m.source.as_str(), m.location))
 }
 
 /// A claim's wording and place, as a mention.
