@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::claims::Claim;
 use crate::interval::Interval;
 use crate::report::human_number;
@@ -78,6 +80,7 @@ pub fn check(claims: &[ClaimInTopic]) -> Vec<Check> {
             .or_default()
             .push(item);
     }
+    let totals = Totals::of(&by_source);
     let mut found = Vec::new();
     for (source, items) in &by_source {
         for (parts, first_part) in breakdowns(items) {
@@ -89,7 +92,8 @@ pub fn check(claims: &[ClaimInTopic]) -> Vec<Check> {
                     }
                 }
                 _ => {
-                    if let Some(check) = against_others(source, &parts, total, &by_source) {
+                    if let Some(check) = against_others(source, &parts, total, &by_source, &totals)
+                    {
                         found.push(check);
                     }
                 }
@@ -172,6 +176,46 @@ fn in_source(parts: &[&Claim], total: &Claim) -> Check {
     }
 }
 
+/// The totals each source states, for setting a breakdown against the other sources:
+/// per topic and per counted thing, each source's first plain claim (no hedge, not a
+/// sub-count), in source order. Built once, since looking through every other source's
+/// claims for every breakdown grew with the square of the corpus.
+struct Totals<'a> {
+    by_topic: FxHashMap<&'a str, Vec<&'a Claim>>,
+    /// Only unqualified claims: a total of the thing, not of a part of it.
+    by_thing: FxHashMap<&'a str, Vec<&'a Claim>>,
+}
+
+impl<'a> Totals<'a> {
+    fn of(by_source: &BTreeMap<&'a str, Vec<&'a ClaimInTopic>>) -> Self {
+        let mut totals = Totals {
+            by_topic: FxHashMap::default(),
+            by_thing: FxHashMap::default(),
+        };
+        for items in by_source.values() {
+            let mut topics: FxHashSet<&str> = FxHashSet::default();
+            let mut things: FxHashSet<&str> = FxHashSet::default();
+            for item in items {
+                let c: &'a Claim = &item.0;
+                if c.hedge.is_some() || is_subcount(c) {
+                    continue;
+                }
+                if let Some(placement) = &item.1 {
+                    if topics.insert(&placement.id) {
+                        totals.by_topic.entry(&placement.id).or_default().push(c);
+                    }
+                }
+                if let Some(thing) = head(c).filter(|_| !qualified(c)) {
+                    if things.insert(thing) {
+                        totals.by_thing.entry(thing).or_default().push(c);
+                    }
+                }
+            }
+        }
+        totals
+    }
+}
+
 /// A breakdown whose source gives no exact total, against the exact totals other sources
 /// give for the same thing. Reported when none of them equals the parts' sum.
 fn against_others(
@@ -179,6 +223,7 @@ fn against_others(
     parts: &[&Claim],
     own_total: Option<&Claim>,
     by_source: &BTreeMap<&str, Vec<&ClaimInTopic>>,
+    totals: &Totals,
 ) -> Option<Check> {
     let thing = head(parts[0])?;
     // Other sources' totals of the same topic as this source's own (hedged) total, or
@@ -189,21 +234,16 @@ fn against_others(
             .find(|item| std::ptr::eq(std::sync::Arc::as_ptr(&item.0), t))
             .and_then(|item| item.1.as_ref().map(|p| p.id.clone()))
     });
-    let mut others: Vec<&Claim> = Vec::new();
-    for (other, items) in by_source {
-        if *other == source {
-            continue;
-        }
-        let exact = items.iter().find(|item| {
-            let c = &item.0;
-            let same = match &topic {
-                Some(id) => item.1.as_ref().is_some_and(|p| &p.id == id),
-                None => head(c) == Some(thing) && !qualified(c),
-            };
-            same && c.hedge.is_none() && !is_subcount(c)
-        });
-        others.extend(exact.map(|item| &*item.0));
-    }
+    let stated = match &topic {
+        Some(id) => totals.by_topic.get(id.as_str()),
+        None => totals.by_thing.get(thing),
+    };
+    let others: Vec<&Claim> = stated
+        .into_iter()
+        .flatten()
+        .filter(|c| c.source != source)
+        .copied()
+        .collect();
     let total = sum(parts);
     if others.is_empty() || others.iter().any(|c| total.overlaps(&c.interval)) {
         return None;
