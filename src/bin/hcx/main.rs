@@ -130,17 +130,10 @@ fn load_rules(extra: &[PathBuf], settings: &Settings) -> Result<RuleSet, Failure
 
 fn analyze(inputs: &Inputs, settings: &Settings) -> Result<hcx::Analysis, Failure> {
     let rules = load_rules(&inputs.rules, settings)?;
-    let mut exclude = settings.config.exclude.clone();
-    exclude.extend(inputs.exclude.iter().cloned());
     let bar = progress_bar();
-    let tick = |done: usize, total: usize| {
-        if let Some(bar) = &bar {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        }
-    };
+    let tick = |done: usize, total: usize| advance(bar.as_ref(), done, total);
     let options = hcx::ReadOptions {
-        exclude,
+        exclude: excludes(inputs, settings),
         progress: Some(&tick),
     };
     let corpus = hcx::read(&inputs.paths, &options);
@@ -176,17 +169,10 @@ fn claims(
     out: &mut dyn Write,
 ) -> Result<io::Result<u8>, Failure> {
     let rules = load_rules(&inputs.rules, settings)?;
-    let mut exclude = settings.config.exclude.clone();
-    exclude.extend(inputs.exclude.iter().cloned());
     let bar = progress_bar();
-    let tick = |done: usize, total: usize| {
-        if let Some(bar) = &bar {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        }
-    };
+    let tick = |done: usize, total: usize| advance(bar.as_ref(), done, total);
     let options = hcx::ReadOptions {
-        exclude,
+        exclude: excludes(inputs, settings),
         progress: Some(&tick),
     };
     let mut warn = |warning: &hcx::source::Warning| {
@@ -241,6 +227,21 @@ fn claims(
         ClaimsFormat::Json | ClaimsFormat::Jsonl => stream.finish(out),
     }
     .map(|()| 0))
+}
+
+/// The exclude globs of the configuration file, then the flags'.
+fn excludes(inputs: &Inputs, settings: &Settings) -> Vec<String> {
+    let mut exclude = settings.config.exclude.clone();
+    exclude.extend(inputs.exclude.iter().cloned());
+    exclude
+}
+
+/// Moves the progress bar, if there is one, to `done` of `total` articles.
+fn advance(bar: Option<&indicatif::ProgressBar>, done: usize, total: usize) {
+    if let Some(bar) = bar {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    }
 }
 
 /// A progress bar on standard error for long runs on a terminal; none in CI or a pipe.
