@@ -40,7 +40,8 @@ pub struct Claim {
     pub action: Option<String>,
     /// Its stem, for matching context words.
     pub action_stem: Option<String>,
-    /// Words near the figure, for the topic rules.
+    /// The words of the claim's sentence seen from the claim, for the topic rules;
+    /// emptied once the claim is placed.
     pub context: Context,
 }
 

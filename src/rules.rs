@@ -173,7 +173,9 @@ pub struct Topic {
 /// The topics in force, in a fixed order.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
-    pub topics: Vec<Topic>,
+    /// Private so that the term index built from them cannot go stale: topics change
+    /// only through [`RuleSet::merge`].
+    topics: Vec<Topic>,
     pub titles: TitleWords,
     /// The topics' terms as numbers, worked out once when first asked for.
     index: std::sync::OnceLock<crate::topics::TermIndex>,
@@ -202,6 +204,11 @@ impl RuleSet {
     pub fn add(&mut self, rules: Rules) {
         self.merge(rules.topics);
         self.titles.extend(rules.titles);
+    }
+
+    /// The topics in force, in order.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
     }
 
     /// The topics' terms as numbers, for placement (see [`crate::topics::TermIndex`]).

@@ -39,10 +39,12 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         // of which, of whom: a sub-count of the figure before
         r"\bof\s+(?:which|whom)\b".to_string(),
     ];
-    // ASCII classes and ASCII case folding (`-u`): the scope words are English, and
-    // Unicode digit classes and case folding (which adds the Kelvin sign to every "k")
-    // made this pattern take 3 ms to build, a quarter of a run on a few articles. The
-    // en dash, outside a class, still matches as its UTF-8 bytes.
+    // ASCII classes and ASCII case folding (`-u`): Unicode digit classes and case
+    // folding (which adds the Kelvin sign to every "k") made this pattern take 3 ms to
+    // build, a quarter of a run on a few articles. The price: a date written with other
+    // digits ("October ２５") is not a scope, as such digits are not figures either, and
+    // "ſ" or the Kelvin sign do not stand for "s" or "k". The en dash, outside a class,
+    // still matches as its UTF-8 bytes.
     let pattern = patterns
         .join("|")
         .replace(r"\b", r"(?-u:\b)")

@@ -33,7 +33,8 @@ pub struct Paragraph {
     /// Character counts at byte offsets of long paragraphs, for [`Paragraph::locate`].
     checkpoints: Vec<(usize, usize)>,
     /// The paragraph's sentences, split when first asked for: extraction and the checks
-    /// all read them, and segmentation is among the costliest steps.
+    /// all read them, and segmentation is among the costliest steps. Whatever changes
+    /// `text` must empty it.
     sentences: std::sync::OnceLock<Vec<crate::sentences::Sentence>>,
 }
 
@@ -533,6 +534,7 @@ impl Paragraph {
     pub(crate) fn finish(mut self) -> Option<Paragraph> {
         let kept = self.text.trim_end().len();
         self.text.truncate(kept);
+        self.sentences.take();
         self.segments.retain(|seg| seg.offset < kept || kept == 0);
         if self.text.trim().is_empty() {
             return None;

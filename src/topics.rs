@@ -66,8 +66,9 @@ type NounMatch = (usize, f64, usize);
 type NounMatches = Vec<(Option<NounMatch>, Option<NounMatch>)>;
 
 /// Distinct counted phrases remembered before the memory is cleared, so that a corpus
-/// of endless new nouns cannot grow it without bound.
-const NOUN_MEMORY: usize = 50_000;
+/// of endless new nouns cannot grow it without bound: each holds two matches a topic,
+/// about 2 KB with the built-in rules, so at most about 8 MB a placer.
+const NOUN_MEMORY: usize = 4_096;
 
 /// The stems of every rule term, numbered, so that placement compares numbers instead
 /// of strings: it looks for every term of every topic in every claim's sentence.
@@ -121,8 +122,8 @@ impl TermIndex {
     }
 }
 
-/// Places claims under the topics of a rule set. Built once per thread and reused: it
-/// remembers how each counted phrase matched the rules, since the articles on one
+/// Places claims under the topics of a rule set. Made for each piece of parallel work
+/// (rayon's `map_init`) and reused within it: it remembers how each counted phrase matched the rules, since the articles on one
 /// event keep counting the same things and fuzzy matching a phrase against every rule
 /// noun is the costliest step of placement.
 pub struct Placer<'r> {
@@ -170,7 +171,7 @@ impl<'r> Placer<'r> {
         let action = claim.action_stem.as_deref().and_then(|s| index.id(s));
         let matches = self.noun_matches(claim);
         let best = rules
-            .topics
+            .topics()
             .iter()
             .enumerate()
             .filter_map(|(order, topic)| {
@@ -212,7 +213,7 @@ impl<'r> Placer<'r> {
             }
             let found = self
                 .rules
-                .topics
+                .topics()
                 .iter()
                 .map(|topic| {
                     (
@@ -478,7 +479,7 @@ pub fn check_examples(rules: &RuleSet) -> Vec<ExampleFailure> {
             .collect()
     };
     let mut failures = Vec::new();
-    for topic in &rules.topics {
+    for topic in rules.topics() {
         let mut fail = |message: String| {
             failures.push(ExampleFailure {
                 topic: topic.id.clone(),

@@ -106,11 +106,6 @@ impl<'a> ClaimFields<'a> {
     }
 }
 
-/// A claim's fields, as in the contract.
-pub fn claim(claim: &Claim) -> Value {
-    serde_json::to_value(ClaimFields::of(claim)).unwrap_or(Value::Null)
-}
-
 // The diff document, written straight from the analysis: a large corpus has hundreds of
 // thousands of claims in its topics, and building a `Value` tree of them first cost as
 // much as the comparison. Every struct's fields are in alphabetical order, the order
@@ -299,10 +294,7 @@ impl ClaimStream {
         out.write_all(rendered)
     }
 
-    pub fn item(&mut self, out: &mut dyn Write, item: &crate::ClaimInTopic) -> io::Result<()> {
-        self.write(out, &ClaimStream::render(self.lines, item))
-    }
-
+    /// Ends the document (an empty one when no claim was written).
     pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
         match (self.lines, self.written) {
             (true, _) => Ok(()),
@@ -359,7 +351,8 @@ mod tests {
                 let mut streamed = Vec::new();
                 let mut stream = ClaimStream::new(lines);
                 for item in some {
-                    stream.item(&mut streamed, item).unwrap();
+                    let rendered = ClaimStream::render(lines, item);
+                    stream.write(&mut streamed, &rendered).unwrap();
                 }
                 stream.finish(&mut streamed).unwrap();
                 assert_eq!(

@@ -208,7 +208,7 @@ pub fn write_rules(
     layout: Layout,
 ) -> io::Result<()> {
     let mut table = new_table(layout, &["Topic", "Label", "Unit", "From"]);
-    for topic in &rules.topics {
+    for topic in rules.topics() {
         table.add_row(vec![
             Cell::new(&topic.id),
             Cell::new(&topic.label),
@@ -217,5 +217,5 @@ pub fn write_rules(
         ]);
     }
     writeln!(out, "{table}")?;
-    writeln!(out, "{} topics", rules.topics.len())
+    writeln!(out, "{} topics", rules.topics().len())
 }

@@ -353,6 +353,8 @@ fn diff(
         DiffFormat::Github => github::write_diff(out, &shown, &analysis.checks),
         DiffFormat::Html => html::write_diff(out, &shown, &analysis.topics, &analysis.checks),
     };
+    // The report goes out before the note on standard error, as it did unbuffered.
+    let written = written.and_then(|()| out.flush());
     if hidden > 0 && !matches!(format, DiffFormat::Table | DiffFormat::Markdown) {
         eprintln!("hcx: {hidden} known findings hidden by the baseline");
     }
@@ -421,7 +423,7 @@ fn rules_command(
             let judged: Vec<&str> = if dir.is_some() {
                 checked.iter().map(String::as_str).collect()
             } else {
-                set.topics.iter().map(|t| t.id.as_str()).collect()
+                set.topics().iter().map(|t| t.id.as_str()).collect()
             };
             let warnings: Vec<_> = hcx::topics::check_examples(&set)
                 .into_iter()
