@@ -44,7 +44,8 @@ pub struct Corpus {
 pub struct ReadOptions<'a> {
     /// Globs of paths to leave out of folder walks.
     pub exclude: Vec<String>,
-    /// Called with (files read, files in all) as reading goes on.
+    /// Called with (files done, files in all) as the work goes on: after each file in
+    /// [`read`], after each batch of files in [`stream_claims`].
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
 }
 
@@ -92,8 +93,9 @@ const BATCH: usize = 256;
 /// order, the same order and bytes whatever the thread count. Unlike [`read`] then
 /// [`analyze`], it holds only a batch of articles at a time, so its memory does not
 /// grow with the corpus. Warnings go to `warn` as they are met. Returns how many
-/// articles were read; the first file (in path order) that cannot be read stops the
-/// run, after the claims of the files before it.
+/// articles were read. The first file (in path order) that cannot be opened stops the
+/// run before any claim is handed over; one that fails while it is read stops it after
+/// the claims of the files before it.
 pub fn stream_claims<R: Send>(
     paths: &[PathBuf],
     options: &ReadOptions,
@@ -104,6 +106,17 @@ pub fn stream_claims<R: Send>(
 ) -> Result<std::io::Result<usize>, SourceError> {
     use rayon::prelude::*;
     let found = source::collect_paths(paths, &options.exclude)?;
+    // Every file is opened before any claim is handed over, so that one that cannot be
+    // (no permission, gone since the walk) stops the run before anything is written, as
+    // when all articles are read first. Only a file that fails while it is read stops
+    // the run part way.
+    let unopenable = found
+        .files
+        .par_iter()
+        .find_first(|file| file.as_os_str() != "-" && std::fs::File::open(file).is_err());
+    if let Some(file) = unopenable {
+        source::load(file)?;
+    }
     found.warnings.iter().for_each(&mut *warn);
     let total = found.files.len();
     let mut articles = 0;
