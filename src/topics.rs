@@ -47,12 +47,6 @@ pub struct Evidence {
     pub context: Option<(String, usize)>,
 }
 
-/// Puts every claim under a topic; `None` for claims that count nothing nameable.
-pub fn assign(claims: &[Claim], rules: &RuleSet) -> Vec<Option<Placement>> {
-    let mut placer = Placer::new(rules);
-    claims.iter().map(|c| placer.place(c)).collect()
-}
-
 /// The topic of one claim. To place many, make one [`Placer`] and reuse it.
 pub fn place(claim: &Claim, rules: &RuleSet) -> Option<Placement> {
     Placer::new(rules).place(claim)

@@ -5,8 +5,6 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Value};
-
 use crate::claims::Claim;
 use crate::compare::TopicReport;
 use crate::Analysis;
@@ -239,14 +237,9 @@ pub fn write_diff(
     writeln!(out)
 }
 
-/// A claim with its topic, for `hcx claims`.
-pub fn placed_claim(item: &crate::ClaimInTopic) -> Value {
-    serde_json::to_value(ClaimFields::placed(item)).unwrap_or(Value::Null)
-}
-
-/// Writes claims one at a time as `hcx claims --format json` or `jsonl`, so a caller
-/// streaming claims never holds them all: the same bytes as [`write_claims`] and
-/// [`write_claims_lines`]. [`ClaimStream::render`] formats a claim on any thread;
+/// Writes claims one at a time as `hcx claims --format json` (one pretty-printed
+/// document, `{"claims": [...]}`) or `jsonl` (one claim a line), so a caller streaming
+/// claims never holds them all. [`ClaimStream::render`] formats a claim on any thread;
 /// [`ClaimStream::write`] puts rendered claims in order, with what goes between them.
 pub struct ClaimStream {
     lines: bool,
@@ -304,25 +297,10 @@ impl ClaimStream {
     }
 }
 
-/// `hcx claims --format json`.
-pub fn write_claims(out: &mut dyn Write, claims: &[crate::ClaimInTopic]) -> io::Result<()> {
-    let value = json!({ "claims": claims.iter().map(placed_claim).collect::<Vec<_>>() });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
-}
-
-/// `hcx claims --format jsonl`: one claim a line.
-pub fn write_claims_lines(out: &mut dyn Write, claims: &[crate::ClaimInTopic]) -> io::Result<()> {
-    for item in claims {
-        serde_json::to_writer(&mut *out, &ClaimFields::placed(item))?;
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn streamed_claims_are_the_same_bytes() {
@@ -342,12 +320,21 @@ mod tests {
         for count in 0..=claims.len() {
             let some = &claims[..count];
             for lines in [false, true] {
-                let mut whole = Vec::new();
-                if lines {
-                    write_claims_lines(&mut whole, some).unwrap();
+                // The reference: serde_json's own printing of the whole document, through
+                // `Value`, whose keys are sorted as the contract's are.
+                let values: Vec<Value> = some
+                    .iter()
+                    .map(|item| serde_json::to_value(ClaimFields::placed(item)).unwrap())
+                    .collect();
+                let whole = if lines {
+                    values
+                        .iter()
+                        .map(|v| v.to_string() + "\n")
+                        .collect::<String>()
                 } else {
-                    write_claims(&mut whole, some).unwrap();
-                }
+                    let document = json!({ "claims": values });
+                    format!("{}\n", serde_json::to_string_pretty(&document).unwrap())
+                };
                 let mut streamed = Vec::new();
                 let mut stream = ClaimStream::new(lines);
                 for item in some {
@@ -355,10 +342,7 @@ mod tests {
                     stream.write(&mut streamed, &rendered).unwrap();
                 }
                 stream.finish(&mut streamed).unwrap();
-                assert_eq!(
-                    String::from_utf8(streamed).unwrap(),
-                    String::from_utf8(whole).unwrap()
-                );
+                assert_eq!(String::from_utf8(streamed).unwrap(), whole);
             }
         }
     }
