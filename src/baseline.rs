@@ -118,10 +118,7 @@ mod tests {
     use crate::rules::RuleSet;
 
     fn topics_of(texts: &[(&str, &str)]) -> Vec<TopicReport> {
-        let sources: Vec<_> = texts
-            .iter()
-            .map(|(path, text)| crate::source::parse(path, text))
-            .collect();
+        let sources = crate::source::parse_all(texts);
         crate::analyze(&sources, &RuleSet::builtin()).topics
     }
 

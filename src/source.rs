@@ -259,6 +259,12 @@ pub fn decode(path: &str, bytes: &[u8]) -> (Loaded, Option<Warning>) {
     (Loaded::Article(article), warning)
 }
 
+/// Articles from (path, text) pairs, for tests.
+#[cfg(test)]
+pub(crate) fn parse_all(texts: &[(&str, &str)]) -> Vec<Source> {
+    texts.iter().map(|(path, text)| parse(path, text)).collect()
+}
+
 /// Splits article text into paragraphs, leaving out page furniture.
 pub fn parse(path: &str, text: &str) -> Source {
     let mut url = None;

@@ -297,10 +297,7 @@ mod tests {
     use super::*;
 
     fn messages(texts: &[(&str, &str)]) -> Vec<String> {
-        let sources: Vec<_> = texts
-            .iter()
-            .map(|(p, t)| crate::source::parse(p, t))
-            .collect();
+        let sources = crate::source::parse_all(texts);
         check(&sources).into_iter().map(|c| c.message).collect()
     }
 

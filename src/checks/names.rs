@@ -503,13 +503,19 @@ mod tests {
     use crate::rules::RuleSet;
 
     fn messages(texts: &[(&str, &str)]) -> Vec<(Kind, String)> {
-        let sources: Vec<_> = texts
-            .iter()
-            .map(|(p, t)| crate::source::parse(p, t))
-            .collect();
+        let sources = crate::source::parse_all(texts);
         check(&sources, &RuleSet::builtin().titles)
             .into_iter()
             .map(|c| (c.kind, c.message))
+            .collect()
+    }
+
+    /// The messages of one kind among those found.
+    fn of_kind(found: &[(Kind, String)], kind: Kind) -> Vec<&String> {
+        found
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, m)| m)
             .collect()
     }
 
@@ -556,11 +562,7 @@ mod tests {
             "a.txt",
             "the Deputy Foriegn Minister affirmed. Then General Secratary Omar Ali spoke.",
         )]);
-        let spelling: Vec<&String> = found
-            .iter()
-            .filter(|(k, _)| *k == Kind::Spelling)
-            .map(|(_, m)| m)
-            .collect();
+        let spelling = of_kind(&found, Kind::Spelling);
         assert_eq!(spelling.len(), 2, "{found:?}");
         assert!(spelling[0].contains("\"Foriegn\"") && spelling[0].contains("\"Foreign\""));
         assert!(spelling[1].contains("\"Secratary\""));
@@ -579,11 +581,7 @@ mod tests {
                 "The Marovian Port Authority agreed. The Ministry of Transport confirmed it.",
             ),
         ]);
-        let orgs: Vec<&String> = found
-            .iter()
-            .filter(|(k, _)| *k == Kind::Name)
-            .map(|(_, m)| m)
-            .collect();
+        let orgs = of_kind(&found, Kind::Name);
         assert_eq!(orgs.len(), 2, "{found:?}");
         assert!(
             orgs.iter()
@@ -613,11 +611,7 @@ mod tests {
             ("b.txt", "President Jose Ramos spoke."),
             ("c.txt", "President Jose Ramoz spoke."),
         ]);
-        let names: Vec<&String> = found
-            .iter()
-            .filter(|(k, _)| *k == Kind::Name)
-            .map(|(_, m)| m)
-            .collect();
+        let names = of_kind(&found, Kind::Name);
         assert_eq!(names.len(), 3, "{found:?}");
     }
 }

@@ -274,10 +274,7 @@ mod tests {
     use crate::rules::RuleSet;
 
     fn messages(texts: &[(&str, &str)]) -> Vec<String> {
-        let sources: Vec<_> = texts
-            .iter()
-            .map(|(p, t)| crate::source::parse(p, t))
-            .collect();
+        let sources = crate::source::parse_all(texts);
         crate::analyze(&sources, &RuleSet::builtin())
             .checks
             .iter()
