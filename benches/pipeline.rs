@@ -3,7 +3,7 @@
 //! - `pipeline/read+analyze`: reading the articles from disk and running the whole
 //!   pipeline (extraction, topic placement, comparison), as `hcx diff` does minus printing.
 //! - `pipeline/analyze`: the same on articles already read.
-//! - `extract/claims`: claim extraction alone ([`hcx::claims::extract`]) on each source.
+//! - `extract/claims`: claim extraction alone ([`hcx::extract::claims::extract`]) on each source.
 //!
 //! The corpus is `seeds/` unless `HCX_BENCH_CORPUS` names another folder, such as one
 //! made by `scripts/gen-corpus.py` (large corpora take few samples: expect minutes).
@@ -103,7 +103,7 @@ fn bench_extract(c: &mut Criterion) {
         b.iter(|| {
             let mut count = 0usize;
             for source in &corpus.sources {
-                count += hcx::claims::extract(black_box(source)).len();
+                count += hcx::extract::claims::extract(black_box(source)).len();
             }
             black_box(count)
         });

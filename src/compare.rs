@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::claims::Claim;
-use crate::interval::Interval;
+use crate::base::interval::Interval;
+use crate::extract::claims::Claim;
 use crate::topics::Placement;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -358,8 +358,8 @@ fn same_number(a: f64, b: f64) -> bool {
 }
 
 fn same_interval(a: &Interval, b: &Interval) -> bool {
-    let bound = |x: Option<crate::interval::Bound>, y: Option<crate::interval::Bound>| match (x, y)
-    {
+    let bound = |x: Option<crate::base::interval::Bound>,
+                 y: Option<crate::base::interval::Bound>| match (x, y) {
         (None, None) => true,
         (Some(x), Some(y)) => same_number(x.value, y.value) && x.inclusive == y.inclusive,
         _ => false,
@@ -379,7 +379,7 @@ fn normalize(scope: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::{Hedge, Unit};
+    use crate::extract::figures::{Hedge, Unit};
     use crate::source::Location;
     use crate::topics::Evidence;
 
@@ -407,7 +407,7 @@ mod tests {
                 counted: None,
                 action: None,
                 action_stem: None,
-                context: crate::claims::Context::default(),
+                context: crate::extract::claims::Context::default(),
             }),
             placement: std::sync::Arc::new(Placement {
                 id: "t".to_string(),

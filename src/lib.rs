@@ -1,257 +1,29 @@
 //! hcx: checks several news articles about one event against each other and reports
 //! every figure on which the sources disagree.
 //!
-//! The pipeline, one module a stage: [`source`] reads and cleans articles, [`sentences`]
-//! splits them, [`figures`], [`nouns`] and [`scope`] find what each number claims and
-//! [`claims`] puts it together, [`rules`] loads topic definitions and [`topics`] places
-//! each claim under one, [`compare`] gives each topic its verdict, and [`report`] prints
-//! the result. [`analyze`] runs the stages after reading.
+//! The modules are layers, each using only the ones listed before it (a test,
+//! `tests/layers.rs`, holds them to it):
+//!
+//! - [`base`]: tokens, intervals, word lists, morphology, number formatting, errors.
+//! - [`source`]: finds the article files and reads each into paragraphs.
+//! - [`sentences`]: splits a paragraph into sentences.
+//! - [`extract`]: finds every claim of a sentence: figure, hedge, counted noun, scope.
+//! - [`rules`]: loads and validates the topic rule files.
+//! - [`topics`]: puts each claim under a topic, by the rules or by automatic grouping.
+//! - [`compare`]: gives each topic its verdict.
+//! - [`checks`]: sums, names, titles and dates that do not square.
+//! - [`analysis`]: runs the stages over a set of articles; the `diff` policy.
+//! - [`report`]: prints an analysis as a table, JSON, Markdown, annotations or HTML.
 
-pub mod baseline;
+pub mod analysis;
+pub mod base;
 pub mod checks;
-pub mod claims;
 pub mod compare;
-pub mod figures;
-pub mod html;
-pub mod interval;
-pub mod lexicon;
-pub mod nouns;
+pub mod extract;
 pub mod report;
 pub mod rules;
-pub mod scope;
 pub mod sentences;
 pub mod source;
-pub mod tokens;
 pub mod topics;
 
-use std::path::PathBuf;
-
-use claims::Claim;
-use compare::{Placed, TopicReport};
-use rules::RuleSet;
-use source::{Loaded, Source, SourceError, Warning};
-use topics::Placement;
-
-/// Articles read from disk, and what was skipped on the way.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    pub sources: Vec<Source>,
-    pub warnings: Vec<Warning>,
-}
-
-/// How to read the paths given.
-#[derive(Default)]
-pub struct ReadOptions<'a> {
-    /// Globs of paths to leave out of folder walks.
-    pub exclude: Vec<String>,
-    /// Called with (files done, files in all) as the work goes on: after each file in
-    /// [`read`], after each batch of files in [`stream_claims`].
-    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
-}
-
-/// Reads the files and folders given, in sorted path order. Files are read in parallel;
-/// the first file (in path order) that cannot be read stops the run.
-pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, SourceError> {
-    use rayon::prelude::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let found = source::collect_paths(paths, &options.exclude)?;
-    let total = found.files.len();
-    let done = AtomicUsize::new(0);
-    let loaded: Vec<_> = found
-        .files
-        .par_iter()
-        .map(|file| {
-            let result = source::load(file);
-            if let Some(progress) = options.progress {
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            }
-            result
-        })
-        .collect();
-    let mut corpus = Corpus {
-        warnings: found.warnings,
-        ..Corpus::default()
-    };
-    for result in loaded {
-        let (loaded, warning) = result?;
-        corpus.warnings.extend(warning);
-        match loaded {
-            Loaded::Article(article) => corpus.sources.push(article),
-            Loaded::Skipped(warning) => corpus.warnings.push(warning),
-        }
-    }
-    Ok(corpus)
-}
-
-/// Files read and worked on together when claims are streamed: enough to keep every
-/// thread busy, few enough that only their texts and claims are held at once.
-const BATCH: usize = 256;
-
-/// Reads the paths given, places every claim in its topic, turns each into what the
-/// caller keeps of it with `render` (on the worker threads, so that formatting output
-/// is parallel too), and hands the results to `each`: file by file in sorted path
-/// order, the same order and bytes whatever the thread count. Unlike [`read`] then
-/// [`analyze`], it holds only a batch of articles at a time, so its memory does not
-/// grow with the corpus. Warnings go to `warn` as they are met. Returns how many
-/// articles were read. The first file (in path order) that cannot be opened stops the
-/// run before any claim is handed over; one that fails while it is read stops it after
-/// the claims of the files before it.
-pub fn stream_claims<R: Send>(
-    paths: &[PathBuf],
-    options: &ReadOptions,
-    rules: &RuleSet,
-    render: &(dyn Fn(&ClaimInTopic) -> R + Sync),
-    warn: &mut dyn FnMut(&Warning),
-    each: &mut dyn FnMut(R) -> std::io::Result<()>,
-) -> Result<std::io::Result<usize>, SourceError> {
-    use rayon::prelude::*;
-    let found = source::collect_paths(paths, &options.exclude)?;
-    // Every file is opened before any claim is handed over, so that one that cannot be
-    // (no permission, gone since the walk) stops the run before anything is written, as
-    // when all articles are read first. Only a file that fails while it is read stops
-    // the run part way.
-    let unopenable = found
-        .files
-        .par_iter()
-        .find_first(|file| file.as_os_str() != "-" && std::fs::File::open(file).is_err());
-    if let Some(file) = unopenable {
-        source::load(file)?;
-    }
-    found.warnings.iter().for_each(&mut *warn);
-    let total = found.files.len();
-    let mut articles = 0;
-    for (batch, files) in found.files.chunks(BATCH).enumerate() {
-        let worked: Vec<_> = files
-            .par_iter()
-            .map_init(
-                || topics::Placer::new(rules),
-                |placer, file| {
-                    let (loaded, warning) = source::load(file)?;
-                    Ok(match loaded {
-                        Loaded::Article(article) => {
-                            let placed = place_claims(&article, placer).0;
-                            (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
-                        }
-                        Loaded::Skipped(skipped) => (warning, Err(skipped)),
-                    })
-                },
-            )
-            .collect();
-        for result in worked {
-            let (warning, rendered) = result?;
-            warning.iter().for_each(&mut *warn);
-            match rendered {
-                Ok(claims) => {
-                    for claim in claims {
-                        if let Err(err) = each(claim) {
-                            return Ok(Err(err));
-                        }
-                    }
-                    articles += 1;
-                }
-                Err(skipped) => warn(&skipped),
-            }
-        }
-        if let Some(progress) = options.progress {
-            progress((batch * BATCH + files.len()).min(total), total);
-        }
-    }
-    Ok(Ok(articles))
-}
-
-/// A claim with the topic it was placed in, if any. The claim is shared with the topic
-/// reports, not copied into them.
-pub type ClaimInTopic = (std::sync::Arc<Claim>, Option<std::sync::Arc<Placement>>);
-
-/// Everything hcx found in a set of articles.
-#[derive(Debug)]
-pub struct Analysis {
-    /// Each source's path and URL, in path order.
-    pub sources: Vec<(String, Option<String>)>,
-    /// Every claim with its topic, in source and file order. A claim an editor has
-    /// confirmed with an ignore comment has no topic.
-    pub claims: Vec<ClaimInTopic>,
-    /// The topics with their verdicts, disagreements first.
-    pub topics: Vec<TopicReport>,
-    /// How many claims ignore comments kept out of their topic.
-    pub suppressed: usize,
-    /// Sums, names, titles and dates that do not square.
-    pub checks: Vec<checks::Check>,
-}
-
-/// Runs extraction, topic placement, comparison and every check over read articles.
-pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
-    analyze_with(sources, rules, checks::Enabled::default())
-}
-
-/// Runs extraction, topic placement, comparison and the enabled checks. Sources are
-/// worked on in parallel and gathered in their given order, so the result is the same
-/// whatever the thread count.
-pub fn analyze_with(sources: &[Source], rules: &RuleSet, enabled: checks::Enabled) -> Analysis {
-    use rayon::prelude::*;
-    let per_source: Vec<(Vec<ClaimInTopic>, usize)> = sources
-        .par_iter()
-        .map_init(
-            || topics::Placer::new(rules),
-            |placer, source| place_claims(source, placer),
-        )
-        .collect();
-    let mut claims = Vec::new();
-    let mut suppressed = 0;
-    for (found, ignored) in per_source {
-        claims.extend(found);
-        suppressed += ignored;
-    }
-    let placed = claims
-        .iter()
-        .filter_map(|(claim, placement)| {
-            placement.as_ref().map(|placement| Placed {
-                claim: std::sync::Arc::clone(claim),
-                placement: std::sync::Arc::clone(placement),
-            })
-        })
-        .collect();
-    Analysis {
-        sources: sources
-            .iter()
-            .map(|s| (s.path.clone(), s.url.clone()))
-            .collect(),
-        topics: compare::compare(placed),
-        suppressed,
-        checks: checks::run(sources, &claims, &rules.titles, enabled),
-        claims,
-    }
-}
-
-/// One source's claims with their topics, and how many an ignore comment suppressed.
-fn place_claims(source: &Source, placer: &mut topics::Placer) -> (Vec<ClaimInTopic>, usize) {
-    let mut suppressed = 0;
-    let mut found = Vec::new();
-    claims::extract_each(source, &mut |mut claim| {
-        let mut placement = placer.place(&claim);
-        let ignore = &source.paragraphs[claim.paragraph].ignore;
-        if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
-            placement = None;
-            suppressed += 1;
-        }
-        // The words around the figure served placement; the claim no longer needs them.
-        claim.context = claims::Context::default();
-        found.push((
-            std::sync::Arc::new(claim),
-            placement.map(std::sync::Arc::new),
-        ));
-    });
-    (found, suppressed)
-}
-
-/// True when an ignore list names the topic, its base topic ("deaths" covers
-/// "deaths/district"), or every topic.
-fn covers(ignore: &[String], id: &str) -> bool {
-    ignore.iter().any(|name| {
-        name == "*"
-            || name == id
-            || id
-                .strip_prefix(name.as_str())
-                .is_some_and(|rest| rest.starts_with('/'))
-    })
-}
+pub use analysis::{analyze, analyze_with, read, stream_claims, Analysis, Corpus, ReadOptions};

@@ -6,17 +6,17 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A sentence as a byte range of its paragraph's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
-}
+use crate::base::span::Span;
+use crate::source::Paragraph;
 
-impl Sentence {
-    pub fn text<'a>(&self, paragraph: &'a str) -> &'a str {
-        &paragraph[self.start..self.end]
-    }
+/// A sentence as a byte range of its paragraph's text.
+pub type Sentence = Span;
+
+/// A paragraph's sentences, split on first use and kept with the paragraph.
+pub fn of(paragraph: &Paragraph) -> &[Sentence] {
+    paragraph
+        .sentence_cache()
+        .get_or_init(|| split(&paragraph.text))
 }
 
 /// Abbreviations after which a full stop does not end the sentence.

@@ -53,7 +53,11 @@ fn check(set: &str) {
     let taken = non_claims_taken(&all, &expected);
     assert!(taken.is_empty(), "{set}: non-claims taken: {taken:?}");
     // Neither set was written with a sum, name or date problem.
-    let checks: Vec<&str> = analysis.checks.iter().map(|c| c.message.as_str()).collect();
+    let checks: Vec<String> = analysis
+        .checks
+        .iter()
+        .map(hcx::report::messages::message)
+        .collect();
     assert!(checks.is_empty(), "{set}: {checks:?}");
 }
 
@@ -94,7 +98,7 @@ fn seeds_report_signatories_press_agencies_and_delegates() {
         });
         assert!(found, "seeds: internal `{}` missed", finding.id);
     }
-    let kinds: Vec<&str> = analysis.checks.iter().map(|c| c.kind.as_str()).collect();
+    let kinds: Vec<&str> = analysis.checks.iter().map(|c| c.kind().as_str()).collect();
     for kind in ["sum", "date", "title", "spelling"] {
         assert!(
             kinds.contains(&kind),

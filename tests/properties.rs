@@ -69,7 +69,7 @@ proptest! {
     #[test]
     fn extraction_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         if let (hcx::source::Loaded::Article(source), _) = hcx::source::decode("any.txt", &bytes) {
-            let _ = hcx::claims::extract(&source);
+            let _ = hcx::extract::claims::extract(&source);
         }
     }
 
@@ -77,7 +77,7 @@ proptest! {
     fn every_quote_is_the_text_at_its_line_and_column(text in newsy()) {
         let source = hcx::source::parse("news.txt", &text);
         let file_lines = lines(&text);
-        for claim in hcx::claims::extract(&source) {
+        for claim in hcx::extract::claims::extract(&source) {
             let line = file_lines[claim.location.line - 1];
             let at: String = line
                 .chars()

@@ -14,7 +14,7 @@ fuzz_target!(|bytes: &[u8]| {
     let Loaded::Article(source) = loaded else {
         return;
     };
-    for claim in hcx::claims::extract(&source) {
+    for claim in hcx::extract::claims::extract(&source) {
         let paragraph = source
             .paragraphs
             .get(claim.paragraph)

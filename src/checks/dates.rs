@@ -13,10 +13,10 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::lexicon;
+use crate::base::lexicon;
 use crate::source::Source;
 
-use super::{Check, Kind, Mention};
+use super::{Day, Detail, Finding, Mention};
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -82,27 +82,6 @@ fn ordinal(month: usize, day: u32) -> i64 {
     i64::from(MONTH_DAYS[..month].iter().sum::<u32>() + day) - 1
 }
 
-fn name_of(month: usize, day: u32) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {day}", NAMES[month])
-}
-
-/// Most dates a message lists; the mentions hold them all.
-const MAX_LISTED: usize = 8;
-
 /// A date given for an event: the source, the date and where it stands.
 type Dated = (String, Date, Mention);
 
@@ -111,8 +90,8 @@ type EventDate = ((String, String), String, Dated);
 
 /// Checks every source's sentences, and the sources against each other. Sources are
 /// read in parallel and their findings gathered in source order.
-pub fn check(sources: &[Source]) -> Vec<Check> {
-    let per_source: Vec<(Vec<Check>, Vec<EventDate>)> = sources.par_iter().map(scan).collect();
+pub fn check(sources: &[Source]) -> Vec<Finding> {
+    let per_source: Vec<(Vec<Finding>, Vec<EventDate>)> = sources.par_iter().map(scan).collect();
     let mut found = Vec::new();
     // (verb stem, noun) → per source: the days given and where.
     let mut events: BTreeMap<(String, String), Vec<Dated>> = BTreeMap::new();
@@ -131,7 +110,7 @@ pub fn check(sources: &[Source]) -> Vec<Check> {
 }
 
 /// One source's relative dates that are wrong, and the events it dates.
-fn scan(source: &Source) -> (Vec<Check>, Vec<EventDate>) {
+fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate>) {
     let mut found = Vec::new();
     let mut events = Vec::new();
     for paragraph in &source.paragraphs {
@@ -139,7 +118,7 @@ fn scan(source: &Source) -> (Vec<Check>, Vec<EventDate>) {
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        for &sentence in paragraph.sentences() {
+        for &sentence in crate::sentences::of(paragraph) {
             let body = sentence.text(text);
             let dates = dates_in(body);
             if dates.is_empty() {
@@ -162,7 +141,12 @@ fn scan(source: &Source) -> (Vec<Check>, Vec<EventDate>) {
 }
 
 /// "X, one day before Y": is X really one day before Y?
-fn relative(body: &str, dates: &[Date], at: &dyn Fn(&Date) -> Mention, source: &str) -> Vec<Check> {
+fn relative(
+    body: &str,
+    dates: &[Date],
+    at: &dyn Fn(&Date) -> Mention,
+    source: &str,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for rel in RELATIVE.captures_iter(body) {
         let whole = rel.get(0).expect("group 0 always matches");
@@ -194,25 +178,24 @@ fn relative(body: &str, dates: &[Date], at: &dyn Fn(&Date) -> Mention, source: &
         let expected = ordinal(anchor.month, anchor.first) + if before { -days } else { days };
         let actual = ordinal(said.month, said.first);
         if actual != expected {
-            let gap = actual - ordinal(anchor.month, anchor.first);
-            let truth = match gap {
-                0 => "the same day".to_string(),
-                g if g < 0 => format!("{} day{} before", -g, if g == -1 { "" } else { "s" }),
-                g => format!("{g} day{} after", if g == 1 { "" } else { "s" }),
-            };
-            out.push(Check {
-                kind: Kind::Date,
+            out.push(Finding {
                 source: source.to_string(),
                 cross_source: false,
                 claims: Vec::new(),
                 total: None,
                 mentions: vec![at(said), at(anchor)],
-                message: format!(
-                    "{} is said to be {} {}, but it is {truth} it",
-                    name_of(said.month, said.first),
-                    whole.as_str(),
-                    name_of(anchor.month, anchor.first)
-                ),
+                detail: Detail::RelativeDate {
+                    said: Day {
+                        month: said.month,
+                        day: said.first,
+                    },
+                    relation: whole.as_str().to_string(),
+                    anchor: Day {
+                        month: anchor.month,
+                        day: anchor.first,
+                    },
+                    gap: actual - ordinal(anchor.month, anchor.first),
+                },
             });
         }
     }
@@ -242,7 +225,7 @@ fn event(body: &str, date: &Date) -> Option<(String, String, String)> {
 }
 
 /// Sources that date one event on days that do not meet.
-fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Check> {
+fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Finding> {
     let mut by_source: BTreeMap<&str, Vec<&Dated>> = BTreeMap::new();
     for g in given {
         by_source.entry(g.0.as_str()).or_default().push(g);
@@ -270,90 +253,15 @@ fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Check> {
         return Vec::new();
     }
     let all: Vec<&Dated> = by_source.values().flatten().copied().collect();
-    let mut said: Vec<String> = all
-        .iter()
-        .take(MAX_LISTED)
-        .map(|g| format!("{} ({}:{})", g.2.quote, g.0, g.2.location.line))
-        .collect();
-    if all.len() > MAX_LISTED {
-        said.push(format!("and {} more", all.len() - MAX_LISTED));
-    }
-    vec![Check {
-        kind: Kind::Date,
+    vec![Finding {
         source: all[0].0.clone(),
         cross_source: true,
         claims: Vec::new(),
         total: None,
         mentions: all.iter().map(|g| g.2.clone()).collect(),
-        message: format!(
-            "\"{noun} ... {verb} on\" is dated differently: {}",
-            said.join("; ")
-        ),
+        detail: Detail::EventDates {
+            noun: noun.to_string(),
+            verb: verb.to_string(),
+        },
     }]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn messages(texts: &[(&str, &str)]) -> Vec<String> {
-        let sources = crate::source::parse_all(texts);
-        check(&sources).into_iter().map(|c| c.message).collect()
-    }
-
-    #[test]
-    fn relative_dates_are_checked_by_the_calendar() {
-        assert_eq!(
-            messages(&[(
-                "a.txt",
-                "The vote is on March 3, one day before the holiday (March 2)."
-            )]),
-            ["March 3 is said to be one day before March 2, but it is 1 day after it"]
-        );
-        assert!(messages(&[(
-            "a.txt",
-            "The vote is on March 1, one day before the holiday (March 2)."
-        )])
-        .is_empty());
-        assert!(messages(&[(
-            "a.txt",
-            "It opens on 31 January, two days after the 29 January deadline."
-        )])
-        .is_empty());
-        assert_eq!(
-            messages(&[(
-                "a.txt",
-                "It opens on 3 February, a week after the 29 January deadline."
-            )])
-            .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn one_event_dated_differently_across_sources() {
-        let found = messages(&[
-            ("a.txt", "The treaty was signed on May 4 in Oslo."),
-            (
-                "b.txt",
-                "The accord, which the treaty was signed on May 5, ends the war.",
-            ),
-        ]);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].contains("May 4 (a.txt:1)") && found[0].contains("May 5 (b.txt:1)"));
-    }
-
-    #[test]
-    fn agreeing_and_overlapping_dates_are_not_reported() {
-        assert!(messages(&[
-            ("a.txt", "The festival was held on July 18-21 by the river."),
-            ("b.txt", "The festival was held on 19 July, its second day."),
-        ])
-        .is_empty());
-        assert!(messages(&[
-            ("a.txt", "The ceremony was held on May 4."),
-            ("b.txt", "The press conference was held on May 9."),
-        ])
-        .is_empty());
-    }
 }

@@ -2,22 +2,89 @@
 //! up to their stated total, one person's name or title given differently, a misspelt
 //! title, and dates that contradict each other. They run beside the figure topics and
 //! are reported in every format.
+//!
+//! A check finds [`Finding`]s as data: what kind of discrepancy, the claims and wordings
+//! involved, and the facts that make it one. The words that tell an editor about it are
+//! the report's (`report::messages`), so each printer lays a finding out its own way.
+//! [`REGISTRY`] lists the checks, by the names the library and the command line share.
 
 pub mod dates;
 pub mod names;
 pub mod sums;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::claims::Claim;
+use crate::base::interval::Interval;
+use crate::extract::claims::Claim;
 use crate::rules::TitleWords;
 use crate::source::{Location, Source};
-use crate::ClaimInTopic;
+use crate::topics::ClaimInTopic;
+
+/// A check, by the name `--skip-check` and `skip_checks` give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckName {
+    Sums,
+    Names,
+    Dates,
+}
+
+/// What the checks read: the articles, their claims with topics, and the title words.
+pub struct Input<'a> {
+    pub sources: &'a [Source],
+    pub claims: &'a [ClaimInTopic],
+    pub titles: &'a TitleWords,
+}
+
+/// One check of the registry.
+pub struct Check {
+    pub name: CheckName,
+    /// The name as users write it.
+    pub id: &'static str,
+    pub run: fn(&Input) -> Vec<Finding>,
+}
+
+/// Every check, in the order users see them listed.
+pub const REGISTRY: &[Check] = &[
+    Check {
+        name: CheckName::Sums,
+        id: "sums",
+        run: |input| sums::check(input.claims),
+    },
+    Check {
+        name: CheckName::Names,
+        id: "names",
+        run: |input| names::check(input.sources, input.titles),
+    },
+    Check {
+        name: CheckName::Dates,
+        id: "dates",
+        run: |input| dates::check(input.sources),
+    },
+];
+
+impl CheckName {
+    /// The name as users write it.
+    pub fn id(self) -> &'static str {
+        REGISTRY
+            .iter()
+            .find(|check| check.name == self)
+            .map_or("", |check| check.id)
+    }
+
+    /// The check a user's name stands for.
+    pub fn from_id(id: &str) -> Option<CheckName> {
+        REGISTRY
+            .iter()
+            .find(|check| check.id == id)
+            .map(|check| check.name)
+    }
+}
 
 /// What a check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub enum FindingKind {
     /// Parts that do not add up to their total.
     Sum,
     /// Dates that contradict each other.
@@ -30,14 +97,14 @@ pub enum Kind {
     Spelling,
 }
 
-impl Kind {
+impl FindingKind {
     pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Sum => "sum",
-            Kind::Date => "date",
-            Kind::Title => "title",
-            Kind::Name => "name",
-            Kind::Spelling => "spelling",
+            FindingKind::Sum => "sum",
+            FindingKind::Date => "date",
+            FindingKind::Title => "title",
+            FindingKind::Name => "name",
+            FindingKind::Spelling => "spelling",
         }
     }
 }
@@ -52,8 +119,7 @@ pub struct Mention {
 
 /// One finding of a check.
 #[derive(Debug, Clone)]
-pub struct Check {
-    pub kind: Kind,
+pub struct Finding {
     /// The source the finding is about (the first, when it spans several).
     pub source: String,
     /// True when it sets one source against another.
@@ -64,51 +130,87 @@ pub struct Check {
     pub total: Option<Claim>,
     /// Every wording involved, with its place.
     pub mentions: Vec<Mention>,
-    pub message: String,
+    /// What makes it a discrepancy.
+    pub detail: Detail,
 }
 
-/// Which checks run.
-#[derive(Debug, Clone, Copy)]
-pub struct Enabled {
-    pub sums: bool,
-    pub names: bool,
-    pub dates: bool,
+/// A day of a year whose year is not known: month (0 for January) and day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day {
+    pub month: usize,
+    pub day: u32,
 }
 
-impl Default for Enabled {
-    fn default() -> Self {
-        Enabled {
-            sums: true,
-            names: true,
-            dates: true,
+/// A title one person is given, where it is first given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleGiven {
+    pub title: String,
+    pub source: String,
+    pub line: usize,
+}
+
+/// The facts of a finding, by kind.
+#[derive(Debug, Clone)]
+pub enum Detail {
+    /// The parts ([`Finding::claims`]) add up to `sum`, which misses the total their own
+    /// source states ([`Finding::total`]).
+    SumMissesTotal { sum: Interval },
+    /// The parts, in a source that states no exact total, add up to `sum`, which no
+    /// other source's total (`totals`) meets.
+    SumMissesOtherTotals { sum: Interval, totals: Vec<Claim> },
+    /// `said` is given as `relation` (as written: "one day before") `anchor`, but the
+    /// calendar puts it `gap` days after it (before, when negative).
+    RelativeDate {
+        said: Day,
+        relation: String,
+        anchor: Day,
+        gap: i64,
+    },
+    /// Sources date one event ("the treaty ... signed on") on days that do not meet;
+    /// the dates are the mentions.
+    EventDates { noun: String, verb: String },
+    /// A title word (`word`) that looks meant to be `meant`; the wording is the mention.
+    MisspeltTitle { word: String, meant: String },
+    /// One person given titles that share a rank and differ in another.
+    Titles {
+        name: String,
+        titles: Vec<TitleGiven>,
+    },
+    /// Two spellings of one person's name.
+    PersonName { first: String, second: String },
+    /// One organisation named two ways; the names are the mentions' wordings.
+    OrganizationName,
+}
+
+impl Finding {
+    pub fn kind(&self) -> FindingKind {
+        match self.detail {
+            Detail::SumMissesTotal { .. } | Detail::SumMissesOtherTotals { .. } => FindingKind::Sum,
+            Detail::RelativeDate { .. } | Detail::EventDates { .. } => FindingKind::Date,
+            Detail::MisspeltTitle { .. } => FindingKind::Spelling,
+            Detail::Titles { .. } => FindingKind::Title,
+            Detail::PersonName { .. } | Detail::OrganizationName => FindingKind::Name,
         }
     }
 }
 
-/// Runs the enabled checks. Findings come sorted by kind, source and place.
-pub fn run(
-    sources: &[Source],
-    claims: &[ClaimInTopic],
-    titles: &TitleWords,
-    enabled: Enabled,
-) -> Vec<Check> {
-    let mut found = Vec::new();
-    if enabled.sums {
-        found.extend(sums::check(claims));
-    }
-    if enabled.dates {
-        found.extend(dates::check(sources));
-    }
-    if enabled.names {
-        found.extend(names::check(sources, titles));
-    }
-    found.sort_by(|a, b| (a.kind, &a.source, place(a)).cmp(&(b.kind, &b.source, place(b))));
+/// Runs every check of the registry but the skipped ones. Findings come sorted by kind,
+/// source and place.
+pub fn run(input: &Input, skipped: &[CheckName]) -> Vec<Finding> {
+    let mut found: Vec<Finding> = REGISTRY
+        .iter()
+        .filter(|check| !skipped.contains(&check.name))
+        .flat_map(|check| (check.run)(input))
+        .collect();
+    found.sort_by(|a, b| {
+        (a.kind(), &a.source, first_mention(a)).cmp(&(b.kind(), &b.source, first_mention(b)))
+    });
     found
 }
 
 /// Where a finding's first mention stands, for ordering findings.
-fn place(check: &Check) -> Option<(&str, Location)> {
-    check
+fn first_mention(finding: &Finding) -> Option<(&str, Location)> {
+    finding
         .mentions
         .first()
         .map(|m| (m.source.as_str(), m.location))

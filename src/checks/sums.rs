@@ -12,12 +12,11 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::claims::Claim;
-use crate::interval::Interval;
-use crate::report::human_number;
-use crate::ClaimInTopic;
+use crate::base::interval::Interval;
+use crate::extract::claims::Claim;
+use crate::topics::ClaimInTopic;
 
-use super::{mention_of, Check, Kind};
+use super::{mention_of, Detail, Finding};
 
 fn head(claim: &Claim) -> Option<&str> {
     claim
@@ -42,7 +41,7 @@ fn is_subcount(claim: &Claim) -> bool {
 }
 
 /// The sum of intervals: `None` ends stay open.
-fn sum(parts: &[&Claim]) -> Interval {
+pub fn sum(parts: &[&Claim]) -> Interval {
     let total = |end: fn(&Interval) -> Option<f64>| -> Option<f64> {
         parts.iter().map(|c| end(&c.interval)).sum::<Option<f64>>()
     };
@@ -59,20 +58,8 @@ fn sum(parts: &[&Claim]) -> Interval {
     }
 }
 
-fn describe(parts: &[&Claim]) -> String {
-    let figures: Vec<String> = parts.iter().map(|c| human_number(c.value)).collect();
-    let s = sum(parts);
-    let total = match (s.lower_value(), s.upper_value()) {
-        (Some(lo), Some(hi)) if (hi - lo).abs() < f64::EPSILON => human_number(lo),
-        (Some(lo), Some(hi)) => format!("{} to {}", human_number(lo), human_number(hi)),
-        (Some(lo), None) => format!("at least {}", human_number(lo)),
-        _ => "an open range".to_string(),
-    };
-    format!("{} = {total}", figures.join(" + "))
-}
-
 /// Finds the breakdowns of each source and checks them.
-pub fn check(claims: &[ClaimInTopic]) -> Vec<Check> {
+pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
     let mut by_source: BTreeMap<&str, Vec<&ClaimInTopic>> = BTreeMap::new();
     for item in claims {
         by_source
@@ -162,17 +149,16 @@ fn find_total<'a>(
     nearest_in_paragraph.or(nearest_anywhere)
 }
 
-fn in_source(parts: &[&Claim], total: &Claim) -> Check {
+fn in_source(parts: &[&Claim], total: &Claim) -> Finding {
     let mut mentions: Vec<_> = parts.iter().map(|c| mention_of(c)).collect();
     mentions.push(mention_of(total));
-    Check {
-        kind: Kind::Sum,
+    Finding {
         source: total.source.clone(),
         cross_source: false,
         claims: parts.iter().map(|c| (*c).clone()).collect(),
         total: Some(total.clone()),
         mentions,
-        message: format!("{}, stated total {}", describe(parts), total.figure),
+        detail: Detail::SumMissesTotal { sum: sum(parts) },
     }
 }
 
@@ -224,7 +210,7 @@ fn against_others(
     own_total: Option<&Claim>,
     by_source: &BTreeMap<&str, Vec<&ClaimInTopic>>,
     totals: &Totals,
-) -> Option<Check> {
+) -> Option<Finding> {
     let thing = head(parts[0])?;
     // Other sources' totals of the same topic as this source's own (hedged) total, or
     // else of the same counted thing.
@@ -248,95 +234,17 @@ fn against_others(
     if others.is_empty() || others.iter().any(|c| total.overlaps(&c.interval)) {
         return None;
     }
-    let stated: Vec<String> = others
-        .iter()
-        .map(|c| format!("{} in {}:{}", c.figure, c.source, c.location.line))
-        .collect();
     let mut mentions: Vec<_> = parts.iter().map(|c| mention_of(c)).collect();
     mentions.extend(others.iter().map(|c| mention_of(c)));
-    Some(Check {
-        kind: Kind::Sum,
+    Some(Finding {
         source: source.to_string(),
         cross_source: true,
         claims: parts.iter().map(|c| (*c).clone()).collect(),
         total: others.first().map(|c| (*c).clone()),
         mentions,
-        message: format!(
-            "{} in {source}; other sources state the total as {}",
-            describe(parts),
-            stated.join(", ")
-        ),
+        detail: Detail::SumMissesOtherTotals {
+            sum: total,
+            totals: others.iter().map(|c| (*c).clone()).collect(),
+        },
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::RuleSet;
-
-    fn messages(texts: &[(&str, &str)]) -> Vec<String> {
-        let sources = crate::source::parse_all(texts);
-        crate::analyze(&sources, &RuleSet::builtin())
-            .checks
-            .iter()
-            .filter(|c| c.kind == super::Kind::Sum)
-            .map(|c| c.message.clone())
-            .collect()
-    }
-
-    #[test]
-    fn parts_that_miss_their_total_are_reported() {
-        let found = messages(&[(
-            "a.txt",
-            "The fleet has 40 boats. It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats.",
-        )]);
-        assert_eq!(found, ["12 + 15 + 10 = 37, stated total 40"]);
-        let same_sentence = messages(&[(
-            "a.txt",
-            "In all 30 ports closed, among them 9 Spanish ports, 8 French ports and 11 Italian ports.",
-        )]);
-        assert_eq!(same_sentence, ["9 + 8 + 11 = 28, stated total 30"]);
-    }
-
-    #[test]
-    fn parts_that_add_up_or_fit_a_hedge_are_not() {
-        assert!(messages(&[(
-            "a.txt",
-            "The fleet has 37 boats: 12 Greek boats, 15 Turkish boats and 10 Italian boats."
-        )])
-        .is_empty());
-        assert!(messages(&[("a.txt", "The fleet has about 40 boats. It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats.")]).is_empty());
-        assert!(messages(&[(
-            "a.txt",
-            "It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats."
-        )])
-        .is_empty());
-    }
-
-    #[test]
-    fn a_sub_count_is_not_the_total() {
-        let found = messages(&[(
-            "a.txt",
-            "Some 40 boats sailed, of which 30 boats reached port. They were 12 Greek boats, 18 Turkish boats and 10 Italian boats.",
-        )]);
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn parts_without_their_own_total_meet_other_sources_totals() {
-        let found = messages(&[
-            ("a.txt", "The fleet has 40 boats."),
-            (
-                "b.txt",
-                "It counts 12 Greek boats, 15 Turkish boats and 10 Italian boats.",
-            ),
-        ]);
-        assert_eq!(found.len(), 1);
-        assert!(
-            found[0].starts_with(
-                "12 + 15 + 10 = 37 in b.txt; other sources state the total as 40 in a.txt:1"
-            ),
-            "{}",
-            found[0]
-        );
-    }
 }

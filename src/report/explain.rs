@@ -30,7 +30,8 @@ pub fn write_topic(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
             super::place(&claim.source, claim.location),
             claim.quote
         )?;
-        let bounds = |b: Option<f64>| b.map_or("open".to_string(), super::human_number);
+        let bounds =
+            |b: Option<f64>| b.map_or("open".to_string(), crate::base::numbers::human_number);
         writeln!(
             out,
             "  figure {} ({}), range {} to {}",

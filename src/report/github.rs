@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::checks::Check;
+use crate::checks::Finding;
 use crate::compare::{TopicReport, Verdict};
 
 /// Escapes the message part of a workflow command.
@@ -24,7 +24,11 @@ fn property(text: &str) -> String {
 const MAX_OTHERS: usize = 8;
 
 /// `hcx diff --format github`.
-pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check]) -> io::Result<()> {
+pub fn write_diff(
+    out: &mut dyn Write,
+    shown: &[&TopicReport],
+    checks: &[Finding],
+) -> io::Result<()> {
     for check in checks {
         // A check is a warning: an editor must look, but it is no hard contradiction.
         for mention in &check.mentions {
@@ -34,8 +38,8 @@ pub fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Check])
                 property(&mention.source),
                 mention.location.line,
                 mention.location.column,
-                property(&format!("hcx {} check", check.kind.as_str())),
-                data(&check.message)
+                property(&format!("hcx {} check", check.kind().as_str())),
+                data(&super::messages::message(check))
             )?;
         }
     }

@@ -5,10 +5,11 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::claims::Claim;
 use crate::compare::TopicReport;
+use crate::extract::claims::Claim;
 
-use super::{excerpt, human_number, Summary};
+use super::{excerpt, Summary};
+use crate::base::numbers::human_number;
 
 const WIDTH: f64 = 640.0;
 const MARGIN: f64 = 40.0;
@@ -150,7 +151,7 @@ pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
-    checks: &[crate::checks::Check],
+    checks: &[crate::checks::Finding],
 ) -> io::Result<()> {
     let s = Summary::of(all);
     write!(
@@ -197,13 +198,13 @@ pub fn write_diff(
             writeln!(
                 out,
                 "<li><strong>{}</strong>{}: {} ({})</li>",
-                check.kind.as_str(),
+                check.kind().as_str(),
                 if check.cross_source {
                     ", across sources"
                 } else {
                     ""
                 },
-                esc(&check.message),
+                esc(&super::messages::message(check)),
                 places.join(", ")
             )?;
         }

@@ -5,8 +5,8 @@
 
 use std::io::{self, Write};
 
-use crate::claims::Claim;
 use crate::compare::TopicReport;
+use crate::extract::claims::Claim;
 use crate::Analysis;
 
 use super::Summary;
@@ -79,7 +79,7 @@ impl<'a> ClaimFields<'a> {
             action: claim.action.as_deref(),
             column: claim.location.column,
             figure: &claim.figure,
-            hedge: claim.hedge.map(crate::figures::Hedge::as_str),
+            hedge: claim.hedge.map(crate::extract::figures::Hedge::as_str),
             line: claim.location.line,
             lower: claim.interval.lower_value().map(Number),
             lower_inclusive: claim.interval.lower.map(|b| b.inclusive),
@@ -96,7 +96,7 @@ impl<'a> ClaimFields<'a> {
         }
     }
 
-    fn placed((claim, placement): &'a crate::ClaimInTopic) -> Self {
+    fn placed((claim, placement): &'a crate::topics::ClaimInTopic) -> Self {
         ClaimFields {
             topic: TopicField::Listed(placement.as_ref().map(|p| p.id.as_str())),
             ..ClaimFields::of(claim)
@@ -153,7 +153,7 @@ struct CheckFields<'a> {
     cross_source: bool,
     kind: &'static str,
     mentions: Vec<MentionFields<'a>>,
-    message: &'a str,
+    message: String,
     source: &'a str,
     total: Option<ClaimFields<'a>>,
 }
@@ -167,11 +167,11 @@ struct MentionFields<'a> {
 }
 
 impl<'a> CheckFields<'a> {
-    fn of(check: &'a crate::checks::Check) -> Self {
+    fn of(check: &'a crate::checks::Finding) -> Self {
         CheckFields {
             claims: check.claims.iter().map(ClaimFields::of).collect(),
             cross_source: check.cross_source,
-            kind: check.kind.as_str(),
+            kind: check.kind().as_str(),
             mentions: check
                 .mentions
                 .iter()
@@ -182,7 +182,7 @@ impl<'a> CheckFields<'a> {
                     source: &m.source,
                 })
                 .collect(),
-            message: &check.message,
+            message: super::messages::message(check),
             source: &check.source,
             total: check.total.as_ref().map(ClaimFields::of),
         }
@@ -253,7 +253,7 @@ impl ClaimStream {
     }
 
     /// A claim's text in the stream.
-    pub fn render(lines: bool, item: &crate::ClaimInTopic) -> Vec<u8> {
+    pub fn render(lines: bool, item: &crate::topics::ClaimInTopic) -> Vec<u8> {
         let fields = ClaimFields::placed(item);
         let mut out = Vec::with_capacity(1024);
         if lines {
@@ -309,10 +309,10 @@ mod tests {
             "a.txt",
             "Some 40 people died.\nOver 2,500 delegates came to the \"summit\".\nNo figure here.\n",
         );
-        let claims: Vec<crate::ClaimInTopic> = crate::claims::extract(&article)
+        let claims: Vec<crate::topics::ClaimInTopic> = crate::extract::claims::extract(&article)
             .into_iter()
             .map(|c| {
-                let placed = crate::topics::place(&c, &rules);
+                let placed = crate::topics::assign(&c, &rules);
                 (std::sync::Arc::new(c), placed.map(std::sync::Arc::new))
             })
             .collect();

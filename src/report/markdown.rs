@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use crate::checks::Check;
-use crate::claims::Claim;
+use crate::checks::Finding;
 use crate::compare::TopicReport;
+use crate::extract::claims::Claim;
 
 use super::{excerpt, Summary};
 
@@ -22,7 +22,7 @@ pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
-    checks: &[Check],
+    checks: &[Finding],
     hidden: usize,
 ) -> io::Result<()> {
     let s = Summary::of(all);
@@ -70,8 +70,8 @@ pub fn write_diff(
             writeln!(
                 out,
                 "- **{}**{across}: {} ({})",
-                check.kind.as_str(),
-                cell(&check.message),
+                check.kind().as_str(),
+                cell(&super::messages::message(check)),
                 places.join(", ")
             )?;
         }

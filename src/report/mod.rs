@@ -8,10 +8,11 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod messages;
 pub mod table;
 
-use crate::claims::Claim;
 use crate::compare::{TopicReport, Verdict};
+use crate::extract::claims::Claim;
 
 /// Counts of topics by verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,27 +51,6 @@ pub fn place(source: &str, location: crate::source::Location) -> String {
     format!("{source}:{}:{}", location.line, location.column)
 }
 
-/// A figure for people: "2,500", "1.5", "2,300,000,000".
-pub fn human_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e18 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        let text = format!("{v:.4}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 /// The claim's sentence cut to about `width` characters around its wording, with the
 /// wording marked by `open` and `close`.
 pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
@@ -100,18 +80,4 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
         claim.quote,
         if cut_tail { "…" } else { "" }
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_read_as_people_write_them() {
-        assert_eq!(human_number(3400.0), "3,400");
-        assert_eq!(human_number(57.0), "57");
-        assert_eq!(human_number(1.5), "1.5");
-        assert_eq!(human_number(2_300_000_000.0), "2,300,000,000");
-        assert_eq!(human_number(0.000_001), "0");
-    }
 }

@@ -9,9 +9,9 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
-use crate::checks::Check;
-use crate::claims::Claim;
+use crate::checks::Finding;
 use crate::compare::{TopicReport, Verdict};
+use crate::extract::claims::Claim;
 
 use super::{excerpt, Summary};
 
@@ -96,7 +96,7 @@ pub fn write_diff(
     out: &mut dyn Write,
     shown: &[&TopicReport],
     all: &[TopicReport],
-    checks: &[Check],
+    checks: &[Finding],
     notes: Notes,
     layout: Layout,
 ) -> io::Result<()> {
@@ -143,9 +143,9 @@ pub fn write_diff(
         let mut table = new_table(layout, &["Check", "Where", "Finding"]);
         for check in checks {
             let kind = if check.cross_source {
-                format!("{}\n(across sources)", check.kind.as_str())
+                format!("{}\n(across sources)", check.kind().as_str())
             } else {
-                check.kind.as_str().to_string()
+                check.kind().as_str().to_string()
             };
             let places: Vec<String> = check
                 .mentions
@@ -155,7 +155,7 @@ pub fn write_diff(
             table.add_row(vec![
                 Cell::new(kind),
                 Cell::new(places.join("\n")),
-                Cell::new(&check.message),
+                Cell::new(&super::messages::message(check)),
             ]);
         }
         writeln!(out, "{table}")?;
@@ -184,7 +184,7 @@ pub fn write_diff(
 /// `hcx claims` as a table.
 pub fn write_claims(
     out: &mut dyn Write,
-    claims: &[crate::ClaimInTopic],
+    claims: &[crate::topics::ClaimInTopic],
     layout: Layout,
 ) -> io::Result<()> {
     let mut table = new_table(layout, &["Source", "Figure", "Counted", "Topic", "Scope"]);

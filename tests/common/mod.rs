@@ -78,7 +78,7 @@ fn file_name(path: &str) -> String {
         .unwrap_or_default()
 }
 
-pub fn seen(claim: &hcx::claims::Claim) -> Seen {
+pub fn seen(claim: &hcx::extract::claims::Claim) -> Seen {
     let mut numbers = vec![claim.value];
     numbers.extend(claim.interval.lower_value());
     numbers.extend(claim.interval.upper_value());

@@ -46,8 +46,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Reads a configuration file; a problem is one line naming the file, line and column.
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
-    let raw: Raw = toml::from_str(&text)
-        .map_err(|err| hcx::rules::toml_error(&path.display().to_string(), &text, &err))?;
+    let raw: Raw = toml::from_str(&text).map_err(|err| {
+        hcx::base::diagnostics::toml_error(&path.display().to_string(), &text, &err).to_string()
+    })?;
     let base = path.parent().unwrap_or(Path::new("."));
     let near = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
     Ok(Config {

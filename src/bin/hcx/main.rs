@@ -15,7 +15,7 @@ use args::{
     RulesCommand,
 };
 use config::Config;
-use hcx::baseline::Baseline;
+use hcx::analysis::baseline::Baseline;
 use hcx::compare::{TopicReport, Verdict};
 use hcx::report::{explain, github, html, json, markdown, table};
 use hcx::rules::{self, RuleSet};
@@ -151,12 +151,16 @@ fn analyze(inputs: &Inputs, settings: &Settings) -> Result<hcx::Analysis, Failur
     }
     let skipped =
         |kind| inputs.skip_checks.contains(&kind) || settings.config.skip_checks.contains(&kind);
-    let enabled = hcx::checks::Enabled {
-        sums: !skipped(CheckKind::Sums),
-        names: !skipped(CheckKind::Names),
-        dates: !skipped(CheckKind::Dates),
-    };
-    Ok(hcx::analyze_with(&corpus.sources, &rules, enabled))
+    let skip: Vec<hcx::checks::CheckName> = [
+        (CheckKind::Sums, hcx::checks::CheckName::Sums),
+        (CheckKind::Names, hcx::checks::CheckName::Names),
+        (CheckKind::Dates, hcx::checks::CheckName::Dates),
+    ]
+    .into_iter()
+    .filter(|(kind, _)| skipped(*kind))
+    .map(|(_, name)| name)
+    .collect();
+    Ok(hcx::analyze_with(&corpus.sources, &rules, &skip))
 }
 
 /// `hcx claims`: extraction and placement only, no comparison or checks. JSON is

@@ -55,11 +55,7 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A scope phrase, as a byte range of the paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
+pub use crate::base::span::Span;
 
 /// Every scope phrase in `text[start..end]`, adjacent ones ("yesterday morning,
 /// October 25") joined.

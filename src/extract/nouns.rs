@@ -7,9 +7,9 @@
 //! taken instead. The verb nearest the figure ("killed", "signed", "attended") says what
 //! happened, which keeps deaths apart from injuries when no rule says so.
 
-use crate::figures::{Figure, Unit, View};
-use crate::lexicon;
-use crate::tokens::Kind;
+use crate::base::lexicon;
+use crate::base::tokens::TokenKind;
+use crate::extract::figures::{Figure, Unit, View};
 
 /// The noun phrase a figure counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -111,7 +111,9 @@ fn is_determiner(word: &str) -> bool {
 }
 
 fn is_number_at(view: &View, k: usize) -> bool {
-    view.tokens.get(k).is_some_and(|t| t.kind == Kind::Number)
+    view.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Number)
         || view.word(k).and_then(lexicon::small_number).is_some()
 }
 
@@ -148,7 +150,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
     let mut last_word = None;
     while i < view.len() {
         match view.tokens[i].kind {
-            Kind::Word => {
+            TokenKind::Word => {
                 let word = &*view.lower[i];
                 if lexicon::PHRASE_STOPS.contains(word) || (word == "and" && i == start) {
                     break;
@@ -183,7 +185,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                     break;
                 }
             }
-            Kind::Punct => {
+            TokenKind::Punct => {
                 let joins = view.is_punct(i, &[',', '-', '‑', '/'])
                     && view
                         .word(i + 1)
@@ -416,7 +418,7 @@ pub fn locality(view: &View, counted: Option<&Counted>, clause: (usize, usize)) 
         parts.push(opening);
     }
     for k in clause.0..=clause.1 {
-        let is_year = view.tokens[k].kind == Kind::Number
+        let is_year = view.tokens[k].kind == TokenKind::Number
             && view.raw(k).len() == 4
             && view
                 .raw(k)
@@ -551,7 +553,7 @@ pub fn action(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures;
+    use crate::extract::figures;
 
     fn counted_of(text: &str) -> Vec<(String, String, Option<String>)> {
         let view = View::new(text, 0, text.len());

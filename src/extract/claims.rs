@@ -4,13 +4,13 @@
 //! This stage puts together what the figure, noun and scope stages find, sentence by
 //! sentence, and records the words around each figure that the topic stage will need.
 
-use crate::figures::{self, Figure, Hedge, Unit, View};
-use crate::interval::Interval;
-use crate::lexicon;
-use crate::nouns::{self, Counted};
-use crate::scope;
+use crate::base::interval::Interval;
+use crate::base::lexicon;
+use crate::base::tokens::TokenKind;
+use crate::extract::figures::{self, Figure, Hedge, Unit, View};
+use crate::extract::nouns::{self, Counted};
+use crate::extract::scope;
 use crate::source::{Location, Paragraph, Source};
-use crate::tokens::Kind;
 use std::sync::Arc;
 
 /// One numeric claim of one source.
@@ -153,7 +153,7 @@ pub fn extract_paragraph(
     if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
         return;
     }
-    for &sentence in paragraph.sentences() {
+    for &sentence in crate::sentences::of(paragraph) {
         let view = View::new(text, sentence.start, sentence.end);
         if view.is_empty() {
             continue;
@@ -170,7 +170,7 @@ pub fn extract_paragraph(
                 .iter()
                 .zip(&view.tokens)
                 .enumerate()
-                .filter(|(_, (_, token))| token.kind == Kind::Word)
+                .filter(|(_, (_, token))| token.kind == TokenKind::Word)
                 .map(|(token, (word, _))| SentenceWord {
                     token,
                     word: word.to_string(),

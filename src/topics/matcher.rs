@@ -1,18 +1,20 @@
-//! Topics: puts each claim under the topic it is about, by the rules or, where no rule
-//! takes it, by what it counts and what happened to it.
+//! Matching claims to rules. A [`Matcher`] is compiled once from a rule set: it numbers
+//! every stem of every rule term, so that matching compares numbers instead of strings.
+//! Each thread then makes an [`Assigner`] from it, which remembers how each counted
+//! phrase matched the rules, since the articles on one event keep counting the same
+//! things and fuzzy matching a phrase against every rule noun is the costliest step.
 //!
-//! Claims about one thing must meet and claims about different things must not: deaths
-//! are never compared with injuries, nor a city's turnout with the nation's. A rule takes a
-//! claim when its counted noun names the topic, or names what the topic counts and a
-//! context word says so; when several rules could, the one whose evidence stands nearest
-//! the figure wins. A claim no rule takes is grouped by its counted noun (stemmed, so
-//! "organisations" meets "organization") with its verb and its qualifier.
+//! A rule takes a claim when its counted noun names the topic, or names what the topic
+//! counts and a context word says so; when several rules could, the one whose evidence
+//! stands nearest the figure wins.
 
-use crate::claims::Claim;
-use crate::figures::Unit;
-use crate::lexicon;
-use crate::rules::{RuleSet, RuleUnit, Term, Topic};
 use rustc_hash::FxHashMap;
+
+use crate::extract::claims::Claim;
+use crate::extract::figures::Unit;
+use crate::rules::{RuleSet, RuleUnit, Term, Topic};
+
+use super::{auto, slug, Evidence, Placement};
 
 /// Least similarity for two nouns to be taken as spellings of one word.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
@@ -24,34 +26,6 @@ const OUT_OF_CLAUSE: usize = 1000;
 /// ratification" is about ratification, a "come into effect" at the sentence's end is not.
 const EXCLUDE_REACH: usize = 4;
 
-/// The topic a claim was put under, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Placement {
-    /// Topic id: a rule's id, or `auto/...` for a group no rule named; a qualifier or a
-    /// currency is appended after a `/`.
-    pub id: String,
-    pub label: String,
-    /// The rule's origin (built in, or its file), or `None` for an automatic group.
-    pub origin: Option<String>,
-    pub evidence: Evidence,
-}
-
-/// How a claim was matched: for `hcx explain` and for people reading the JSON.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evidence {
-    /// The rule noun that matched, and the claim's word it matched.
-    pub noun: Option<(String, String)>,
-    /// Similarity of those two words (1 for the same stem).
-    pub score: f64,
-    /// The context word that decided, and its distance from the figure.
-    pub context: Option<(String, usize)>,
-}
-
-/// The topic of one claim. To place many, make one [`Placer`] and reuse it.
-pub fn place(claim: &Claim, rules: &RuleSet) -> Option<Placement> {
-    Placer::new(rules).place(claim)
-}
-
 /// A counted phrase's best match in a topic's noun list: words matched, similarity, and
 /// the index of the rule's term.
 type NounMatch = (usize, f64, usize);
@@ -61,13 +35,13 @@ type NounMatches = Vec<(Option<NounMatch>, Option<NounMatch>)>;
 
 /// Distinct counted phrases remembered before the memory is cleared, so that a corpus
 /// of endless new nouns cannot grow it without bound: each holds two matches a topic,
-/// about 2 KB with the built-in rules, so at most about 8 MB a placer.
+/// about 2 KB with the built-in rules, so at most about 8 MB an assigner.
 const NOUN_MEMORY: usize = 4_096;
 
 /// The stems of every rule term, numbered, so that placement compares numbers instead
 /// of strings: it looks for every term of every topic in every claim's sentence.
 #[derive(Debug, Clone, Default)]
-pub struct TermIndex {
+struct TermIndex {
     /// Every stem of the topics' context, exclude and noun terms. No other word of a
     /// sentence can decide a placement.
     ids: FxHashMap<String, u32>,
@@ -83,7 +57,7 @@ struct TopicTerms {
 }
 
 impl TermIndex {
-    pub fn new(topics: &[Topic]) -> Self {
+    fn new(topics: &[Topic]) -> Self {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut number = |terms: &[Term]| -> Vec<Vec<u32>> {
             terms
@@ -116,13 +90,36 @@ impl TermIndex {
     }
 }
 
-/// Places claims under the topics of a rule set. Made for each piece of parallel work
-/// (rayon's `map_init`) and reused within it: it remembers how each counted phrase matched the rules, since the articles on one
-/// event keep counting the same things and fuzzy matching a phrase against every rule
-/// noun is the costliest step of placement.
-pub struct Placer<'r> {
+/// A rule set compiled for matching: its topics' terms numbered. Made once and shared by
+/// every thread.
+pub struct Matcher<'r> {
     rules: &'r RuleSet,
-    index: &'r TermIndex,
+    index: TermIndex,
+}
+
+impl<'r> Matcher<'r> {
+    pub fn new(rules: &'r RuleSet) -> Self {
+        Matcher {
+            rules,
+            index: TermIndex::new(rules.topics()),
+        }
+    }
+
+    /// An assigner for one piece of parallel work (rayon's `map_init`), reused within it.
+    pub fn assigner(&self) -> Assigner<'_> {
+        Assigner {
+            rules: self.rules,
+            index: &self.index,
+            nouns: FxHashMap::default(),
+        }
+    }
+}
+
+/// Puts claims under the topics of a compiled rule set, remembering how each counted
+/// phrase matched the rules.
+pub struct Assigner<'m> {
+    rules: &'m RuleSet,
+    index: &'m TermIndex,
     nouns: FxHashMap<Vec<String>, NounMatches>,
 }
 
@@ -136,17 +133,9 @@ struct Relevant {
     in_clause: bool,
 }
 
-impl<'r> Placer<'r> {
-    pub fn new(rules: &'r RuleSet) -> Self {
-        Placer {
-            rules,
-            index: rules.term_index(),
-            nouns: FxHashMap::default(),
-        }
-    }
-
+impl Assigner<'_> {
     /// The topic of one claim.
-    pub fn place(&mut self, claim: &Claim) -> Option<Placement> {
+    pub fn assign(&mut self, claim: &Claim) -> Option<Placement> {
         let rules = self.rules;
         let index = self.index;
         let relevant: Vec<Relevant> = claim
@@ -195,7 +184,7 @@ impl<'r> Placer<'r> {
                 evidence: found.evidence,
             });
         }
-        fallback(claim)
+        auto::group(claim)
     }
 
     /// How the claim's counted phrase matches every topic, worked out once per phrase.
@@ -223,7 +212,7 @@ impl<'r> Placer<'r> {
 }
 
 /// Appends the qualifier and the currency, which make a sub-topic of their own.
-fn decorate(claim: &Claim, id: &mut String, label: &mut String) {
+pub(super) fn decorate(claim: &Claim, id: &mut String, label: &mut String) {
     if let Some(qualifier) = claim.counted.as_ref().and_then(|c| c.qualifier.as_ref()) {
         id.push('/');
         id.push_str(&slug(qualifier));
@@ -351,7 +340,7 @@ fn best_noun(words: &[String], terms: &[Term]) -> Option<NounMatch> {
 /// 1 for the same singular; otherwise the normalized Damerau-Levenshtein similarity of
 /// the singulars, if it reaches the fuzzy threshold (for words long enough to judge), so
 /// a misspelt "delagates" still meets "delegates".
-fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
+pub(super) fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     if word == rule_singular {
         return Some(1.0);
     }
@@ -413,210 +402,4 @@ fn find_term(relevant: &[Relevant], term: &[u32]) -> Option<(usize, bool)> {
             (distance, in_clause)
         })
         .min_by_key(|(d, in_clause)| (!in_clause, *d))
-}
-
-/// A group for a claim no rule takes: its head noun's stem, the verb that says what
-/// happened to it, and its qualifier.
-fn fallback(claim: &Claim) -> Option<Placement> {
-    // Without a noun, or with only a unit of measure ("10 km"), nothing says what is
-    // counted, and a group would compare a depth with a distance.
-    let head = claim
-        .counted
-        .as_ref()
-        .map(|c| c.head().to_string())
-        .filter(|h| !h.is_empty() && !lexicon::is_measure_unit(h))?;
-    let mut id = format!("auto/{}", slug(&lexicon::singular(&head)));
-    let mut label = head.clone();
-    if claim.unit == Unit::Percent {
-        id.push_str("/percent");
-        label.push_str(" (%)");
-    }
-    if let Some(action) = &claim.action {
-        id.push('+');
-        id.push_str(&slug(&lexicon::stem(action)));
-        label.push(' ');
-        label.push_str(action);
-    }
-    decorate(claim, &mut id, &mut label);
-    Some(Placement {
-        id,
-        label,
-        origin: None,
-        evidence: Evidence {
-            noun: Some((head.clone(), head)),
-            score: 1.0,
-            context: claim.action.clone().map(|a| (a, 0)),
-        },
-    })
-}
-
-/// A rule whose examples do not do what the rule promises.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExampleFailure {
-    pub topic: String,
-    /// The rule file and line of the topic.
-    pub origin: String,
-    pub line: usize,
-    pub message: String,
-}
-
-/// Runs every topic's examples through extraction and placement: each `match` example
-/// must put a claim in the topic, no `no_match` example may, and a topic without
-/// examples is reported, since nothing shows it matches anything.
-pub fn check_examples(rules: &RuleSet) -> Vec<ExampleFailure> {
-    let base_topics = |text: &str| -> Vec<String> {
-        let article = crate::source::parse("example", text);
-        crate::claims::extract(&article)
-            .iter()
-            .filter_map(|claim| place(claim, rules))
-            .map(|p| p.id.split('/').next().unwrap_or_default().to_string())
-            .collect()
-    };
-    let mut failures = Vec::new();
-    for topic in rules.topics() {
-        let mut fail = |message: String| {
-            failures.push(ExampleFailure {
-                topic: topic.id.clone(),
-                origin: topic.origin.clone(),
-                line: topic.line,
-                message,
-            });
-        };
-        if topic.examples.matches.is_empty() {
-            fail(format!(
-                "topic \"{}\" has no `examples.match`: nothing shows it takes any claim",
-                topic.id
-            ));
-        }
-        for text in &topic.examples.matches {
-            let found = base_topics(text);
-            if !found.contains(&topic.id) {
-                fail(format!(
-                    "topic \"{}\" does not take its example {text:?} (its claims went to {found:?})",
-                    topic.id
-                ));
-            }
-        }
-        for text in &topic.examples.no_match {
-            if base_topics(text).contains(&topic.id) {
-                fail(format!(
-                    "topic \"{}\" takes its counter-example {text:?}",
-                    topic.id
-                ));
-            }
-        }
-    }
-    failures
-}
-
-/// Lower-case letters and digits, words joined by '-'.
-pub fn slug(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::claims;
-    use crate::source;
-
-    fn topics_of(text: &str) -> Vec<(String, String)> {
-        let rules = RuleSet::builtin();
-        let found = claims::extract(&source::parse("t.txt", text));
-        found
-            .iter()
-            .map(|c| {
-                (
-                    c.quote.clone(),
-                    place(c, &rules).map_or("-".to_string(), |p| p.id),
-                )
-            })
-            .collect()
-    }
-
-    fn ids(text: &str) -> Vec<String> {
-        topics_of(text).into_iter().map(|(_, id)| id).collect()
-    }
-
-    #[test]
-    fn deaths_and_injuries_never_meet() {
-        assert_eq!(
-            ids("The quake killed 112 people and injured more than 600."),
-            ["deaths", "injuries"]
-        );
-        assert_eq!(
-            ids("killing 112 people and injuring more than 600, officials said"),
-            ["deaths", "injuries"]
-        );
-        assert_eq!(
-            ids("At least 118 people died and 430 were hurt."),
-            ["deaths", "injuries"]
-        );
-        assert_eq!(
-            ids("The death toll rose to 112, and 600 people were hurt."),
-            ["deaths", "injuries"]
-        );
-    }
-
-    #[test]
-    fn context_words_tell_apart_topics_sharing_a_noun() {
-        assert_eq!(ids("57 nations signed the accord."), ["signatories"]);
-        assert_eq!(
-            ids("Fans came from 31 nations that attended the games."),
-            ["delegations"]
-        );
-        assert_eq!(
-            ids("It enters into force once at least 30 states ratify it."),
-            ["ratifications"]
-        );
-        assert_eq!(
-            ids("It needs at least 30 signatures for ratification."),
-            ["ratifications"]
-        );
-        assert_eq!(
-            ids("It enters into force once at least 30 states ratify it, so the signing by 57 states at the summit is a step."),
-            ["ratifications", "signatories"]
-        );
-    }
-
-    #[test]
-    fn spellings_and_inflections_meet() {
-        let a = ids("Some 80 international organisations sent observers.");
-        let b = ids("Some 80 international organizations sent observers.");
-        assert_eq!(a, b);
-        assert_eq!(ids("It drew 40 spectator."), ids("It drew 40 spectators."));
-    }
-
-    #[test]
-    fn unknown_nouns_group_by_noun_verb_and_qualifier() {
-        assert_eq!(ids("Officials counted 30 sheep lost."), ["auto/sheep+lost"]);
-        assert_eq!(
-            ids("Officials counted 30 sheep lost."),
-            ids("Officials counted one sheep lost.")
-        );
-        assert_eq!(
-            ids("They came from 9 Spanish ports, 4 Greek ports."),
-            ["auto/port/spanish", "auto/port/greek"]
-        );
-        assert_eq!(ids("The firm sold 300 tractors."), ["auto/tractor+sold"]);
-    }
-
-    #[test]
-    fn money_is_compared_within_one_currency() {
-        assert_eq!(ids("The bank pledged $25 million in aid."), ["aid/usd"]);
-        assert_eq!(ids("The EU pledged €4m in aid."), ["aid/eur"]);
-    }
-
-    #[test]
-    fn fuzzy_nouns_meet_within_the_threshold() {
-        let sim = |word: &str, rule: &str| similarity(&lexicon::singular(word), rule);
-        assert_eq!(sim("organisations", "organization"), Some(1.0));
-        assert!(sim("delagates", "delegate").is_some());
-        assert!(sim("delegates", "delegation").is_none());
-        assert!(sim("reporters", "report").is_none());
-    }
 }

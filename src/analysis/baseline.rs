@@ -12,9 +12,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::Claim;
+use crate::base::numbers::human_number;
 use crate::compare::TopicReport;
-use crate::report::human_number;
+use crate::extract::claims::Claim;
 
 /// One reviewed finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,8 +72,10 @@ impl Baseline {
     /// Reads a baseline file; problems come back as one line naming the file and place.
     pub fn load(path: &Path) -> Result<Baseline, String> {
         let text = fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
-        toml::from_str(&text)
-            .map_err(|err| crate::rules::toml_error(&path.display().to_string(), &text, &err))
+        toml::from_str(&text).map_err(|err| {
+            crate::base::diagnostics::toml_error(&path.display().to_string(), &text, &err)
+                .to_string()
+        })
     }
 
     pub fn knows(&self, topic: &TopicReport) -> bool {

@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn every_claim_points_into_the_html() {
         let source = parse("page.html", PAGE);
-        let claims = crate::claims::extract(&source);
+        let claims = crate::extract::claims::extract(&source);
         let lines: Vec<&str> = PAGE.lines().collect();
         assert_eq!(claims.len(), 2, "{claims:?}");
         for claim in claims {
@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn broken_html_is_read_as_far_as_it_goes() {
         let source = parse("bad.html", "<p>About 40 boats <b>sank<p>Then 12 <i>more");
-        let claims = crate::claims::extract(&source);
+        let claims = crate::extract::claims::extract(&source);
         assert!(!claims.is_empty());
     }
 }

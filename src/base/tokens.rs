@@ -7,7 +7,7 @@
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum TokenKind {
     /// Letters, with inner apostrophes, hyphens and digits ("seventy-two", "COVID-19").
     Word,
     /// Digits with their separators ("2,500", "1.5").
@@ -21,7 +21,7 @@ pub enum Kind {
 /// A token as a byte range of the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub kind: Kind,
+    pub kind: TokenKind,
     pub start: usize,
     pub end: usize,
 }
@@ -33,7 +33,7 @@ impl Token {
 }
 
 /// Spaces that may sit inside a number as a thousands separator.
-fn is_number_space(c: char) -> bool {
+pub fn is_number_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
@@ -69,7 +69,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             while i > begin + 1 && at(i - 1).is_some_and(|c| matches!(c, '.' | ',' | ')' | ';')) {
                 i -= 1;
             }
-            Kind::Link
+            TokenKind::Link
         } else if c.is_ascii_digit() {
             i += 1;
             loop {
@@ -91,9 +91,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 while at(i).is_some_and(|c| is_word_char(c) || c == '.' || c == '-') {
                     i += 1;
                 }
-                Kind::Link
+                TokenKind::Link
             } else {
-                Kind::Number
+                TokenKind::Number
             }
         } else if c.is_alphabetic() {
             i += 1;
@@ -108,10 +108,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     _ => break,
                 }
             }
-            Kind::Word
+            TokenKind::Word
         } else {
             i += 1;
-            Kind::Punct
+            TokenKind::Punct
         };
         out.push(Token {
             kind,
@@ -132,41 +132,11 @@ fn starts_link(rest: &str) -> bool {
     opens(b"http://") || opens(b"https://") || opens(b"www.")
 }
 
-/// Parses digits with separators: "2,500", "1.5", "1,00,000" (Indian grouping),
-/// "2.500.000" (European grouping), "2,5" (decimal comma), "2 500" (thin space).
-pub fn parse_digits(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| !is_number_space(*c)).collect();
-    let commas = cleaned.matches(',').count();
-    let dots = cleaned.matches('.').count();
-    let normalized = match (commas, dots) {
-        (0, 0 | 1) => cleaned,
-        (0, _) => cleaned.replace('.', ""),
-        (_, 0) => {
-            let last = cleaned.rsplit(',').next().unwrap_or("");
-            if commas == 1 && last.len() != 3 {
-                cleaned.replace(',', ".")
-            } else {
-                cleaned.replace(',', "")
-            }
-        }
-        _ => {
-            let last_comma = cleaned.rfind(',').unwrap_or(0);
-            let last_dot = cleaned.rfind('.').unwrap_or(0);
-            if last_dot > last_comma {
-                cleaned.replace(',', "")
-            } else {
-                cleaned.replace('.', "").replace(',', ".")
-            }
-        }
-    };
-    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         tokenize(text, 0, text.len())
             .into_iter()
             .map(|t| (t.kind, t.text(text)))
@@ -178,46 +148,42 @@ mod tests {
         assert_eq!(
             kinds("3,400 and 1.5, then 3."),
             [
-                (Kind::Number, "3,400"),
-                (Kind::Word, "and"),
-                (Kind::Number, "1.5"),
-                (Kind::Punct, ","),
-                (Kind::Word, "then"),
-                (Kind::Number, "3"),
-                (Kind::Punct, "."),
+                (TokenKind::Number, "3,400"),
+                (TokenKind::Word, "and"),
+                (TokenKind::Number, "1.5"),
+                (TokenKind::Punct, ","),
+                (TokenKind::Word, "then"),
+                (TokenKind::Number, "3"),
+                (TokenKind::Punct, "."),
             ]
         );
-        assert_eq!(kinds("3\u{202F}400")[0], (Kind::Number, "3\u{202F}400"));
+        assert_eq!(
+            kinds("3\u{202F}400")[0],
+            (TokenKind::Number, "3\u{202F}400")
+        );
     }
 
     #[test]
     fn digits_inside_names_are_not_numbers() {
-        assert_eq!(kinds("x9912_4410ab.jpg")[0], (Kind::Word, "x9912_4410ab"));
-        assert_eq!(kinds("8812345.html")[0], (Kind::Link, "8812345.html"));
-        assert_eq!(kinds("COVID-19 G20")[0], (Kind::Word, "COVID-19"));
-        assert_eq!(kinds("see https://x.org/a-2025.htm.")[1].0, Kind::Link);
-        assert_eq!(kinds("see https://x.org/a-2025.htm.")[2].0, Kind::Punct);
+        assert_eq!(
+            kinds("x9912_4410ab.jpg")[0],
+            (TokenKind::Word, "x9912_4410ab")
+        );
+        assert_eq!(kinds("8812345.html")[0], (TokenKind::Link, "8812345.html"));
+        assert_eq!(kinds("COVID-19 G20")[0], (TokenKind::Word, "COVID-19"));
+        assert_eq!(kinds("see https://x.org/a-2025.htm.")[1].0, TokenKind::Link);
+        assert_eq!(
+            kinds("see https://x.org/a-2025.htm.")[2].0,
+            TokenKind::Punct
+        );
     }
 
     #[test]
     fn hyphenated_words_are_one_token() {
-        assert_eq!(kinds("seventy-two")[0], (Kind::Word, "seventy-two"));
-        assert_eq!(kinds("Nordic-Baltic")[0], (Kind::Word, "Nordic-Baltic"));
-    }
-
-    #[test]
-    fn every_grouping_style_parses() {
-        assert_eq!(parse_digits("3,400"), Some(3400.0));
-        assert_eq!(parse_digits("1,00,000"), Some(100_000.0));
-        assert_eq!(parse_digits("2.500.000"), Some(2_500_000.0));
-        assert_eq!(parse_digits("1.234,5"), Some(1234.5));
-        assert_eq!(parse_digits("1,234.5"), Some(1234.5));
-        assert_eq!(parse_digits("2,5"), Some(2.5));
-        assert_eq!(parse_digits("0.000001"), Some(0.000_001));
-        assert_eq!(parse_digits("3\u{00A0}400"), Some(3400.0));
+        assert_eq!(kinds("seventy-two")[0], (TokenKind::Word, "seventy-two"));
         assert_eq!(
-            parse_digits("999,999,999,999,999,999,999"),
-            Some(999_999_999_999_999_999_999.0)
+            kinds("Nordic-Baltic")[0],
+            (TokenKind::Word, "Nordic-Baltic")
         );
     }
 }

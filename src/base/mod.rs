@@ -1,0 +1,9 @@
+//! The base layer: what every stage leans on and that knows nothing of any stage. Tokens,
+//! intervals, the language's word lists, morphology, number formatting and errors.
+
+pub mod diagnostics;
+pub mod interval;
+pub mod lexicon;
+pub mod numbers;
+pub mod span;
+pub mod tokens;

@@ -1,0 +1,228 @@
+//! Titles: a title (rank and office words from the rule files' `[titles]`, joined by
+//! connectors) followed by a name is a mention. One person given titles that share a
+//! rank and differ in another is reported, and so is a title word spelt almost like a
+//! known one.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::rules::TitleWords;
+use crate::source::Source;
+
+use super::super::{Detail, Finding, Mention, TitleGiven};
+use super::{capitalized, only_spaces, plain, words, CONNECTORS};
+
+/// Least similarity for a word and a title word to be one spelt two ways.
+const SPELLING_THRESHOLD: f64 = 0.8;
+
+/// A title and name found in a sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub(super) title: Vec<String>,
+    pub(super) name: Vec<String>,
+    pub(super) mention: Mention,
+}
+
+/// The title word a word looks like a misspelling of, if any.
+fn near_miss<'a>(word: &str, titles: &'a TitleWords) -> Option<&'a str> {
+    if word.chars().count() < 5 || titles.is_rank(word) || titles.is_office(word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    let first = lower.chars().next();
+    titles
+        .ranks
+        .iter()
+        .chain(&titles.offices)
+        // A misspelling keeps its first letter and about its length: cheap tests that
+        // spare most edit-distance tables.
+        .filter(|t| {
+            let n = t.chars().count();
+            n >= 5 && n.abs_diff(length) <= 2 && t.to_lowercase().chars().next() == first
+        })
+        .map(|t| {
+            (
+                t,
+                strsim::normalized_damerau_levenshtein(&lower, &t.to_lowercase()),
+            )
+        })
+        .filter(|(_, score)| *score >= SPELLING_THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(t, _)| t.as_str())
+}
+
+/// One source's title mentions, and its misspelt title words.
+pub(super) fn titles_in(source: &Source, titles: &TitleWords) -> (Vec<Found>, Vec<Finding>) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut checks = Vec::new();
+    for paragraph in &source.paragraphs {
+        let text = paragraph.text.as_str();
+        // Most paragraphs name no rank: a substring test spares their segmentation.
+        if !titles.ranks.iter().any(|rank| text.contains(rank.as_str())) {
+            continue;
+        }
+        for &sentence in crate::sentences::of(paragraph) {
+            let body = sentence.text(text);
+            let list = words(body);
+            let mut i = 0;
+            while i < list.len() {
+                let Some((mention, misspelt, next)) = title_at(&list, i, body, titles) else {
+                    i += 1;
+                    continue;
+                };
+                let locate = |offset: usize| paragraph.locate(sentence.start + offset);
+                for (offset, word, meant) in misspelt {
+                    checks.push(Finding {
+                        source: source.path.clone(),
+                        cross_source: false,
+                        claims: Vec::new(),
+                        total: None,
+                        mentions: vec![Mention {
+                            source: source.path.clone(),
+                            location: locate(offset),
+                            quote: mention.2.clone(),
+                        }],
+                        detail: Detail::MisspeltTitle { word, meant },
+                    });
+                }
+                if mention.1.len() >= 2 {
+                    found.push(Found {
+                        title: mention.0,
+                        name: mention.1,
+                        mention: Mention {
+                            source: source.path.clone(),
+                            location: locate(list[i].0),
+                            quote: mention.2,
+                        },
+                    });
+                }
+                i = next;
+            }
+        }
+    }
+    (found, checks)
+}
+
+type TitleMention = (Vec<String>, Vec<String>, String);
+
+/// A misspelt title word: its offset, the word, and the word it looks meant to be.
+type Misspelt = (usize, String, String);
+
+/// A title (and the name after it) starting at word `i`: (title words, name words, the
+/// wording), the misspelt title words with their offsets, and the word after the run.
+fn title_at(
+    list: &[(usize, &str)],
+    i: usize,
+    body: &str,
+    titles: &TitleWords,
+) -> Option<(TitleMention, Vec<Misspelt>, usize)> {
+    let is_title_word =
+        |w: &str| titles.is_rank(w) || titles.is_office(w) || near_miss(w, titles).is_some();
+    if !capitalized(list[i].1) || !titles.is_rank(list[i].1) {
+        return None;
+    }
+    let mut title = Vec::new();
+    let mut misspelt = Vec::new();
+    let mut j = i;
+    while j < list.len() {
+        let (offset, word) = list[j];
+        let adjacent = j == i || only_spaces(body, list[j - 1], offset);
+        if !adjacent {
+            break;
+        }
+        if capitalized(word) && is_title_word(word) {
+            if let Some(meant) = near_miss(word, titles) {
+                misspelt.push((offset, word.to_string(), meant.to_string()));
+            }
+            title.push(word.to_string());
+        } else if CONNECTORS.contains(&word) && list.get(j + 1).is_some_and(|(_, w)| capitalized(w))
+        {
+            title.push(word.to_string());
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    while title
+        .last()
+        .is_some_and(|w| CONNECTORS.contains(&w.as_str()))
+    {
+        title.pop();
+        j -= 1;
+    }
+    let mut name = Vec::new();
+    let mut k = j;
+    while k < list.len() && name.len() < 4 {
+        let (offset, word) = list[k];
+        if !capitalized(word) || is_title_word(word) || !only_spaces(body, list[k - 1], offset) {
+            break;
+        }
+        name.push(word.to_string());
+        k += 1;
+    }
+    if name.len() < 2 {
+        name.clear();
+        k = j;
+    }
+    let end = list[k - 1].0 + list[k - 1].1.len();
+    let wording = body[list[i].0..end].to_string();
+    Some(((title, name, wording), misspelt, k.max(i + 1)))
+}
+
+/// One person (by name) given titles that share a rank but differ in another:
+/// "Permanent Deputy Minister" against "Deputy Minister". Titles with no rank in common
+/// ("General" and "Minister") are two true titles of one person, not a discrepancy.
+pub(super) fn titles_differ(found: &[Found], titles: &TitleWords) -> Vec<Finding> {
+    let mut by_name: BTreeMap<String, Vec<&Found>> = BTreeMap::new();
+    for f in found {
+        by_name.entry(plain(&f.name.join(" "))).or_default().push(f);
+    }
+    let ranks = |f: &Found| -> BTreeSet<String> {
+        f.title
+            .iter()
+            .filter(|w| titles.is_rank(w))
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for group in by_name.values() {
+        let sets: Vec<BTreeSet<String>> = group.iter().map(|f| ranks(f)).collect();
+        let clashing = |i: usize| {
+            sets.iter()
+                .any(|other| other != &sets[i] && !other.is_disjoint(&sets[i]))
+        };
+        let involved: Vec<usize> = (0..group.len()).filter(|&i| clashing(i)).collect();
+        if involved.is_empty() {
+            continue;
+        }
+        // Each distinct title once, at its first place.
+        let mut given: Vec<TitleGiven> = Vec::new();
+        for &i in &involved {
+            let title = group[i].title.join(" ");
+            if !given.iter().any(|g| g.title == title) {
+                let m = &group[i].mention;
+                given.push(TitleGiven {
+                    title,
+                    source: m.source.clone(),
+                    line: m.location.line,
+                });
+            }
+        }
+        let sources: BTreeSet<&str> = involved
+            .iter()
+            .map(|&i| group[i].mention.source.as_str())
+            .collect();
+        out.push(Finding {
+            source: group[involved[0]].mention.source.clone(),
+            cross_source: sources.len() > 1,
+            claims: Vec::new(),
+            total: None,
+            mentions: involved.iter().map(|&i| group[i].mention.clone()).collect(),
+            detail: Detail::Titles {
+                name: group[involved[0]].name.join(" "),
+                titles: given,
+            },
+        });
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! A sentence seen by extraction: its tokens and their lower-case text, asked about by
+//! position ("is token 5 the word 'of'?") by every extraction stage.
+
+use std::borrow::Cow;
+
+use crate::base::tokens::{self, Token, TokenKind};
+
+/// A sentence's tokens with their lower-case text, shared by the extraction stages.
+pub struct View<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Each token in lower case; most already are, and are borrowed, not copied.
+    pub lower: Vec<Cow<'a, str>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(text: &'a str, start: usize, end: usize) -> Self {
+        let tokens = tokens::tokenize(text, start, end);
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                if word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(word.to_lowercase())
+                }
+            })
+            .collect();
+        View {
+            text,
+            tokens,
+            lower,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The lower-case word at `i`, if token `i` is a word.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        let token = self.tokens.get(i)?;
+        (token.kind == TokenKind::Word).then(|| &*self.lower[i])
+    }
+
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    pub fn is(&self, text: &str, i: usize) -> bool {
+        self.lower.get(i).is_some_and(|t| t == text)
+    }
+
+    pub fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && self
+                    .raw(i)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| chars.contains(&c))
+        })
+    }
+
+    /// True when tokens `a` and `b` (a < b) touch with no space between.
+    pub fn glued(&self, a: usize, b: usize) -> bool {
+        b < self.tokens.len() && self.tokens[a].end == self.tokens[b].start
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}

@@ -1,0 +1,214 @@
+//! Sources: turns the files named on the command line into article paragraphs.
+//!
+//! Scraped articles carry page furniture that is not the reporter's text: image
+//! placeholders, caption rows, photo file names, comment counters and the page's URL.
+//! This stage drops that furniture, keeps the URL aside, and keeps for every paragraph
+//! the place of each of its lines in the original file, so that later stages can give
+//! an exact `file:line:col` for anything they find.
+
+use std::fmt;
+
+use crate::base::span::Span;
+
+mod decode;
+pub mod html;
+mod text;
+mod walk;
+
+pub use decode::{decode, load, Loaded};
+pub use text::parse;
+pub use walk::{collect_paths, Found, ARTICLE_EXTENSIONS};
+
+/// One article, read and cleaned.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it (or as found under a folder the user gave).
+    pub path: String,
+    /// The article's URL, from a `Source: <url>` line.
+    pub url: Option<String>,
+    /// The article's paragraphs, in file order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph of article text: one or more lines of the file joined by single spaces.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub text: String,
+    /// Topics whose claims in this paragraph an editor has confirmed, from
+    /// `<!-- hcx: ignore TOPIC -->` comments; `*` for every topic.
+    pub ignore: Vec<String>,
+    /// Where each joined line starts, in paragraph bytes, and which file line it is.
+    segments: Vec<Segment>,
+    /// Character counts at byte offsets of long paragraphs, for [`Paragraph::locate`].
+    checkpoints: Vec<(usize, usize)>,
+    /// The paragraph's sentences, split when first asked for (by
+    /// [`crate::sentences::of`]): extraction and the checks all read them, and
+    /// segmentation is among the costliest steps. Whatever changes `text` must empty it.
+    sentences: std::sync::OnceLock<Vec<Span>>,
+}
+
+/// Bytes between character-count checkpoints of a long paragraph.
+const CHECKPOINT: usize = 4096;
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Byte offset of the segment in the paragraph text.
+    offset: usize,
+    /// 1-based line number in the file.
+    line: usize,
+    /// Characters of the file line that precede the segment (leading indentation cut).
+    column_base: usize,
+}
+
+/// A place in a file, 1-based; the column counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Something that kept a file out of the run without stopping it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A problem that stops the run: the input cannot be read as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// Articles from (path, text) pairs, for tests.
+#[cfg(test)]
+pub(crate) fn parse_all(texts: &[(&str, &str)]) -> Vec<Source> {
+    texts.iter().map(|(path, text)| parse(path, text)).collect()
+}
+
+impl Paragraph {
+    /// The file location of a byte offset in the paragraph text.
+    pub fn locate(&self, offset: usize) -> Location {
+        let index = self
+            .segments
+            .partition_point(|seg| seg.offset <= offset)
+            .saturating_sub(1);
+        let seg = self.segments[index];
+        let column = self.chars_to(offset) - self.chars_to(seg.offset) + seg.column_base + 1;
+        Location {
+            line: seg.line,
+            column,
+        }
+    }
+
+    /// The byte offset where the file line holding `offset` ends in the paragraph: a
+    /// quote is cut there, so it is always text of one line of the file.
+    pub fn line_end(&self, offset: usize) -> usize {
+        let at = self
+            .segments
+            .partition_point(|seg| seg.offset <= offset)
+            .saturating_sub(1);
+        let line = self.segments.get(at).map(|seg| seg.line);
+        // Joined lines are separated by one space, which belongs to neither.
+        self.segments[at..]
+            .iter()
+            .find(|seg| Some(seg.line) != line)
+            .map_or(self.text.len(), |seg| seg.offset.saturating_sub(1))
+    }
+
+    /// Characters before a byte offset, counted from the nearest checkpoint so that a
+    /// megabyte-long line costs no more per claim than a short one.
+    fn chars_to(&self, offset: usize) -> usize {
+        let at = self
+            .checkpoints
+            .partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = if at == 0 {
+            (0, 0)
+        } else {
+            self.checkpoints[at - 1]
+        };
+        chars + self.text[byte..offset].chars().count()
+    }
+
+    /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
+    fn index(&mut self) {
+        self.checkpoints.clear();
+        if self.text.len() <= CHECKPOINT {
+            return;
+        }
+        let mut next = CHECKPOINT;
+        for (chars, (byte, _)) in self.text.char_indices().enumerate() {
+            if byte >= next {
+                self.checkpoints.push((byte, chars));
+                next = byte + CHECKPOINT;
+            }
+        }
+    }
+
+    /// Where the paragraph's sentences are kept once split; the sentence stage fills it.
+    pub(crate) fn sentence_cache(&self) -> &std::sync::OnceLock<Vec<Span>> {
+        &self.sentences
+    }
+
+    /// An empty paragraph, to be filled piece by piece (see [`Paragraph::push_piece`]).
+    pub(crate) fn empty() -> Paragraph {
+        Paragraph {
+            text: String::new(),
+            checkpoints: Vec::new(),
+            sentences: std::sync::OnceLock::new(),
+            ignore: Vec::new(),
+            segments: Vec::new(),
+        }
+    }
+
+    /// Appends text that stands at `line`, `column` (1-based) in the file, after a space
+    /// when `spaced` and the paragraph has text already.
+    pub(crate) fn push_piece(&mut self, piece: &str, line: usize, column: usize, spaced: bool) {
+        if spaced && !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+        self.segments.push(Segment {
+            offset: self.text.len(),
+            line,
+            column_base: column - 1,
+        });
+        self.text.push_str(piece);
+        self.sentences.take();
+    }
+
+    /// Finishes a paragraph built piece by piece: trailing space cut, columns indexed.
+    pub(crate) fn finish(mut self) -> Option<Paragraph> {
+        let kept = self.text.trim_end().len();
+        self.text.truncate(kept);
+        self.sentences.take();
+        self.segments.retain(|seg| seg.offset < kept || kept == 0);
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        self.index();
+        Some(self)
+    }
+}
+
+fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}

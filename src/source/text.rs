@@ -1,0 +1,284 @@
+//! Plain-text and Markdown articles: lines to paragraphs. Scraped articles carry page
+//! furniture that is not the reporter's text (image placeholders, caption rows, photo
+//! file names, comment counters, the page's URL); this reader drops it, keeps the URL
+//! aside, reads `<!-- hcx: ignore -->` comments, and joins hard-wrapped lines while
+//! keeping each one's place in the file.
+
+use super::{Paragraph, Segment, Source};
+
+/// Splits article text into paragraphs, leaving out page furniture.
+pub fn parse(path: &str, text: &str) -> Source {
+    let mut url = None;
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Paragraph> = None;
+    let mut pending_ignore: Vec<String> = Vec::new();
+    for (index, line) in split_lines(text).enumerate() {
+        let line_no = index + 1;
+        let (blanked, ignore) = take_directives(line);
+        let raw = blanked.as_ref();
+        let trimmed = raw.trim();
+        if !ignore.is_empty() && trimmed.is_empty() {
+            // A comment on its own line covers the paragraph that follows it.
+            paragraphs.extend(open.take());
+            pending_ignore.extend(ignore);
+            continue;
+        }
+        if let Some(found) = source_url(trimmed) {
+            url.get_or_insert_with(|| found.to_string());
+            paragraphs.extend(open.take());
+            continue;
+        }
+        if trimmed.is_empty() || is_furniture(trimmed) {
+            paragraphs.extend(open.take());
+            continue;
+        }
+        let indent = raw.len() - raw.trim_start().len();
+        let column_base = raw[..indent].chars().count();
+        let continues = open
+            .as_ref()
+            .is_some_and(|para| is_wrapped_continuation(&para.text, trimmed));
+        if continues {
+            let para = open.as_mut().expect("checked above");
+            para.text.push(' ');
+            para.segments.push(Segment {
+                offset: para.text.len(),
+                line: line_no,
+                column_base,
+            });
+            para.text.push_str(trimmed);
+            para.sentences.take();
+            para.ignore.extend(ignore);
+        } else {
+            paragraphs.extend(open.take());
+            let mut covered = std::mem::take(&mut pending_ignore);
+            covered.extend(ignore);
+            open = Some(Paragraph {
+                text: trimmed.to_string(),
+                checkpoints: Vec::new(),
+                sentences: std::sync::OnceLock::new(),
+                ignore: covered,
+                segments: vec![Segment {
+                    offset: 0,
+                    line: line_no,
+                    column_base,
+                }],
+            });
+        }
+    }
+    paragraphs.extend(open);
+    for paragraph in &mut paragraphs {
+        paragraph.index();
+    }
+    Source {
+        path: path.to_string(),
+        url,
+        paragraphs,
+    }
+}
+
+static DIRECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"<!--\s*hcx:\s*ignore\b([^>]*?)-->").expect("directive pattern compiles")
+});
+
+/// Finds `<!-- hcx: ignore TOPIC... -->` comments in a line: returns the line with each
+/// comment blanked out (same length, so columns stay true; see below) and the topics
+/// named.
+fn take_directives(line: &str) -> (std::borrow::Cow<'_, str>, Vec<String>) {
+    if !line.contains("<!--") {
+        return (std::borrow::Cow::Borrowed(line), Vec::new());
+    }
+    let mut topics = Vec::new();
+    let mut blanked = line.to_string();
+    for found in DIRECTIVE.captures_iter(line) {
+        let whole = found.get(0).expect("group 0 always matches");
+        let names: Vec<String> = found[1]
+            .split([',', ' ', '\t'])
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        if names.is_empty() {
+            topics.push("*".to_string());
+        } else {
+            topics.extend(names);
+        }
+        // A line break (one byte, like the '<' it replaces) ends the sentence there, so
+        // no quote reaches across the comment.
+        let blank = format!("\n{}", " ".repeat(whole.len() - 1));
+        blanked.replace_range(whole.range(), &blank);
+    }
+    (std::borrow::Cow::Owned(blanked), topics)
+}
+
+/// Lines ended by `\n`, `\r\n` or a lone `\r`, without their ends.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let after = &rest[end..];
+        rest = if let Some(next) = after.strip_prefix("\r\n") {
+            next
+        } else if after.is_empty() {
+            after
+        } else {
+            &after[1..]
+        };
+        Some(line)
+    })
+}
+
+/// A hard-wrapped paragraph goes on when the previous line stops mid-sentence and the
+/// next starts in lower case; one-paragraph-a-line articles never meet both.
+fn is_wrapped_continuation(previous: &str, next: &str) -> bool {
+    let ends_sentence = previous
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '|']);
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    !ends_sentence && starts_lower
+}
+
+fn source_url(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("Source:")
+        .or_else(|| line.strip_prefix("source:"))
+        .or_else(|| line.strip_prefix("URL:"))?
+        .trim();
+    (rest.starts_with("http://") || rest.starts_with("https://")).then_some(rest)
+}
+
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff"];
+
+/// Page furniture: image placeholders, caption rows, photo file names, comment counters,
+/// bare URLs.
+fn is_furniture(line: &str) -> bool {
+    if line.starts_with("![") || line.starts_with('|') || line.starts_with("<!--") {
+        return true;
+    }
+    let single_token = !line.contains(char::is_whitespace);
+    if single_token {
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+        {
+            return true;
+        }
+        if let Some((_, ext)) = lower.rsplit_once('.') {
+            if IMAGE_EXTENSIONS.contains(&ext) {
+                return true;
+            }
+        }
+    }
+    is_comment_counter(line)
+}
+
+/// "Comment (0)", "Comments (12)", "0 comments".
+fn is_comment_counter(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(words.as_slice(), [a, n] | [n, a]
+        if (*a == "comment" || *a == "comments") && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Location;
+
+    #[test]
+    fn furniture_lines_are_left_out() {
+        let text = "![]() |\n| Caption of a photo. (Photo: Someone) |\nimg_0042.JPG\nComment (0)\n\
+                    12 comments\nThe council met 3 times.\n";
+        let source = parse("a.txt", text);
+        let texts: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["The council met 3 times."]);
+    }
+
+    #[test]
+    fn source_line_gives_the_url_and_is_not_text() {
+        let source = parse("a.txt", "Text 1.\nSource: https://example.org/a-123.htm\n");
+        assert_eq!(source.url.as_deref(), Some("https://example.org/a-123.htm"));
+        assert_eq!(source.paragraphs.len(), 1);
+        let bare = parse("b.txt", "Text 1.\nhttps://example.org/a-123.htm\n");
+        assert_eq!(bare.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn every_line_end_style_counts_lines() {
+        for text in ["a.\nb.\nc 5.", "a.\r\nb.\r\nc 5.", "a.\rb.\rc 5."] {
+            let source = parse("x", text);
+            let last = &source.paragraphs[2];
+            assert_eq!(last.locate(2), Location { line: 3, column: 3 }, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_and_keep_their_places() {
+        let source = parse(
+            "x.md",
+            "Rescuers said that\n  more than 40 people\nwere found.\n",
+        );
+        assert_eq!(source.paragraphs.len(), 1);
+        let para = &source.paragraphs[0];
+        assert_eq!(
+            para.text,
+            "Rescuers said that more than 40 people were found."
+        );
+        let at = para.text.find("40").unwrap();
+        assert_eq!(
+            para.locate(at),
+            Location {
+                line: 2,
+                column: 13
+            }
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let source = parse("x", "Đà Nẵng had 5 cases.");
+        let para = &source.paragraphs[0];
+        let at = para.text.find('5').unwrap();
+        assert_eq!(para.locate(at).column, 13);
+    }
+
+    #[test]
+    fn columns_in_long_lines_count_characters() {
+        let line = format!("{}Đà 42 boats.", "é ".repeat(5000));
+        let source = parse("x", &line);
+        let para = &source.paragraphs[0];
+        let at = para.text.find("42").unwrap();
+        assert_eq!(para.locate(at).column, 10_000 + 4);
+    }
+
+    #[test]
+    fn ignore_comments_cover_their_paragraph() {
+        let text = "<!-- hcx: ignore deaths -->\nThe flood killed 12 people.\n\
+                    Another 40 were hurt. <!-- hcx: ignore injuries, missing -->\n\
+                    A third paragraph.\n<!-- hcx: ignore -->\nLast one.\n";
+        let source = parse("a.md", text);
+        let ignores: Vec<&[String]> = source
+            .paragraphs
+            .iter()
+            .map(|p| p.ignore.as_slice())
+            .collect();
+        assert_eq!(ignores[0], ["deaths"]);
+        assert_eq!(ignores[1], ["injuries", "missing"]);
+        assert!(ignores[2].is_empty());
+        assert_eq!(ignores[3], ["*"]);
+        assert!(
+            !source.paragraphs[1].text.contains("hcx"),
+            "the comment is not article text"
+        );
+        assert_eq!(
+            source.paragraphs[1].text.trim_end(),
+            "Another 40 were hurt."
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! Topics: puts each claim under the topic it is about, by the rules or, where no rule
+//! takes it, by what it counts and what happened to it.
+//!
+//! Claims about one thing must meet and claims about different things must not: deaths
+//! are never compared with injuries, nor a city's turnout with the nation's. A rule takes a
+//! claim when its counted noun names the topic, or names what the topic counts and a
+//! context word says so; when several rules could, the one whose evidence stands nearest
+//! the figure wins. A claim no rule takes is grouped by its counted noun (stemmed, so
+//! "organisations" meets "organization") with its verb and its qualifier.
+
+mod auto;
+mod examples;
+mod matcher;
+
+pub use examples::{check_examples, ExampleFailure};
+pub use matcher::{Assigner, Matcher, FUZZY_THRESHOLD};
+
+use crate::extract::claims::Claim;
+use crate::rules::RuleSet;
+
+/// A claim with the topic it was placed in, if any. The claim is shared with the topic
+/// reports, not copied into them.
+pub type ClaimInTopic = (std::sync::Arc<Claim>, Option<std::sync::Arc<Placement>>);
+
+/// The topic a claim was put under, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Topic id: a rule's id, or `auto/...` for a group no rule named; a qualifier or a
+    /// currency is appended after a `/`.
+    pub id: String,
+    pub label: String,
+    /// The rule's origin (built in, or its file), or `None` for an automatic group.
+    pub origin: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// How a claim was matched: for `hcx explain` and for people reading the JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The rule noun that matched, and the claim's word it matched.
+    pub noun: Option<(String, String)>,
+    /// Similarity of those two words (1 for the same stem).
+    pub score: f64,
+    /// The context word that decided, and its distance from the figure.
+    pub context: Option<(String, usize)>,
+}
+
+/// The topic of one claim. To place many, make one [`Matcher`] and an [`Assigner`] from
+/// it for each thread.
+pub fn assign(claim: &Claim, rules: &RuleSet) -> Option<Placement> {
+    Matcher::new(rules).assigner().assign(claim)
+}
+
+/// True when `id` is the topic `name` or one of its sub-topics ("deaths" names
+/// "deaths/district"): how ignore comments and `--topic` name topics.
+pub fn names_topic(name: &str, id: &str) -> bool {
+    name == id
+        || id
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Lower-case letters and digits, words joined by '-'.
+pub fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::lexicon;
+    use crate::extract::claims;
+    use crate::source;
+
+    fn topics_of(text: &str) -> Vec<(String, String)> {
+        let rules = RuleSet::builtin();
+        let found = claims::extract(&source::parse("t.txt", text));
+        found
+            .iter()
+            .map(|c| {
+                (
+                    c.quote.clone(),
+                    assign(c, &rules).map_or("-".to_string(), |p| p.id),
+                )
+            })
+            .collect()
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        topics_of(text).into_iter().map(|(_, id)| id).collect()
+    }
+
+    #[test]
+    fn deaths_and_injuries_never_meet() {
+        assert_eq!(
+            ids("The quake killed 112 people and injured more than 600."),
+            ["deaths", "injuries"]
+        );
+        assert_eq!(
+            ids("killing 112 people and injuring more than 600, officials said"),
+            ["deaths", "injuries"]
+        );
+        assert_eq!(
+            ids("At least 118 people died and 430 were hurt."),
+            ["deaths", "injuries"]
+        );
+        assert_eq!(
+            ids("The death toll rose to 112, and 600 people were hurt."),
+            ["deaths", "injuries"]
+        );
+    }
+
+    #[test]
+    fn context_words_tell_apart_topics_sharing_a_noun() {
+        assert_eq!(ids("57 nations signed the accord."), ["signatories"]);
+        assert_eq!(
+            ids("Fans came from 31 nations that attended the games."),
+            ["delegations"]
+        );
+        assert_eq!(
+            ids("It enters into force once at least 30 states ratify it."),
+            ["ratifications"]
+        );
+        assert_eq!(
+            ids("It needs at least 30 signatures for ratification."),
+            ["ratifications"]
+        );
+        assert_eq!(
+            ids("It enters into force once at least 30 states ratify it, so the signing by 57 states at the summit is a step."),
+            ["ratifications", "signatories"]
+        );
+    }
+
+    #[test]
+    fn spellings_and_inflections_meet() {
+        let a = ids("Some 80 international organisations sent observers.");
+        let b = ids("Some 80 international organizations sent observers.");
+        assert_eq!(a, b);
+        assert_eq!(ids("It drew 40 spectator."), ids("It drew 40 spectators."));
+    }
+
+    #[test]
+    fn unknown_nouns_group_by_noun_verb_and_qualifier() {
+        assert_eq!(ids("Officials counted 30 sheep lost."), ["auto/sheep+lost"]);
+        assert_eq!(
+            ids("Officials counted 30 sheep lost."),
+            ids("Officials counted one sheep lost.")
+        );
+        assert_eq!(
+            ids("They came from 9 Spanish ports, 4 Greek ports."),
+            ["auto/port/spanish", "auto/port/greek"]
+        );
+        assert_eq!(ids("The firm sold 300 tractors."), ["auto/tractor+sold"]);
+    }
+
+    #[test]
+    fn money_is_compared_within_one_currency() {
+        assert_eq!(ids("The bank pledged $25 million in aid."), ["aid/usd"]);
+        assert_eq!(ids("The EU pledged €4m in aid."), ["aid/eur"]);
+    }
+
+    #[test]
+    fn fuzzy_nouns_meet_within_the_threshold() {
+        let sim = |word: &str, rule: &str| matcher::similarity(&lexicon::singular(word), rule);
+        assert_eq!(sim("organisations", "organization"), Some(1.0));
+        assert!(sim("delagates", "delegate").is_some());
+        assert!(sim("delegates", "delegation").is_none());
+        assert!(sim("reporters", "report").is_none());
+    }
+}
