@@ -16,6 +16,7 @@
 //! - [`report`]: prints an analysis as a table, JSON, Markdown, annotations or HTML.
 
 pub mod analysis;
+pub mod app;
 pub mod base;
 pub mod checks;
 pub mod compare;
@@ -27,3 +28,4 @@ pub mod source;
 pub mod topics;
 
 pub use analysis::{analyze, analyze_with, read, stream_claims, Analysis, Corpus, ReadOptions};
+pub use base::error::Error;

@@ -12,6 +12,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::base::diagnostics::toml_error;
+use crate::base::error::{Error, FileError};
 use crate::base::numbers::human_number;
 use crate::compare::TopicReport;
 use crate::extract::claims::Claim;
@@ -69,12 +71,20 @@ pub fn fingerprint(topic: &TopicReport) -> String {
 }
 
 impl Baseline {
-    /// Reads a baseline file; problems come back as one line naming the file and place.
-    pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
+    /// Reads a baseline file; a problem names the file and place.
+    pub fn load(path: &Path) -> Result<Baseline, Error> {
+        let text = fs::read_to_string(path).map_err(|source| {
+            Error::Baseline(FileError::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        })?;
         toml::from_str(&text).map_err(|err| {
-            crate::base::diagnostics::toml_error(&path.display().to_string(), &text, &err)
-                .to_string()
+            Error::Baseline(FileError::Syntax(toml_error(
+                &path.display().to_string(),
+                &text,
+                &err,
+            )))
         })
     }
 

@@ -6,14 +6,16 @@
 //! is the same bytes whatever the thread count.
 
 pub mod baseline;
+pub mod diff;
 
 use std::path::PathBuf;
 
+use crate::base::error::Error;
 use crate::checks;
 use crate::compare::{self, Placed, TopicReport};
 use crate::extract::claims;
 use crate::rules::RuleSet;
-use crate::source::{self, Loaded, Source, SourceError, Warning};
+use crate::source::{self, Loaded, Source, Warning};
 use crate::topics::{self, ClaimInTopic};
 
 /// Articles read from disk, and what was skipped on the way.
@@ -35,7 +37,7 @@ pub struct ReadOptions<'a> {
 
 /// Reads the files and folders given, in sorted path order. Files are read in parallel;
 /// the first file (in path order) that cannot be read stops the run.
-pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, SourceError> {
+pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let found = source::collect_paths(paths, &options.exclude)?;
@@ -79,7 +81,8 @@ const BATCH: usize = 256;
 /// grow with the corpus. Warnings go to `warn` as they are met. Returns how many
 /// articles were read. The first file (in path order) that cannot be opened stops the
 /// run before any claim is handed over; one that fails while it is read stops it after
-/// the claims of the files before it.
+/// the claims of the files before it. An error from `each` stops it as
+/// [`Error::Output`].
 pub fn stream_claims<R: Send>(
     paths: &[PathBuf],
     options: &ReadOptions,
@@ -87,7 +90,7 @@ pub fn stream_claims<R: Send>(
     render: &(dyn Fn(&ClaimInTopic) -> R + Sync),
     warn: &mut dyn FnMut(&Warning),
     each: &mut dyn FnMut(R) -> std::io::Result<()>,
-) -> Result<std::io::Result<usize>, SourceError> {
+) -> Result<usize, Error> {
     use rayon::prelude::*;
     let found = source::collect_paths(paths, &options.exclude)?;
     // Every file is opened before any claim is handed over, so that one that cannot be
@@ -128,9 +131,7 @@ pub fn stream_claims<R: Send>(
             match rendered {
                 Ok(claims) => {
                     for claim in claims {
-                        if let Err(err) = each(claim) {
-                            return Ok(Err(err));
-                        }
+                        each(claim).map_err(Error::Output)?;
                     }
                     articles += 1;
                 }
@@ -141,7 +142,7 @@ pub fn stream_claims<R: Send>(
             progress((batch * BATCH + files.len()).min(total), total);
         }
     }
-    Ok(Ok(articles))
+    Ok(articles)
 }
 
 /// Everything hcx found in a set of articles.

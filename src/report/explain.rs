@@ -27,7 +27,7 @@ pub fn write_topic(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
         writeln!(
             out,
             "\n{}  \"{}\"",
-            super::place(&claim.source, claim.location),
+            super::file_line_col(&claim.source, claim.location),
             claim.quote
         )?;
         let bounds =

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use crate::checks::Finding;
 use crate::compare::{TopicReport, Verdict};
 
+use super::{Document, Printer};
+
 /// Escapes the message part of a workflow command.
 fn data(text: &str) -> String {
     text.replace('%', "%25")
@@ -23,12 +25,16 @@ fn property(text: &str) -> String {
 /// the square of the topic, and far more than anyone reads in a pull request.
 const MAX_OTHERS: usize = 8;
 
-/// `hcx diff --format github`.
-pub fn write_diff(
-    out: &mut dyn Write,
-    shown: &[&TopicReport],
-    checks: &[Finding],
-) -> io::Result<()> {
+/// `hcx diff --format github`: `::error` and `::warning` workflow commands.
+pub struct Github;
+
+impl Printer for Github {
+    fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
+        write_diff(out, &document.shown(), document.findings)
+    }
+}
+
+fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -> io::Result<()> {
     for check in checks {
         // A check is a warning: an editor must look, but it is no hard contradiction.
         for mention in &check.mentions {
@@ -63,7 +69,7 @@ pub fn write_diff(
                     format!(
                         "{} ({})",
                         p.claim.figure,
-                        super::place(&p.claim.source, p.claim.location)
+                        super::file_line_col(&p.claim.source, p.claim.location)
                     )
                 })
                 .collect();

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use crate::compare::TopicReport;
 use crate::extract::claims::Claim;
 
-use super::{excerpt, Summary};
+use super::{excerpt, Document, Printer};
 use crate::base::numbers::human_number;
 
 const WIDTH: f64 = 640.0;
@@ -146,20 +146,29 @@ svg .figure{fill:#e74c3c}svg .label{font-size:11px;fill:#333}svg .tick{font-size
 table{border-collapse:collapse;width:100%;margin-top:.5em}td,th{border-top:1px solid #ddd;padding:.3em;text-align:left;vertical-align:top}\
 code{font-size:.85em}mark{background:#fde68a}";
 
-/// `hcx diff --format html`.
-pub fn write_diff(
-    out: &mut dyn Write,
-    shown: &[&TopicReport],
-    all: &[TopicReport],
-    checks: &[crate::checks::Finding],
-) -> io::Result<()> {
-    let s = Summary::of(all);
+/// `hcx diff --format html`: one self-contained page.
+pub struct Html;
+
+impl Printer for Html {
+    fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
+        write_diff(out, document)
+    }
+}
+
+fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    let shown = document.shown();
+    let checks = document.findings;
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n"
     )?;
-    writeln!(out, "<h1>hcx: {} ({} topics)</h1>", s.counts(), all.len())?;
-    for topic in shown {
+    writeln!(
+        out,
+        "<h1>hcx: {} ({} topics)</h1>",
+        document.summary.counts(),
+        document.topic_count
+    )?;
+    for topic in &shown {
         let class = topic.verdict.as_str();
         writeln!(
             out,
@@ -180,7 +189,7 @@ pub fn write_diff(
             writeln!(
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
-                esc(&super::place(&claim.source, claim.location)),
+                esc(&super::file_line_col(&claim.source, claim.location)),
                 esc(&claim.figure),
                 esc(claim.scope.as_deref().unwrap_or(""))
             )?;
@@ -193,7 +202,12 @@ pub fn write_diff(
             let places: Vec<String> = check
                 .mentions
                 .iter()
-                .map(|m| format!("<code>{}</code>", esc(&super::place(&m.source, m.location))))
+                .map(|m| {
+                    format!(
+                        "<code>{}</code>",
+                        esc(&super::file_line_col(&m.source, m.location))
+                    )
+                })
                 .collect();
             writeln!(
                 out,

@@ -5,11 +5,9 @@
 
 use std::io::{self, Write};
 
+use super::{Document, Printer, Summary};
 use crate::compare::TopicReport;
 use crate::extract::claims::Claim;
-use crate::Analysis;
-
-use super::Summary;
 
 /// A JSON number, whole values as integers ("2500", not "2500.0"); not finite, null.
 struct Number(f64);
@@ -205,18 +203,25 @@ impl<'a> TopicFields<'a> {
     }
 }
 
-/// `hcx diff --format json`.
-pub fn write_diff(
-    out: &mut dyn Write,
-    analysis: &Analysis,
-    topics: &[&TopicReport],
-    hidden: usize,
-) -> io::Result<()> {
+/// `hcx diff --format json`: every topic asked for (not only disagreements), its summary
+/// counting those topics alone.
+pub struct Json;
+
+impl Printer for Json {
+    fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
+        write_diff(out, document)
+    }
+}
+
+fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
+    let topics = &report.topics;
     let summary = Summary::of(topics.iter().copied());
     let document = DiffDocument {
-        baseline: BaselineFields { hidden },
-        checks: analysis.checks.iter().map(CheckFields::of).collect(),
-        sources: analysis
+        baseline: BaselineFields {
+            hidden: report.hidden,
+        },
+        checks: report.findings.iter().map(CheckFields::of).collect(),
+        sources: report
             .sources
             .iter()
             .map(|(path, url)| SourceFields {
@@ -230,7 +235,7 @@ pub fn write_diff(
             differs: summary.differs,
             single: summary.single,
         },
-        suppressed: analysis.suppressed,
+        suppressed: report.suppressed,
         topics: topics.iter().map(|t| TopicFields::of(t)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

@@ -2,38 +2,50 @@
 
 use std::io::{self, Write};
 
-use crate::checks::Finding;
-use crate::compare::TopicReport;
 use crate::extract::claims::Claim;
 
-use super::{excerpt, Summary};
+use super::{excerpt, Document, Printer};
 
 /// Markdown table cells cannot hold a pipe or a line break.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-fn place(claim: &Claim) -> String {
-    format!("`{}`", super::place(&claim.source, claim.location))
+fn claim_location(claim: &Claim) -> String {
+    format!("`{}`", super::file_line_col(&claim.source, claim.location))
 }
 
-/// `hcx diff --format markdown`.
-pub fn write_diff(
-    out: &mut dyn Write,
-    shown: &[&TopicReport],
-    all: &[TopicReport],
-    checks: &[Finding],
-    hidden: usize,
-) -> io::Result<()> {
-    let s = Summary::of(all);
-    writeln!(out, "### hcx: {} ({} topics)", s.counts(), all.len())?;
+/// `hcx diff --format markdown`: a heading with the summary, a table a topic, a list of
+/// the checks' findings.
+pub struct Markdown;
+
+impl Printer for Markdown {
+    fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
+        write_diff(out, document)
+    }
+
+    fn tells_hidden(&self) -> bool {
+        true
+    }
+}
+
+fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    let shown = document.shown();
+    let checks = document.findings;
+    let hidden = document.hidden;
+    writeln!(
+        out,
+        "### hcx: {} ({} topics)",
+        document.summary.counts(),
+        document.topic_count
+    )?;
     if hidden > 0 {
         writeln!(out, "\n{hidden} known findings hidden by the baseline.")?;
     }
     if shown.is_empty() && checks.is_empty() {
         writeln!(out, "\nNo disagreements.")?;
     }
-    for topic in shown {
+    for topic in &shown {
         writeln!(
             out,
             "\n#### {}: {}\n",
@@ -47,7 +59,7 @@ pub fn write_diff(
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                place(claim),
+                claim_location(claim),
                 cell(&claim.figure),
                 cell(claim.scope.as_deref().unwrap_or("")),
                 cell(&excerpt(claim, 90, "**", "**"))
@@ -60,7 +72,7 @@ pub fn write_diff(
             let places: Vec<String> = check
                 .mentions
                 .iter()
-                .map(|m| format!("`{}`", super::place(&m.source, m.location)))
+                .map(|m| format!("`{}`", super::file_line_col(&m.source, m.location)))
                 .collect();
             let across = if check.cross_source {
                 ", across sources"

@@ -1,7 +1,9 @@
-//! Report: prints an analysis for people (a table) or for programs (JSON).
+//! Report: prints an analysis for people (a table, Markdown, HTML) or for programs (JSON,
+//! workflow annotations).
 //!
+//! What `hcx diff` reports is one [`Document`]; every format is a [`Printer`] of it.
 //! Printers write to any `io::Write`, so tests print into a `Vec<u8>`; they never decide
-//! the exit code, which is the binary's business.
+//! the exit code, which is the analysis's business.
 
 pub mod explain;
 pub mod github;
@@ -11,8 +13,133 @@ pub mod markdown;
 pub mod messages;
 pub mod table;
 
+use std::io::{self, Write};
+
+use serde::Deserialize;
+
+use crate::analysis::Analysis;
+use crate::checks::Finding;
 use crate::compare::{TopicReport, Verdict};
 use crate::extract::claims::Claim;
+
+/// What `hcx diff` reports, whatever the format.
+pub struct Document<'a> {
+    /// Each source's path and URL, in path order.
+    pub sources: &'a [(String, Option<String>)],
+    /// The topics asked for, less those the baseline hid.
+    pub topics: Vec<&'a TopicReport>,
+    /// List agreements and single-source topics too, not only disagreements (`--all`).
+    pub list_all: bool,
+    /// Counts by verdict of every topic the analysis found, and how many there are.
+    pub summary: Summary,
+    pub topic_count: usize,
+    /// What the checks found.
+    pub findings: &'a [Finding],
+    /// Known findings the baseline hid.
+    pub hidden: usize,
+    /// Claims ignore comments kept out of their topic.
+    pub suppressed: usize,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(
+        analysis: &'a Analysis,
+        topics: Vec<&'a TopicReport>,
+        list_all: bool,
+        hidden: usize,
+    ) -> Self {
+        Document {
+            sources: &analysis.sources,
+            topics,
+            list_all,
+            summary: Summary::of(&analysis.topics),
+            topic_count: analysis.topics.len(),
+            findings: &analysis.checks,
+            hidden,
+            suppressed: analysis.suppressed,
+        }
+    }
+
+    /// The topics a listing shows: the disagreements, or every topic with `--all`.
+    pub fn shown(&self) -> Vec<&'a TopicReport> {
+        self.topics
+            .iter()
+            .copied()
+            .filter(|t| self.list_all || t.verdict.is_disagreement())
+            .collect()
+    }
+}
+
+/// A format of the `hcx diff` report.
+pub trait Printer {
+    fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()>;
+
+    /// True when the report itself says how many findings the baseline hid; otherwise
+    /// the caller says so on standard error.
+    fn tells_hidden(&self) -> bool {
+        false
+    }
+}
+
+/// The formats of `hcx diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Table,
+    Json,
+    Markdown,
+    Github,
+    Html,
+}
+
+impl Format {
+    /// The names users write, in the order they are listed.
+    pub const NAMES: [&'static str; 5] = ["table", "json", "markdown", "github", "html"];
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "table" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "markdown" => Some(Format::Markdown),
+            "github" => Some(Format::Github),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The printer of this format; the table is laid out as `layout` says.
+    pub fn printer(self, layout: table::Layout) -> Box<dyn Printer> {
+        match self {
+            Format::Table => Box::new(table::Table { layout }),
+            Format::Json => Box::new(json::Json),
+            Format::Markdown => Box::new(markdown::Markdown),
+            Format::Github => Box::new(github::Github),
+            Format::Html => Box::new(html::Html),
+        }
+    }
+}
+
+/// The formats of `hcx claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimsFormat {
+    Table,
+    Json,
+    Jsonl,
+}
+
+impl ClaimsFormat {
+    /// The names users write, in the order they are listed.
+    pub const NAMES: [&'static str; 3] = ["table", "json", "jsonl"];
+
+    pub fn from_name(name: &str) -> Option<ClaimsFormat> {
+        match name {
+            "table" => Some(ClaimsFormat::Table),
+            "json" => Some(ClaimsFormat::Json),
+            "jsonl" => Some(ClaimsFormat::Jsonl),
+            _ => None,
+        }
+    }
+}
 
 /// Counts of topics by verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,7 +174,7 @@ impl Summary {
 }
 
 /// A place as editors and tools read it: `file:line:col`.
-pub fn place(source: &str, location: crate::source::Location) -> String {
+pub fn file_line_col(source: &str, location: crate::source::Location) -> String {
     format!("{source}:{}:{}", location.line, location.column)
 }
 

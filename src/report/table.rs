@@ -7,22 +7,12 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Width};
 
-use crate::checks::Finding;
 use crate::compare::{TopicReport, Verdict};
 use crate::extract::claims::Claim;
 
-use super::{excerpt, Summary};
-
-/// What the run left out on purpose, for the summary line.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Notes {
-    /// Known findings a baseline hid.
-    pub hidden: usize,
-    /// Claims ignore comments kept out of their topic.
-    pub suppressed: usize,
-}
+use super::{excerpt, Document, Printer};
 
 /// How the table is laid out.
 #[derive(Debug, Clone, Copy)]
@@ -45,12 +35,12 @@ impl Default for Layout {
 /// Width when neither the user nor a terminal says: what an editor's window shows.
 const FALLBACK_WIDTH: u16 = 100;
 
-fn place(claim: &Claim) -> String {
-    super::place(&claim.source, claim.location)
+fn claim_location(claim: &Claim) -> String {
+    super::file_line_col(&claim.source, claim.location)
 }
 
-fn new_table(layout: Layout, header: &[&str]) -> Table {
-    let mut table = Table::new();
+fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -90,17 +80,25 @@ fn verdict_cell(topic: &TopicReport, layout: Layout) -> Cell {
     cell.fg(color).add_attribute(Attribute::Bold)
 }
 
-/// `hcx diff` as a table. `shown` are the topics to list; `all` the whole analysis, for
-/// the summary line; `hidden` how many known findings a baseline kept out.
-pub fn write_diff(
-    out: &mut dyn Write,
-    shown: &[&TopicReport],
-    all: &[TopicReport],
-    checks: &[Finding],
-    notes: Notes,
-    layout: Layout,
-) -> io::Result<()> {
-    let summary = Summary::of(all);
+/// `hcx diff` as a table: one row a claim, then the checks' findings, then a summary line
+/// of every topic found.
+pub struct Table {
+    pub layout: Layout,
+}
+
+impl Printer for Table {
+    fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
+        write_diff(out, document, self.layout)
+    }
+
+    fn tells_hidden(&self) -> bool {
+        true
+    }
+}
+
+fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::Result<()> {
+    let shown = document.shown();
+    let checks = document.findings;
     if shown.is_empty() && checks.is_empty() {
         writeln!(
             out,
@@ -117,7 +115,7 @@ pub fn write_diff(
             }
         }
         let wording_width = usize::from(width);
-        for topic in shown {
+        for topic in &shown {
             for (i, placed) in topic.claims.iter().enumerate() {
                 let claim = &placed.claim;
                 let head = if i == 0 {
@@ -132,7 +130,7 @@ pub fn write_diff(
                 table.add_row(vec![
                     head,
                     Cell::new(figure),
-                    Cell::new(place(claim)),
+                    Cell::new(claim_location(claim)),
                     Cell::new(excerpt(claim, wording_width, "«", "»")),
                 ]);
             }
@@ -150,32 +148,37 @@ pub fn write_diff(
             let places: Vec<String> = check
                 .mentions
                 .iter()
-                .map(|m| super::place(&m.source, m.location))
+                .map(|m| super::file_line_col(&m.source, m.location))
                 .collect();
             table.add_row(vec![
                 Cell::new(kind),
                 Cell::new(places.join("\n")),
-                Cell::new(&super::messages::message(check)),
+                Cell::new(super::messages::message(check)),
             ]);
         }
         writeln!(out, "{table}")?;
     }
-    write!(out, "{} ({} topics)", summary.counts(), all.len())?;
+    write!(
+        out,
+        "{} ({} topics)",
+        document.summary.counts(),
+        document.topic_count
+    )?;
     if !checks.is_empty() {
         write!(out, "; {} other checks failed", checks.len())?;
     }
-    if notes.hidden > 0 {
+    if document.hidden > 0 {
         write!(
             out,
             "; {} known findings hidden by the baseline",
-            notes.hidden
+            document.hidden
         )?;
     }
-    if notes.suppressed > 0 {
+    if document.suppressed > 0 {
         write!(
             out,
             "; {} claims kept out by ignore comments",
-            notes.suppressed
+            document.suppressed
         )?;
     }
     writeln!(out)
@@ -190,7 +193,7 @@ pub fn write_claims(
     let mut table = new_table(layout, &["Source", "Figure", "Counted", "Topic", "Scope"]);
     for (claim, placement) in claims {
         table.add_row(vec![
-            Cell::new(place(claim)),
+            Cell::new(claim_location(claim)),
             Cell::new(&claim.figure),
             Cell::new(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
             Cell::new(placement.as_ref().map_or("-", |p| p.id.as_str())),

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use crate::base::error::Error;
+
 use super::{parse_file, RuleError, RuleSet, Rules};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -23,16 +25,16 @@ impl RuleSet {
 }
 
 /// Loads every `.toml` file of a folder (sorted by name), or one file. All problems of
-/// all files are returned, so a maintainer fixes them in one pass.
-pub fn load_path(path: &Path) -> Result<Rules, Vec<RuleError>> {
+/// all files are returned (in [`Error::Rules`]), so a maintainer fixes them in one pass.
+pub fn load_path(path: &Path) -> Result<Rules, Error> {
     let shown = path.display().to_string();
     let io_error = |message: String| {
-        vec![RuleError {
+        Error::Rules(vec![RuleError {
             file: shown.clone(),
             line: 1,
             column: 1,
             message,
-        }]
+        }])
     };
     let files = if path.is_dir() {
         let mut files: Vec<_> = fs::read_dir(path)
@@ -94,6 +96,6 @@ pub fn load_path(path: &Path) -> Result<Rules, Vec<RuleError>> {
     if errors.is_empty() {
         Ok(rules)
     } else {
-        Err(errors)
+        Err(Error::Rules(errors))
     }
 }

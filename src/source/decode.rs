@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use super::{html, io_message, text, Source, SourceError, Warning};
+use crate::base::error::Error;
+
+use super::{html, io_message, text, Source, Warning};
 
 /// The outcome of reading one file.
 pub enum Loaded {
@@ -15,7 +17,7 @@ pub enum Loaded {
 /// Reads one article file. Binary files are skipped with a warning; text that is not
 /// UTF-8 is decoded as Windows-1252 (the usual encoding of such scraped pages) with a
 /// warning, since dropping it would hide its figures from the editor.
-pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), SourceError> {
+pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), Error> {
     let shown = path.display().to_string();
     let read = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -23,7 +25,7 @@ pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), SourceError> {
     } else {
         fs::read(path)
     };
-    let bytes = read.map_err(|err| SourceError {
+    let bytes = read.map_err(|err| Error::Source {
         path: shown.clone(),
         message: io_message(&err),
     })?;

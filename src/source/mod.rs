@@ -80,21 +80,6 @@ impl fmt::Display for Warning {
     }
 }
 
-/// A problem that stops the run: the input cannot be read as asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceError {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for SourceError {}
-
 /// Articles from (path, text) pairs, for tests.
 #[cfg(test)]
 pub(crate) fn parse_all(texts: &[(&str, &str)]) -> Vec<Source> {

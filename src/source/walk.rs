@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{io_message, SourceError, Warning};
+use crate::base::error::Error;
+
+use super::{io_message, Warning};
 
 /// File endings taken as articles when a folder is walked.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -22,7 +24,7 @@ pub struct Found {
 /// gives its article files (recursively, respecting `.gitignore` and `.ignore` files, and
 /// leaving out paths that match an `exclude` glob). The result is sorted and free of
 /// repeats, so the same set of articles always yields the same report.
-pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, SourceError> {
+pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, Error> {
     let mut found = Found::default();
     let mut seen = std::collections::BTreeSet::new();
     let mut keep = |path: PathBuf, found: &mut Found| {
@@ -36,7 +38,7 @@ pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, Sou
             keep(path.clone(), &mut found);
             continue;
         }
-        let meta = fs::metadata(path).map_err(|err| SourceError {
+        let meta = fs::metadata(path).map_err(|err| Error::Source {
             path: path.display().to_string(),
             message: io_message(&err),
         })?;
@@ -49,7 +51,7 @@ pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, Sou
             keep(file, &mut found);
         }
         if found.files.len() == before {
-            return Err(SourceError {
+            return Err(Error::Source {
                 path: path.display().to_string(),
                 message: format!(
                     "no article files (.{}) in this folder",
@@ -68,17 +70,17 @@ fn walk(
     dir: &Path,
     exclude: &[String],
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<PathBuf>, SourceError> {
+) -> Result<Vec<PathBuf>, Error> {
     let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
     for glob in exclude {
         overrides
             .add(&format!("!{glob}"))
-            .map_err(|err| SourceError {
+            .map_err(|err| Error::Source {
                 path: glob.clone(),
                 message: format!("bad exclude pattern: {err}"),
             })?;
     }
-    let overrides = overrides.build().map_err(|err| SourceError {
+    let overrides = overrides.build().map_err(|err| Error::Source {
         path: dir.display().to_string(),
         message: format!("bad exclude patterns: {err}"),
     })?;

@@ -6,7 +6,34 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use hcx::analysis::diff::FailOn;
+use hcx::checks::{CheckName, REGISTRY};
+use hcx::report::{ClaimsFormat, Format};
+
+// The values of each choice are the library's own names, so the command line cannot
+// drift from what the library knows.
+
+fn check_names() -> impl TypedValueParser<Value = CheckName> {
+    PossibleValuesParser::new(REGISTRY.iter().map(|check| check.id))
+        .map(|id| CheckName::from_id(&id).expect("a registered check"))
+}
+
+fn formats() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::NAMES)
+        .map(|name| Format::from_name(&name).expect("a listed format"))
+}
+
+fn fail_ons() -> impl TypedValueParser<Value = FailOn> {
+    PossibleValuesParser::new(FailOn::NAMES)
+        .map(|name| FailOn::from_name(&name).expect("a listed verdict"))
+}
+
+fn claims_formats() -> impl TypedValueParser<Value = ClaimsFormat> {
+    PossibleValuesParser::new(ClaimsFormat::NAMES)
+        .map(|name| ClaimsFormat::from_name(&name).expect("a listed format"))
+}
 
 #[derive(Parser)]
 #[command(
@@ -56,16 +83,8 @@ pub struct Inputs {
     pub width: Option<u16>,
     /// Turn a check off: sums (parts against totals), names (names and titles), dates;
     /// repeatable.
-    #[arg(long = "skip-check", value_enum, value_name = "CHECK")]
-    pub skip_checks: Vec<CheckKind>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CheckKind {
-    Sums,
-    Names,
-    Dates,
+    #[arg(long = "skip-check", value_name = "CHECK", value_parser = check_names())]
+    pub skip_checks: Vec<CheckName>,
 }
 
 #[derive(Args)]
@@ -73,13 +92,13 @@ pub struct DiffArgs {
     #[command(flatten)]
     pub inputs: Inputs,
     /// Output format.
-    #[arg(long, value_enum)]
-    pub format: Option<DiffFormat>,
+    #[arg(long, value_parser = formats())]
+    pub format: Option<Format>,
     /// Report only this topic (and its sub-topics); repeatable.
     #[arg(long = "topic", value_name = "ID")]
     pub topics: Vec<String>,
     /// Which verdict makes the exit code 1.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = fail_ons())]
     pub fail_on: Option<FailOn>,
     /// List every topic, not only disagreements (table, markdown, html).
     #[arg(long)]
@@ -97,7 +116,7 @@ pub struct ClaimsArgs {
     #[command(flatten)]
     pub inputs: Inputs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+    #[arg(long, value_parser = claims_formats(), default_value = "table")]
     pub format: ClaimsFormat,
 }
 
@@ -134,29 +153,4 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffFormat {
-    Table,
-    Json,
-    Markdown,
-    Github,
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    Conflict,
-    Differs,
-    Never,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClaimsFormat {
-    Table,
-    Json,
-    Jsonl,
 }

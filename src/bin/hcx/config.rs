@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use hcx::analysis::diff::FailOn;
+use hcx::base::diagnostics::toml_error;
+use hcx::base::error::{Error, FileError};
+use hcx::checks::CheckName;
+use hcx::report::Format;
 use serde::Deserialize;
-
-use crate::args::{CheckKind, DiffFormat, FailOn};
 
 pub const FILE_NAME: &str = "hcx.toml";
 
@@ -17,11 +20,11 @@ struct Raw {
     rules: Vec<PathBuf>,
     baseline: Option<PathBuf>,
     fail_on: Option<FailOn>,
-    format: Option<DiffFormat>,
+    format: Option<Format>,
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
-    skip_checks: Vec<CheckKind>,
+    skip_checks: Vec<CheckName>,
 }
 
 /// Settings from a configuration file, its paths made relative to the current folder.
@@ -30,9 +33,9 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     pub baseline: Option<PathBuf>,
     pub fail_on: Option<FailOn>,
-    pub format: Option<DiffFormat>,
+    pub format: Option<Format>,
     pub exclude: Vec<String>,
-    pub skip_checks: Vec<CheckKind>,
+    pub skip_checks: Vec<CheckName>,
 }
 
 /// The nearest `hcx.toml` from `start` upwards.
@@ -44,10 +47,19 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads a configuration file; a problem is one line naming the file, line and column.
-pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
+pub fn load(path: &Path) -> Result<Config, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        Error::Config(FileError::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+    })?;
     let raw: Raw = toml::from_str(&text).map_err(|err| {
-        hcx::base::diagnostics::toml_error(&path.display().to_string(), &text, &err).to_string()
+        Error::Config(FileError::Syntax(toml_error(
+            &path.display().to_string(),
+            &text,
+            &err,
+        )))
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
     let near = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
