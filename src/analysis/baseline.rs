@@ -131,7 +131,7 @@ mod tests {
 
     fn topics_of(texts: &[(&str, &str)]) -> Vec<TopicReport> {
         let sources = crate::source::parse_all(texts);
-        crate::analyze(&sources, &RuleSet::builtin()).topics
+        crate::analysis::analyze(&sources, &RuleSet::builtin()).topics
     }
 
     #[test]

@@ -361,4 +361,25 @@ mod tests {
         let dawn = found[0].context.iter().find(|w| w.word == "dawn").unwrap();
         assert!(!dawn.in_clause);
     }
+
+    #[test]
+    fn every_claim_points_into_the_html() {
+        let source = source::html::parse("page.html", source::html::tests::PAGE);
+        let claims = extract(&source);
+        let lines: Vec<&str> = source::html::tests::PAGE.lines().collect();
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        for claim in claims {
+            let line = lines[claim.location.line - 1];
+            let at: String = line.chars().skip(claim.location.column - 1).collect();
+            let first_word = claim.quote.split(' ').next().unwrap();
+            assert!(at.starts_with(first_word), "{:?} at {:?}", claim.quote, at);
+        }
+    }
+
+    #[test]
+    fn broken_html_is_read_as_far_as_it_goes() {
+        let source = source::html::parse("bad.html", "<p>About 40 boats <b>sank<p>Then 12 <i>more");
+        let claims = extract(&source);
+        assert!(!claims.is_empty());
+    }
 }

@@ -111,7 +111,7 @@ mod tests {
                 crate::source::parse(&format!("s{i:02}.txt"), &text)
             })
             .collect();
-        let analysis = crate::analyze(&sources, &crate::rules::RuleSet::builtin());
+        let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
         let shown: Vec<&TopicReport> = analysis.topics.iter().collect();
         let mut out = Vec::new();
         write_diff(&mut out, &shown, &[]).unwrap();

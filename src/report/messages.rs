@@ -125,7 +125,7 @@ mod sums_tests {
 
     fn messages(texts: &[(&str, &str)]) -> Vec<String> {
         let sources = crate::source::parse_all(texts);
-        crate::analyze(&sources, &RuleSet::builtin())
+        crate::analysis::analyze(&sources, &RuleSet::builtin())
             .checks
             .iter()
             .filter(|c| c.kind() == FindingKind::Sum)

@@ -201,10 +201,10 @@ fn visit(handle: tl::NodeHandle, parser: &tl::Parser, walk: &mut Walk) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const PAGE: &str = "<html><head><title>x</title><script>var n = 42;</script></head>\n<body>\n<nav>Home 12</nav>\n<h1>Storm &amp; flood</h1>\n<p>The storm killed\n  <b>14 people</b>, officials said.</p>\n<figure><img src=\"a.jpg\"><figcaption>Photo 3</figcaption></figure>\n<p>About&nbsp;300 boats sank &mdash; 40 more were hurt.</p>\n</body></html>\n";
+    pub(crate) const PAGE: &str = "<html><head><title>x</title><script>var n = 42;</script></head>\n<body>\n<nav>Home 12</nav>\n<h1>Storm &amp; flood</h1>\n<p>The storm killed\n  <b>14 people</b>, officials said.</p>\n<figure><img src=\"a.jpg\"><figcaption>Photo 3</figcaption></figure>\n<p>About&nbsp;300 boats sank &mdash; 40 more were hurt.</p>\n</body></html>\n";
 
     #[test]
     fn block_text_is_kept_and_furniture_left_out() {
@@ -218,26 +218,5 @@ mod tests {
                 "About 300 boats sank — 40 more were hurt."
             ]
         );
-    }
-
-    #[test]
-    fn every_claim_points_into_the_html() {
-        let source = parse("page.html", PAGE);
-        let claims = crate::extract::claims::extract(&source);
-        let lines: Vec<&str> = PAGE.lines().collect();
-        assert_eq!(claims.len(), 2, "{claims:?}");
-        for claim in claims {
-            let line = lines[claim.location.line - 1];
-            let at: String = line.chars().skip(claim.location.column - 1).collect();
-            let first_word = claim.quote.split(' ').next().unwrap();
-            assert!(at.starts_with(first_word), "{:?} at {:?}", claim.quote, at);
-        }
-    }
-
-    #[test]
-    fn broken_html_is_read_as_far_as_it_goes() {
-        let source = parse("bad.html", "<p>About 40 boats <b>sank<p>Then 12 <i>more");
-        let claims = crate::extract::claims::extract(&source);
-        assert!(!claims.is_empty());
     }
 }
