@@ -63,7 +63,8 @@ fn named_modules(text: &str) -> Vec<(usize, String)> {
     found
 }
 
-/// Every use of a higher layer, or of anything not in the list, as "file:line: ...".
+/// Every use of a higher layer, or of anything not in the list, one line each naming the
+/// file and line.
 fn violations(files: &[(PathBuf, String)]) -> Vec<String> {
     let mut out = Vec::new();
     for (relative, text) in files {
