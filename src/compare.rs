@@ -394,6 +394,7 @@ mod tests {
         Placed {
             claim: std::sync::Arc::new(Claim {
                 source: source.to_string(),
+                language: crate::base::lang::ENGLISH,
                 paragraph: 0,
                 location: Location { line, column: 1 },
                 value,

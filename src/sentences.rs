@@ -6,29 +6,23 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::base::lang::Language;
 use crate::base::span::Span;
 use crate::source::Paragraph;
 
 /// A sentence as a byte range of its paragraph's text.
 pub type Sentence = Span;
 
-/// A paragraph's sentences, split on first use and kept with the paragraph.
-pub fn of(paragraph: &Paragraph) -> &[Sentence] {
+/// A paragraph's sentences, split on first use and kept with the paragraph, which is in
+/// `lang`.
+pub fn of<'p>(paragraph: &'p Paragraph, lang: &Language) -> &'p [Sentence] {
     paragraph
         .sentence_cache()
-        .get_or_init(|| split(&paragraph.text))
+        .get_or_init(|| split(&paragraph.text, lang))
 }
 
-/// Abbreviations after which a full stop does not end the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-    "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st",
-    "no", "nos", "vs", "approx", "est", "inc", "corp", "ltd", "co", "jr", "sr", "rev", "hon",
-    "dept", "fig", "vol", "ca", "cf", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
-];
-
 /// Splits `text` into trimmed, non-empty sentences.
-pub fn split(text: &str) -> Vec<Sentence> {
+pub fn split(text: &str, lang: &Language) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     let mut join_next = false;
     for (start, piece) in text.split_sentence_bound_indices() {
@@ -45,7 +39,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
             Some(last) if join_next => last.end = sentence.end,
             _ => out.push(sentence),
         }
-        join_next = ends_with_abbreviation(body);
+        join_next = ends_with_abbreviation(body, lang);
     }
     out.into_iter().flat_map(|s| cap(text, s)).collect()
 }
@@ -89,7 +83,9 @@ fn cap(text: &str, sentence: Sentence) -> Vec<Sentence> {
     pieces
 }
 
-fn ends_with_abbreviation(sentence: &str) -> bool {
+/// True when a sentence ends on an abbreviation (the language's, a month's, or one
+/// letter), whose full stop does not end the sentence when a capital follows.
+fn ends_with_abbreviation(sentence: &str, lang: &Language) -> bool {
     let Some(stem) = sentence.strip_suffix('.') else {
         return false;
     };
@@ -98,16 +94,18 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
         .next()
         .unwrap_or("");
     let word = last_word.to_lowercase();
-    ABBREVIATIONS.contains(&word.as_str())
+    lang.abbreviations.contains(&word)
+        || lang.is_month_abbreviation(&word)
         || (word.len() == 1 && word.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::lang::ENGLISH;
 
     fn texts(text: &str) -> Vec<&str> {
-        split(text).iter().map(|s| s.text(text)).collect()
+        split(text, ENGLISH).iter().map(|s| s.text(text)).collect()
     }
 
     #[test]
@@ -145,7 +143,7 @@ mod tests {
     fn over_long_runs_are_cut_at_clause_marks_without_splitting_figures() {
         let clause = "the council counted 1,234 boats in the harbour, ";
         let text = clause.repeat(200);
-        let found = split(&text);
+        let found = split(&text, ENGLISH);
         assert!(found.len() > 1);
         for s in &found {
             assert!(s.end - s.start <= MAX_SENTENCE);
@@ -156,7 +154,7 @@ mod tests {
             );
         }
         let no_marks = "x".repeat(5 * MAX_SENTENCE + 7);
-        let pieces = split(&no_marks);
+        let pieces = split(&no_marks, ENGLISH);
         assert_eq!(
             pieces.iter().map(|s| s.end - s.start).sum::<usize>(),
             no_marks.len()
@@ -166,7 +164,7 @@ mod tests {
     #[test]
     fn ranges_are_trimmed_offsets_into_the_paragraph() {
         let text = "  One.   Two 2.  ";
-        let found = split(text);
+        let found = split(text, ENGLISH);
         assert_eq!(found[1], Sentence { start: 9, end: 15 });
     }
 }

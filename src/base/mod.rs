@@ -4,7 +4,9 @@
 pub mod diagnostics;
 pub mod error;
 pub mod interval;
-pub mod lexicon;
+pub mod lang;
+pub mod morphology;
 pub mod numbers;
 pub mod span;
 pub mod tokens;
+pub mod words;

@@ -3,32 +3,53 @@
 
 use super::tokens::is_number_space;
 
-/// Parses digits with separators: "2,500", "1.5", "1,00,000" (Indian grouping),
-/// "2.500.000" (European grouping), "2,5" (decimal comma), "2 500" (thin space).
-pub fn parse_digits(text: &str) -> Option<f64> {
+/// How a language writes numbers: English "1,234.5" groups with a comma and has a
+/// decimal point; Portuguese "1.234,5" the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// Between groups of digits.
+    pub group: char,
+    /// Before the fraction.
+    pub decimal: char,
+}
+
+/// Parses digits with separators as `style` writes them, and the other styles a text in
+/// that language may still hold. For English: "2,500", "1.5", "1,00,000" (Indian
+/// grouping), "2.500.000" (European grouping), "2,5" (decimal comma), "2 500" (thin space).
+pub fn parse_digits(text: &str, style: &NumberStyle) -> Option<f64> {
+    let (group, decimal) = (style.group, style.decimal);
     let cleaned: String = text.chars().filter(|c| !is_number_space(*c)).collect();
-    let commas = cleaned.matches(',').count();
-    let dots = cleaned.matches('.').count();
-    let normalized = match (commas, dots) {
+    let groups = cleaned.matches(group).count();
+    let decimals = cleaned.matches(decimal).count();
+    let normalized = match (groups, decimals) {
         (0, 0 | 1) => cleaned,
-        (0, _) => cleaned.replace('.', ""),
+        // Several decimal marks can only be grouping ("2.500.000" in English).
+        (0, _) => cleaned.replace(decimal, ""),
+        // One group mark not followed by three digits is a decimal mark ("2,5").
         (_, 0) => {
-            let last = cleaned.rsplit(',').next().unwrap_or("");
-            if commas == 1 && last.len() != 3 {
-                cleaned.replace(',', ".")
+            let last = cleaned.rsplit(group).next().unwrap_or("");
+            if groups == 1 && last.len() != 3 {
+                cleaned.replace(group, ".")
             } else {
-                cleaned.replace(',', "")
+                cleaned.replace(group, "")
             }
         }
+        // Both: the last one is the decimal mark.
         _ => {
-            let last_comma = cleaned.rfind(',').unwrap_or(0);
-            let last_dot = cleaned.rfind('.').unwrap_or(0);
-            if last_dot > last_comma {
-                cleaned.replace(',', "")
+            let last_group = cleaned.rfind(group).unwrap_or(0);
+            let last_decimal = cleaned.rfind(decimal).unwrap_or(0);
+            if last_decimal > last_group {
+                cleaned.replace(group, "")
             } else {
-                cleaned.replace('.', "").replace(',', ".")
+                cleaned.replace(decimal, "").replace(group, ".")
             }
         }
+    };
+    // Rust reads a decimal point; a style's own decimal mark becomes one.
+    let normalized = if decimal == '.' {
+        normalized
+    } else {
+        normalized.replace(decimal, ".")
     };
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
@@ -68,7 +89,20 @@ mod tests {
     }
 
     #[test]
+    fn a_style_with_a_decimal_comma_reads_its_own_grouping() {
+        let portuguese = NumberStyle {
+            group: '.',
+            decimal: ',',
+        };
+        assert_eq!(parse_digits("2.500", &portuguese), Some(2500.0));
+        assert_eq!(parse_digits("1.234,5", &portuguese), Some(1234.5));
+        assert_eq!(parse_digits("2,5", &portuguese), Some(2.5));
+    }
+
+    #[test]
     fn every_grouping_style_parses() {
+        let parse_digits =
+            |text: &str| parse_digits(text, &crate::base::lang::ENGLISH.number_style);
         assert_eq!(parse_digits("3,400"), Some(3400.0));
         assert_eq!(parse_digits("1,00,000"), Some(100_000.0));
         assert_eq!(parse_digits("2.500.000"), Some(2_500_000.0));

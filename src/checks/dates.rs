@@ -13,31 +13,44 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::base::lexicon;
+use crate::base::lang::{Language, LANGUAGES};
+use crate::base::morphology;
 use crate::source::Source;
 
 use super::{Day, Detail, Finding, Mention};
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// Days in each month of a common year: relative dates are checked without a year.
 const MONTH_DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const MONTH_PATTERN: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d1b>\d{{1,2}}))?\b|\b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*(?P<d2b>\d{{1,2}}))?\s+(?P<m2>{MONTH_PATTERN})"
-    ))
-    .expect("date pattern compiles")
-});
+/// The date pattern of `lang`: a month and a day, either way round, capitalised as
+/// written.
+fn date_pattern(lang: &Language) -> &'static Regex {
+    static PATTERNS: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .map(|lang| {
+                let month = lang.month_pattern();
+                let pattern = format!(
+                    r"(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d1b>\d{{1,2}}))?\b|\b(?P<d2>\d{{1,2}})(?:\s*[-–]\s*(?P<d2b>\d{{1,2}}))?\s+(?P<m2>{month})"
+                );
+                (lang.code, Regex::new(&pattern).expect("date pattern compiles"))
+            })
+            .collect()
+    });
+    PATTERNS
+        .iter()
+        .find(|(code, _)| *code == lang.code)
+        .map(|(_, re)| re)
+        .expect("every language has a pattern")
+}
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>before|after|earlier than|later than)\b")
         .expect("relative pattern compiles")
 });
+
+// The words of relative dates are still English's: a second language needs them in its
+// data too.
 
 /// A date in a sentence: its month (0-11), first and last day, and byte range.
 #[derive(Debug, Clone, Copy)]
@@ -49,20 +62,16 @@ struct Date {
     end: usize,
 }
 
-fn month_index(name: &str) -> Option<usize> {
-    let lower = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m))
-}
-
-fn dates_in(text: &str) -> Vec<Date> {
-    DATE.captures_iter(text)
+fn dates_in(text: &str, lang: &Language) -> Vec<Date> {
+    date_pattern(lang)
+        .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
             let (m, d, db) = match c.name("m1") {
                 Some(m) => (m, c.name("d1")?, c.name("d1b")),
                 None => (c.name("m2")?, c.name("d2")?, c.name("d2b")),
             };
-            let month = month_index(m.as_str())?;
+            let month = lang.month_index(m.as_str())?;
             let first: u32 = d.as_str().parse().ok()?;
             let last: u32 = db.map_or(Some(first), |x| x.as_str().parse().ok())?;
             let valid = (1..=31).contains(&first) && (first..=31).contains(&last);
@@ -118,9 +127,9 @@ fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate>) {
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        for &sentence in crate::sentences::of(paragraph) {
+        for &sentence in crate::sentences::of(paragraph, source.language) {
             let body = sentence.text(text);
-            let dates = dates_in(body);
+            let dates = dates_in(body, source.language);
             if dates.is_empty() {
                 continue;
             }
@@ -131,7 +140,7 @@ fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate>) {
             };
             found.extend(relative(body, &dates, &at, &source.path));
             for date in &dates {
-                if let Some((stem, noun, verb)) = event(body, date) {
+                if let Some((stem, noun, verb)) = event(body, date, source.language) {
                     events.push(((stem, noun), verb, (source.path.clone(), *date, at(date))));
                 }
             }
@@ -204,7 +213,7 @@ fn relative(
 
 /// The event a date is given for: the verb of "... held on <date>" (its stem and as
 /// written) and the nearest noun before the verb.
-fn event(body: &str, date: &Date) -> Option<(String, String, String)> {
+fn event(body: &str, date: &Date, lang: &Language) -> Option<(String, String, String)> {
     let before = body[..date.start].trim_end();
     let before = before.strip_suffix("on")?.trim_end();
     let words: Vec<String> = before
@@ -214,14 +223,14 @@ fn event(body: &str, date: &Date) -> Option<(String, String, String)> {
         .take(8)
         .map(str::to_lowercase)
         .collect();
-    let verb_at = words.iter().take(4).position(|w| lexicon::looks_verb(w))?;
-    let verb = lexicon::stem(&words[verb_at]);
+    let verb_at = words.iter().take(4).position(|w| lang.looks_verb(w))?;
+    let verb = morphology::stem(&words[verb_at]);
     let noun = words[verb_at + 1..].iter().find(|w| {
-        !lexicon::PHRASE_STOPS.contains(w.as_str())
-            && !lexicon::AUXILIARIES.contains(w.as_str())
-            && !lexicon::looks_verb(w)
+        !lang.phrase_stops.contains(w.as_str())
+            && !lang.auxiliaries.contains(w.as_str())
+            && !lang.looks_verb(w)
     })?;
-    Some((verb, lexicon::singular(noun), words[verb_at].clone()))
+    Some((verb, morphology::singular(noun), words[verb_at].clone()))
 }
 
 /// Sources that date one event on days that do not meet.

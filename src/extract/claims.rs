@@ -5,7 +5,8 @@
 //! sentence, and records the words around each figure that the topic stage will need.
 
 use crate::base::interval::Interval;
-use crate::base::lexicon;
+use crate::base::lang::Language;
+use crate::base::morphology;
 use crate::base::tokens::TokenKind;
 use crate::extract::figures::{self, Figure, Hedge, Unit, View};
 use crate::extract::nouns::{self, Counted};
@@ -18,6 +19,8 @@ use std::sync::Arc;
 pub struct Claim {
     /// The source's path as given.
     pub source: String,
+    /// The source's language, whose word lists later stages ask about the claim's words.
+    pub language: &'static Language,
     /// Index of the paragraph in its source.
     pub paragraph: usize,
     /// Where the claim's wording starts.
@@ -138,23 +141,25 @@ pub fn extract(source: &Source) -> Vec<Claim> {
 /// part of a claim never holds them all whole.
 pub fn extract_each(source: &Source, each: &mut dyn FnMut(Claim)) {
     for (index, paragraph) in source.paragraphs.iter().enumerate() {
-        extract_paragraph(&source.path, index, paragraph, each);
+        extract_paragraph(source, index, paragraph, each);
     }
 }
 
 /// Extracts the claims of one paragraph, handing each to `each`.
-pub fn extract_paragraph(
-    path: &str,
+fn extract_paragraph(
+    source: &Source,
     index: usize,
     paragraph: &Paragraph,
     each: &mut dyn FnMut(Claim),
 ) {
+    let path = source.path.as_str();
+    let lang = source.language;
     let text = paragraph.text.as_str();
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text, lang) {
         return;
     }
-    for &sentence in crate::sentences::of(paragraph) {
-        let view = View::new(text, sentence.start, sentence.end);
+    for &sentence in crate::sentences::of(paragraph, lang) {
+        let view = View::new(lang, text, sentence.start, sentence.end);
         if view.is_empty() {
             continue;
         }
@@ -162,7 +167,7 @@ pub fn extract_paragraph(
         if found.is_empty() {
             continue;
         }
-        let scopes = scope::find(text, sentence.start, sentence.end);
+        let scopes = scope::find(lang, text, sentence.start, sentence.end);
         let shared = Sentence {
             text: Arc::from(sentence.text(text)),
             words: view
@@ -174,7 +179,7 @@ pub fn extract_paragraph(
                 .map(|(token, (word, _))| SentenceWord {
                     token,
                     word: word.to_string(),
-                    stem: lexicon::stem(word),
+                    stem: morphology::stem(word),
                 })
                 .collect(),
         };
@@ -187,16 +192,14 @@ pub fn extract_paragraph(
 }
 
 /// A cheap test that lets paragraphs without any figure skip segmentation.
-fn has_number_word(text: &str) -> bool {
+fn has_number_word(text: &str, lang: &Language) -> bool {
     text.split(|c: char| !c.is_alphabetic() && c != '-')
         .any(|w| {
             let lower = w.to_ascii_lowercase();
-            lexicon::small_number(&lower).is_some()
-                || lexicon::small_number(lower.split('-').next().unwrap_or("")).is_some()
-                || matches!(
-                    lower.as_str(),
-                    "dozens" | "hundreds" | "thousands" | "millions" | "scores" | "tens"
-                )
+            lang.small_number(&lower).is_some()
+                || lang.small_number(lower.split('-').next().unwrap_or("")).is_some()
+                // The first word of a vague amount: "dozens", "hundreds", "tens"...
+                || lang.vague.iter().any(|v| v.words.first() == Some(&lower.as_str()))
         })
 }
 
@@ -248,6 +251,7 @@ fn build(
     });
     Some(Claim {
         source: path.to_string(),
+        language: view.lang,
         paragraph: index,
         location: paragraph.locate(start),
         value: fig.value,
@@ -259,7 +263,7 @@ fn build(
         sentence: Arc::clone(&sentence.text),
         scope,
         counted: counted.as_ref().map(|c| thing(c, locality)),
-        action_stem: action.as_deref().map(lexicon::stem),
+        action_stem: action.as_deref().map(morphology::stem),
         action,
         context: Context {
             words: Arc::clone(&sentence.words),
@@ -290,7 +294,11 @@ fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
     };
     CountedThing {
         phrase: counted.phrase.clone(),
-        singulars: counted.words.iter().map(|w| lexicon::singular(w)).collect(),
+        singulars: counted
+            .words
+            .iter()
+            .map(|w| morphology::singular(w))
+            .collect(),
         words: counted.words.clone(),
         qualifier,
     }

@@ -8,7 +8,6 @@
 //! the comparison.
 
 use crate::base::interval::Interval;
-use crate::base::lexicon;
 use crate::base::numbers;
 use crate::base::tokens::TokenKind;
 
@@ -16,19 +15,6 @@ use super::hedges;
 pub use super::hedges::Hedge;
 use super::non_claims;
 pub use super::view::View;
-
-/// Vague amounts: words that stand for a range ("dozens of" is two dozen or more).
-const VAGUE: &[(&[&str], f64, f64)] = &[
-    (&["hundreds", "of", "thousands", "of"], 2e5, 1e6),
-    (&["tens", "of", "thousands", "of"], 2e4, 1e5),
-    (&["tens", "of", "millions", "of"], 2e7, 1e8),
-    (&["hundreds", "of", "millions", "of"], 2e8, 1e9),
-    (&["dozens", "of"], 24.0, 100.0),
-    (&["scores", "of"], 40.0, 100.0),
-    (&["hundreds", "of"], 200.0, 1000.0),
-    (&["thousands", "of"], 2000.0, 10000.0),
-    (&["millions", "of"], 2e6, 1e9),
-];
 
 /// What a figure counts in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,7 +121,7 @@ fn scale_of(view: &View, raw: &Raw) -> f64 {
 
 fn tokens_value(view: &View, i: usize) -> Option<f64> {
     match view.tokens[i].kind {
-        TokenKind::Number => numbers::parse_digits(view.raw(i)),
+        TokenKind::Number => numbers::parse_digits(view.raw(i), &view.lang.number_style),
         TokenKind::Word => number_word(view, i).map(|(v, _)| v),
         _ => None,
     }
@@ -158,7 +144,9 @@ fn raw_numbers(view: &View) -> Vec<Raw> {
             continue;
         }
         let parsed = match view.tokens[i].kind {
-            TokenKind::Number => numbers::parse_digits(view.raw(i)).map(|v| (v, i)),
+            TokenKind::Number => {
+                numbers::parse_digits(view.raw(i), &view.lang.number_style).map(|v| (v, i))
+            }
             TokenKind::Word => number_word(view, i),
             _ => None,
         };
@@ -166,7 +154,7 @@ fn raw_numbers(view: &View) -> Vec<Raw> {
             i += 1;
             continue;
         };
-        if let Some(factor) = view.word(last + 1).and_then(lexicon::scale) {
+        if let Some(factor) = view.word(last + 1).and_then(|w| view.lang.scale(w)) {
             let glued_or_word = view.glued(last, last + 1) || view.raw(last + 1).len() > 2;
             if glued_or_word {
                 value *= factor;
@@ -185,10 +173,13 @@ fn raw_numbers(view: &View) -> Vec<Raw> {
     out
 }
 
+/// A vague amount ("dozens of") starting at token `i`: the range it stands for and its
+/// length in tokens. The language lists longer phrases first.
 fn vague_at(view: &View, i: usize) -> Option<(f64, f64, usize)> {
-    VAGUE.iter().find_map(|(words, lo, hi)| {
+    view.lang.vague.iter().find_map(|vague| {
+        let words = vague.words;
         let hit = words.iter().enumerate().all(|(k, w)| view.is(w, i + k));
-        hit.then_some((*lo, *hi, words.len()))
+        hit.then_some((vague.low, vague.high, words.len()))
     })
 }
 
@@ -196,7 +187,7 @@ fn vague_at(view: &View, i: usize) -> Option<(f64, f64, usize)> {
 /// "two hundred", "three million". Returns the value and the last token.
 fn number_word(view: &View, i: usize) -> Option<(f64, usize)> {
     let word = view.word(i)?;
-    let mut value = lexicon::small_number(word)?;
+    let mut value = view.lang.small_number(word)?;
     let mut last = i;
     if word == "dozen" {
         // "a dozen": the article is part of the figure.
@@ -206,12 +197,15 @@ fn number_word(view: &View, i: usize) -> Option<(f64, usize)> {
         value *= 100.0;
         last += 1;
         let and = usize::from(view.is("and", last + 1));
-        if let Some(rest) = view.word(last + 1 + and).and_then(lexicon::small_number) {
+        if let Some(rest) = view
+            .word(last + 1 + and)
+            .and_then(|w| view.lang.small_number(w))
+        {
             value += rest;
             last += 1 + and;
         }
     }
-    if let Some(factor) = view.word(last + 1).and_then(lexicon::scale) {
+    if let Some(factor) = view.word(last + 1).and_then(|w| view.lang.scale(w)) {
         if factor >= 1e3 {
             value *= factor;
             last += 1;
@@ -237,7 +231,7 @@ fn finish(view: &View, raw: &Raw, range_first: Option<usize>) -> Figure {
     } else if view.is("per", last + 1) && view.is("cent", last + 2) {
         unit = Unit::Percent;
         last += 2;
-    } else if let Some(code) = view.word(last + 1).and_then(lexicon::currency_word) {
+    } else if let Some(code) = view.word(last + 1).and_then(|w| view.lang.currency_word(w)) {
         unit = Unit::Money(code.to_string());
         last += 1;
     }
@@ -305,7 +299,7 @@ fn currency_prefix(view: &View, i: usize) -> Option<(&'static str, usize)> {
         return None;
     }
     // "US$" is a word and a sign; "$" alone is one sign.
-    for (prefix, code) in lexicon::CURRENCY_PREFIXES {
+    for (prefix, code) in view.lang.currency_prefixes {
         let (sign_len, word_part) =
             if let Some(word) = prefix.strip_suffix('$').filter(|w| !w.is_empty()) {
                 (2, Some(word))
@@ -337,7 +331,7 @@ mod tests {
     use super::*;
 
     fn figures(text: &str) -> Vec<(String, f64, Option<Hedge>)> {
-        let view = View::new(text, 0, text.len());
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         find(&view)
             .into_iter()
             .map(|f| {
@@ -405,7 +399,7 @@ mod tests {
     #[test]
     fn vague_amounts_are_ranges() {
         let text = "hundreds of people and dozens of cars and tens of thousands of homes";
-        let view = View::new(text, 0, text.len());
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         let found = find(&view);
         let bounds: Vec<(Option<f64>, Option<f64>)> = found
             .iter()
@@ -424,7 +418,7 @@ mod tests {
     #[test]
     fn ranges_are_one_figure() {
         let text = "between 10 and 20 people, 30-40 cars and 5 to 8 boats";
-        let view = View::new(text, 0, text.len());
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         let found = find(&view);
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].interval, Interval::closed(10.0, 20.0));

@@ -2,6 +2,7 @@
 //! each read as one of a few kinds, and the interval each kind makes of a figure.
 
 use crate::base::interval::Interval;
+use crate::base::lang::Language;
 
 use super::view::View;
 
@@ -33,6 +34,22 @@ impl Hedge {
         }
     }
 
+    /// The hedge a data file's `kind` names: its canonical wording.
+    pub fn from_name(name: &str) -> Option<Hedge> {
+        [
+            Hedge::MoreThan,
+            Hedge::AtLeast,
+            Hedge::LessThan,
+            Hedge::AtMost,
+            Hedge::Nearly,
+            Hedge::About,
+            Hedge::Between,
+            Hedge::Vague,
+        ]
+        .into_iter()
+        .find(|h| h.as_str() == name)
+    }
+
     pub(super) fn apply(self, v: f64) -> Interval {
         match self {
             Hedge::MoreThan => Interval::above(v, false),
@@ -46,77 +63,18 @@ impl Hedge {
     }
 }
 
-/// Hedges written before a figure, longest first within each kind's reach.
-const HEDGES_BEFORE: &[(&[&str], Hedge)] = &[
-    (&["in", "excess", "of"], Hedge::MoreThan),
-    (&["more", "than"], Hedge::MoreThan),
-    (&["greater", "than"], Hedge::MoreThan),
-    (&["upwards", "of"], Hedge::MoreThan),
-    (&["upward", "of"], Hedge::MoreThan),
-    (&["well", "over"], Hedge::MoreThan),
-    (&["just", "over"], Hedge::MoreThan),
-    (&["over"], Hedge::MoreThan),
-    (&["above"], Hedge::MoreThan),
-    (&["exceeding"], Hedge::MoreThan),
-    (&["surpassing"], Hedge::MoreThan),
-    (&["no", "fewer", "than"], Hedge::AtLeast),
-    (&["no", "less", "than"], Hedge::AtLeast),
-    (&["not", "less", "than"], Hedge::AtLeast),
-    (&["not", "fewer", "than"], Hedge::AtLeast),
-    (&["a", "minimum", "of"], Hedge::AtLeast),
-    (&["minimum", "of"], Hedge::AtLeast),
-    (&["at", "least"], Hedge::AtLeast),
-    (&["just", "under"], Hedge::Nearly),
-    (&["just", "shy", "of"], Hedge::Nearly),
-    (&["shy", "of"], Hedge::Nearly),
-    (&["close", "to"], Hedge::Nearly),
-    (&["nearly"], Hedge::Nearly),
-    (&["almost"], Hedge::Nearly),
-    (&["approaching"], Hedge::Nearly),
-    (&["nearing"], Hedge::Nearly),
-    (&["less", "than"], Hedge::LessThan),
-    (&["fewer", "than"], Hedge::LessThan),
-    (&["under"], Hedge::LessThan),
-    (&["below"], Hedge::LessThan),
-    (&["as", "many", "as"], Hedge::AtMost),
-    (&["as", "much", "as"], Hedge::AtMost),
-    (&["a", "maximum", "of"], Hedge::AtMost),
-    (&["maximum", "of"], Hedge::AtMost),
-    (&["no", "more", "than"], Hedge::AtMost),
-    (&["not", "more", "than"], Hedge::AtMost),
-    (&["at", "most"], Hedge::AtMost),
-    (&["up", "to"], Hedge::AtMost),
-    (&["an", "estimated"], Hedge::About),
-    (&["an", "approximate"], Hedge::About),
-    (&["approximately"], Hedge::About),
-    (&["approx"], Hedge::About),
-    (&["roughly"], Hedge::About),
-    (&["about"], Hedge::About),
-    (&["around"], Hedge::About),
-    (&["some"], Hedge::About),
-    (&["circa"], Hedge::About),
-    (&["estimated"], Hedge::About),
-];
-
-/// Hedges written after a figure.
-const HEDGES_AFTER: &[(&[&str], Hedge)] = &[
-    (&["or", "more"], Hedge::AtLeast),
-    (&["and", "above"], Hedge::AtLeast),
-    (&["and", "over"], Hedge::AtLeast),
-    (&["or", "so"], Hedge::About),
-    (&["or", "fewer"], Hedge::AtMost),
-    (&["or", "less"], Hedge::AtMost),
-];
-
 /// True when `word` ends a hedge written before a figure ("than", "over", "some").
-pub(super) fn ends_a_hedge(word: &str) -> bool {
-    HEDGES_BEFORE
+pub(super) fn ends_a_hedge(lang: &Language, word: &str) -> bool {
+    lang.hedges_before
         .iter()
-        .any(|(words, _)| words.last() == Some(&word))
+        .any(|hedge| hedge.words.last() == Some(&word))
 }
 
+/// The hedge that ends right before token `first`, and its length in tokens: the first
+/// of the language's list that does, so longer wordings come first there.
 pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize)> {
-    HEDGES_BEFORE.iter().find_map(|(words, kind)| {
+    view.lang.hedges_before.iter().find_map(|hedge| {
+        let words = hedge.words;
         let n = words.len();
         if first < n {
             return None;
@@ -125,12 +83,16 @@ pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize)> {
             .iter()
             .enumerate()
             .all(|(k, w)| view.is(w, first - n + k));
-        hit.then_some((*kind, n))
+        hit.then(|| Hedge::from_name(hedge.kind))
+            .flatten()
+            .map(|kind| (kind, n))
     })
 }
 
+/// The hedge that starts right after token `last` ("or more"), and its length in tokens.
 pub(super) fn after(view: &View, last: usize) -> Option<(Hedge, usize)> {
-    HEDGES_AFTER.iter().find_map(|(words, kind)| {
+    view.lang.hedges_after.iter().find_map(|hedge| {
+        let words = hedge.words;
         let hit = words
             .iter()
             .enumerate()
@@ -139,6 +101,30 @@ pub(super) fn after(view: &View, last: usize) -> Option<(Hedge, usize)> {
         let ends = !view
             .word(last + 1 + words.len())
             .is_some_and(|w| w == "than" || w == "of");
-        (hit && ends).then_some((*kind, words.len()))
+        (hit && ends)
+            .then(|| Hedge::from_name(hedge.kind))
+            .flatten()
+            .map(|kind| (kind, words.len()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::lang::LANGUAGES;
+
+    #[test]
+    fn every_hedge_of_every_language_has_a_known_kind() {
+        for lang in LANGUAGES {
+            for hedge in lang.hedges_before.iter().chain(lang.hedges_after) {
+                assert!(
+                    Hedge::from_name(hedge.kind).is_some(),
+                    "lang/{}: {:?} has the unknown kind {:?}",
+                    lang.code,
+                    hedge.words,
+                    hedge.kind
+                );
+            }
+        }
+    }
 }

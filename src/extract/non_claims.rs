@@ -2,7 +2,6 @@
 //! durations, times, identifiers ("Article 5", "COVID-19") and "one" as a pronoun are
 //! recognised here and dropped, so a wrong "claim" never reaches the comparison.
 
-use crate::base::lexicon;
 use crate::base::tokens::TokenKind;
 
 use super::figures::Raw;
@@ -14,17 +13,25 @@ use super::view::View;
 pub(super) fn mark_dates(view: &View, raws: &mut [Raw]) {
     for raw in raws.iter_mut() {
         let before_month = raw.first >= 1
-            && view.word(raw.first - 1).is_some_and(lexicon::is_month)
+            && view
+                .word(raw.first - 1)
+                .is_some_and(|w| view.lang.is_month(w))
             || raw.first >= 2
                 && view.is_punct(raw.first - 1, &['.'])
-                && view.word(raw.first - 2).is_some_and(lexicon::is_month);
-        let after_month = view.word(raw.last + 1).is_some_and(lexicon::is_month)
+                && view
+                    .word(raw.first - 2)
+                    .is_some_and(|w| view.lang.is_month(w));
+        let after_month = view
+            .word(raw.last + 1)
+            .is_some_and(|w| view.lang.is_month(w))
             || (view.is("of", raw.last + 1)
-                && view.word(raw.last + 2).is_some_and(lexicon::is_month));
+                && view
+                    .word(raw.last + 2)
+                    .is_some_and(|w| view.lang.is_month(w)));
         let weekday_before = raw.first >= 1
             && view
                 .word(raw.first - 1)
-                .is_some_and(|w| lexicon::WEEKDAYS.contains(&w));
+                .is_some_and(|w| view.lang.weekdays.contains(w));
         let numeric_date = glued_chain(view, raw.first, &['/', '-', '.']) >= 3
             || glued_chain(view, raw.first, &['/']) >= 2;
         let small = raw.value <= 31.0 && raw.value.fract() == 0.0;
@@ -97,31 +104,13 @@ fn is_year(view: &View, raw: &Raw) -> bool {
     if !shaped {
         return false;
     }
-    let counted_after = view.word(raw.last + 1).is_some_and(lexicon::looks_plural);
+    let counted_after = view
+        .word(raw.last + 1)
+        .is_some_and(|w| view.lang.looks_plural(w));
     let year_word_before = raw.first >= 1
-        && view.word(raw.first - 1).is_some_and(|w| {
-            matches!(
-                w,
-                "the"
-                    | "in"
-                    | "since"
-                    | "of"
-                    | "by"
-                    | "from"
-                    | "until"
-                    | "till"
-                    | "before"
-                    | "after"
-                    | "between"
-                    | "and"
-                    | "year"
-                    | "during"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "fiscal"
-            )
-        });
+        && view
+            .word(raw.first - 1)
+            .is_some_and(|w| view.lang.year_words.contains(w));
     !counted_after || year_word_before
 }
 
@@ -136,10 +125,7 @@ fn is_ordinal_or_glued(view: &View, raw: &Raw) -> bool {
         return false;
     }
     let suffix = view.lower[next].split('-').next().unwrap_or("");
-    matches!(
-        suffix,
-        "st" | "nd" | "rd" | "th" | "am" | "pm" | "h" | "hrs" | "s"
-    )
+    view.lang.ordinal_suffixes.contains(suffix)
 }
 
 /// Durations and ages: "10 years", "two days", "two-day", "45-year-old",
@@ -147,9 +133,9 @@ fn is_ordinal_or_glued(view: &View, raw: &Raw) -> bool {
 fn is_duration(view: &View, raw: &Raw) -> bool {
     let first_word = view.word(raw.first).unwrap_or("");
     if let Some((head, tail)) = first_word.split_once('-') {
-        if lexicon::small_number(head).is_some() && lexicon::small_number(first_word).is_none() {
+        if view.lang.small_number(head).is_some() && view.lang.small_number(first_word).is_none() {
             let unit = tail.split('-').next().unwrap_or("");
-            return lexicon::is_time_unit(unit) || lexicon::is_time_unit(&format!("{unit}s"));
+            return view.lang.is_time_unit(unit) || view.lang.is_time_unit(&format!("{unit}s"));
         }
     }
     let mut next = raw.last + 1;
@@ -163,27 +149,15 @@ fn is_duration(view: &View, raw: &Raw) -> bool {
                 .is_some_and(|w| w == "aged" || w == "age");
     };
     let unit_word = word.split('-').next().unwrap_or(word);
-    if lexicon::is_time_unit(unit_word) {
+    if view.lang.is_time_unit(unit_word) {
         return true;
     }
-    let filler = matches!(
-        word,
-        "consecutive"
-            | "straight"
-            | "more"
-            | "full"
-            | "long"
-            | "whole"
-            | "additional"
-            | "successive"
-            | "further"
-            | "previous"
-            | "past"
-            | "next"
-            | "working"
-            | "business"
-    );
-    if filler && view.word(next + 1).is_some_and(lexicon::is_time_unit) {
+    let filler = view.lang.duration_fillers.contains(word);
+    if filler
+        && view
+            .word(next + 1)
+            .is_some_and(|w| view.lang.is_time_unit(w))
+    {
         return true;
     }
     raw.first >= 1
@@ -198,12 +172,10 @@ fn is_time_of_day(view: &View, raw: &Raw) -> bool {
     let colon_before = raw.first >= 1
         && view.is_punct(raw.first - 1, &[':'])
         && view.glued(raw.first - 1, raw.first);
-    let meridiem = view.word(raw.last + 1).is_some_and(|w| {
-        matches!(
-            w,
-            "a" | "p" | "am" | "pm" | "gmt" | "utc" | "o'clock" | "hours" | "hrs"
-        )
-    }) && (view.is_punct(raw.last + 2, &['.']) || !view.is("a", raw.last + 1));
+    let meridiem = view
+        .word(raw.last + 1)
+        .is_some_and(|w| view.lang.clock_words.contains(w))
+        && (view.is_punct(raw.last + 2, &['.']) || !view.is("a", raw.last + 1));
     colon_after || colon_before || meridiem
 }
 
@@ -223,12 +195,12 @@ fn is_identifier(view: &View, raw: &Raw) -> bool {
     let Some(word) = view.word(prev) else {
         return false;
     };
-    if lexicon::IDENTIFIER_LABELS.contains(word) && !lexicon::is_month(word) {
+    if view.lang.identifier_labels.contains(word) && !view.lang.is_month(word) {
         return true;
     }
     let inside_sentence = prev > 0;
-    let is_hedge_or_function = hedges::ends_a_hedge(word)
-        || lexicon::PHRASE_STOPS.contains(word)
+    let is_hedge_or_function = hedges::ends_a_hedge(view.lang, word)
+        || view.lang.phrase_stops.contains(word)
         || matches!(word, "and" | "only" | "nearly" | "some");
     inside_sentence && view.is_capitalized(prev) && !is_hedge_or_function
 }
@@ -248,11 +220,7 @@ fn is_pronoun_one(view: &View, raw: &Raw) -> bool {
     match next {
         None => true,
         Some(w) => {
-            lexicon::PHRASE_STOPS.contains(w)
-                || matches!(
-                    w,
-                    "another" | "day" | "more" | "way" | "side" | "thing" | "point" | "time"
-                )
+            view.lang.phrase_stops.contains(w) || view.lang.pronoun_one_followers.contains(w)
         }
     }
 }
@@ -263,7 +231,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<f64> {
-        let view = View::new(text, 0, text.len());
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         find(&view).into_iter().map(|f| f.value).collect()
     }
 

@@ -7,7 +7,6 @@
 //! taken instead. The verb nearest the figure ("killed", "signed", "attended") says what
 //! happened, which keeps deaths apart from injuries when no rule says so.
 
-use crate::base::lexicon;
 use crate::base::tokens::TokenKind;
 use crate::extract::figures::{Figure, Unit, View};
 
@@ -38,25 +37,6 @@ impl Counted {
 /// Most modifiers a counted noun phrase holds before its head.
 const MAX_MODIFIERS: usize = 5;
 
-/// Named parts of a place that make a figure local ("turnout in the capital").
-const PLACE_PARTS: &[&str] = &[
-    "capital",
-    "city",
-    "province",
-    "district",
-    "county",
-    "municipality",
-    "town",
-    "village",
-    "ward",
-    "constituency",
-    "borough",
-    "prefecture",
-    "commune",
-    "suburb",
-    "suburbs",
-];
-
 /// The phrase counted by `fig`, after it or else before it.
 pub fn counted(view: &View, fig: &Figure) -> Option<Counted> {
     after_figure(view, fig).or_else(|| before_figure(view, fig))
@@ -76,10 +56,10 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
             }
             return scan_phrase(view, k);
         }
-        if view.word(i).is_some_and(lexicon::looks_plural)
+        if view.word(i).is_some_and(|w| view.lang.looks_plural(w))
             || view
                 .word(i)
-                .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(w) && !lexicon::looks_verb(w))
+                .is_some_and(|w| !view.lang.phrase_stops.contains(w) && !view.lang.looks_verb(w))
         {
             // "a 64% turnout", "$5m budget": fall through to the usual search.
         } else {
@@ -90,12 +70,16 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
     // total counts.
     if view.is("of", i) {
         let mut k = i + 1;
-        while k < i + 4 && view.word(k).is_some_and(is_determiner) {
+        while k < i + 4 && view.word(k).is_some_and(|w| is_determiner(view, w)) {
             k += 1;
         }
         if is_number_at(view, k) {
             let mut after_total = k + 1;
-            if view.word(after_total).and_then(lexicon::scale).is_some() {
+            if view
+                .word(after_total)
+                .and_then(|w| view.lang.scale(w))
+                .is_some()
+            {
                 after_total += 1;
             }
             return scan_phrase(view, after_total);
@@ -104,17 +88,18 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
     scan_phrase(view, i)
 }
 
-fn is_determiner(word: &str) -> bool {
-    matches!(word, "the" | "a" | "its" | "their" | "his" | "her")
-        || word.ends_with("'s")
-        || word.ends_with("’s")
+fn is_determiner(view: &View, word: &str) -> bool {
+    view.lang.determiners.contains(word) || word.ends_with("'s") || word.ends_with("’s")
 }
 
 fn is_number_at(view: &View, k: usize) -> bool {
     view.tokens
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Number)
-        || view.word(k).and_then(lexicon::small_number).is_some()
+        || view
+            .word(k)
+            .and_then(|w| view.lang.small_number(w))
+            .is_some()
 }
 
 /// True when the figure is the whole in "42 of the 80 seats": what happened to the part
@@ -126,7 +111,7 @@ pub fn is_total_of_part(view: &View, fig: &Figure) -> bool {
         if view.is("of", k) {
             return k >= 1 && is_number_at(view, k - 1);
         }
-        if !view.word(k).is_some_and(is_determiner) {
+        if !view.word(k).is_some_and(|w| is_determiner(view, w)) {
             return false;
         }
     }
@@ -152,15 +137,16 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
         match view.tokens[i].kind {
             TokenKind::Word => {
                 let word = &*view.lower[i];
-                if lexicon::PHRASE_STOPS.contains(word) || (word == "and" && i == start) {
+                if view.lang.phrase_stops.contains(word) || (word == "and" && i == start) {
                     break;
                 }
                 // "polling stations", "voting booths": a gerund before a plural modifies it.
-                let gerund_modifier = lexicon::looks_verb(word)
+                let gerund_modifier = view.lang.looks_verb(word)
                     && view.word(i + 1).is_some_and(|next| {
-                        lexicon::looks_plural(next) && !lexicon::looks_verb(next)
+                        view.lang.looks_plural(next) && !view.lang.looks_verb(next)
                     });
-                let is_head = lexicon::looks_plural(word) || lexicon::currency_word(word).is_some();
+                let is_head =
+                    view.lang.looks_plural(word) || view.lang.currency_word(word).is_some();
                 if is_head && !gerund_modifier {
                     return Some(phrase(view, start, extend_compound(view, i), true));
                 }
@@ -170,11 +156,12 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                     && last_word.is_some()
                     && view
                         .word(i + 1)
-                        .is_none_or(|w| lexicon::PHRASE_STOPS.contains(w));
+                        .is_none_or(|w| view.lang.phrase_stops.contains(w));
                 if gerund_head {
                     return Some(phrase(view, start, i, true));
                 }
-                if lexicon::looks_verb(word) && !is_hyphenated_adjective(word) && !gerund_modifier {
+                if view.lang.looks_verb(word) && !is_hyphenated_adjective(word) && !gerund_modifier
+                {
                     break;
                 }
                 if word != "and" {
@@ -189,7 +176,7 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                 let joins = view.is_punct(i, &[',', '-', '‑', '/'])
                     && view
                         .word(i + 1)
-                        .is_some_and(|w| !lexicon::PHRASE_STOPS.contains(w) && w != "and");
+                        .is_some_and(|w| !view.lang.phrase_stops.contains(w) && w != "and");
                 if !joins || i == start {
                     break;
                 }
@@ -209,10 +196,10 @@ fn extend_compound(view: &View, head: usize) -> usize {
     let mut end = head;
     while end < head + 2
         && view.word(end + 1).is_some_and(|w| {
-            lexicon::looks_plural(w)
-                && !lexicon::looks_verb(w)
-                && !lexicon::PHRASE_STOPS.contains(w)
-                && !lexicon::IRREGULAR_PLURALS.contains(w)
+            view.lang.looks_plural(w)
+                && !view.lang.looks_verb(w)
+                && !view.lang.phrase_stops.contains(w)
+                && !view.lang.irregular_plurals.contains(w)
         })
     {
         end += 1;
@@ -226,82 +213,13 @@ fn is_hyphenated_adjective(word: &str) -> bool {
     word.contains('-')
 }
 
-/// Words that may stand between a subject and its figure: "the death toll *rose to* 112",
-/// "turnout *was* 64%", "the number of dead *stood at* 12".
-static LINKING: lexicon::WordSet = lexicon::WordSet::new(&[
-    "to",
-    "at",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "has",
-    "had",
-    "have",
-    "stood",
-    "stands",
-    "stand",
-    "rose",
-    "risen",
-    "climbed",
-    "reached",
-    "reach",
-    "hit",
-    "totalled",
-    "totaled",
-    "totalling",
-    "totaling",
-    "numbered",
-    "jumped",
-    "increased",
-    "grew",
-    "fell",
-    "dropped",
-    "put",
-    "now",
-    "by",
-    "will",
-    "would",
-    "exceeded",
-    "exceed",
-    "stood",
-    "came",
-    "amounted",
-    "amount",
-    "of",
-    "around",
-    "already",
-    "officially",
-    "estimated",
-    "just",
-    "only",
-    "almost",
-    "rises",
-    "climbs",
-    "jumps",
-    "reaches",
-    "hits",
-    "tops",
-    "nears",
-    "passes",
-    "exceeds",
-    "stands",
-    "in",
-    "out",
-    "come",
-    "comes",
-    "turned",
-]);
-
 fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     let mut i = fig.first;
     let mut skipped = 0;
     while i > 0 && skipped < 4 {
         let prev = i - 1;
         match view.word(prev) {
-            Some(w) if LINKING.contains(w) => {
+            Some(w) if view.lang.linking_words.contains(w) => {
                 i = prev;
                 skipped += 1;
             }
@@ -314,8 +232,8 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     // The subject: up to three words back, through "in the capital" or "of dead".
     let end = i - 1;
     let word = view.word(end)?;
-    if lexicon::PHRASE_STOPS.contains(word)
-        || (lexicon::looks_verb(word) && !lexicon::looks_plural(word))
+    if view.lang.phrase_stops.contains(word)
+        || (view.lang.looks_verb(word) && !view.lang.looks_plural(word))
     {
         return None;
     }
@@ -323,7 +241,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     while start > 0 && end - start < 4 {
         let Some(w) = view.word(start - 1) else { break };
         let joins = matches!(w, "in" | "across" | "the" | "of")
-            || (!lexicon::PHRASE_STOPS.contains(w) && !lexicon::looks_verb(w));
+            || (!view.lang.phrase_stops.contains(w) && !view.lang.looks_verb(w));
         if !joins {
             break;
         }
@@ -332,7 +250,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     while start < end
         && view
             .word(start)
-            .is_some_and(|w| lexicon::PHRASE_STOPS.contains(w))
+            .is_some_and(|w| view.lang.phrase_stops.contains(w))
     {
         start += 1;
     }
@@ -361,7 +279,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
                 .filter(|&k| view.word(k).is_some())
                 .nth(pos + 1);
             let named = place_first.is_some_and(|k| (k..=end).any(|j| view.is_capitalized(j)));
-            let local = place.iter().any(|w| PLACE_PARTS.contains(w)) || named;
+            let local = place.iter().any(|w| view.lang.locality_words.contains(w)) || named;
             counted.qualifier = local.then(|| place.join(" ")).or(counted.qualifier.take());
         }
     } else if let Some(pos) = words.iter().position(|w| *w == "of") {
@@ -445,7 +363,7 @@ fn place_words(view: &View, start: usize, max: usize) -> Option<String> {
     let mut words = Vec::new();
     while words.len() < max {
         let Some(word) = view.word(k) else { break };
-        if view.is_capitalized(k) || PLACE_PARTS.contains(&word) {
+        if view.is_capitalized(k) || view.lang.locality_words.contains(word) {
             words.push(view.raw(k).to_string());
             k += 1;
         } else {
@@ -474,7 +392,8 @@ fn opening_place(view: &View) -> Option<String> {
             k += 1;
             break;
         }
-        if !(view.is_capitalized(k) || PLACE_PARTS.contains(&word)) || words.len() == 4 {
+        if !(view.is_capitalized(k) || view.lang.locality_words.contains(word)) || words.len() == 4
+        {
             return None;
         }
         words.push(view.raw(k).to_string());
@@ -482,7 +401,7 @@ fn opening_place(view: &View) -> Option<String> {
     }
     let named_place = words
         .iter()
-        .any(|w| PLACE_PARTS.contains(&w.to_lowercase().as_str()))
+        .any(|w| view.lang.locality_words.contains(&w.to_lowercase()))
         || !words.is_empty() && view.is_punct(k, &[',']);
     (named_place && view.is_punct(k, &[','])).then(|| words.join(" "))
 }
@@ -523,12 +442,12 @@ pub fn action(
     let mut steps = 0;
     while i <= clause.1 && steps < 4 {
         let Some(word) = view.word(i) else { break };
-        if lexicon::AUXILIARIES.contains(word) || word.ends_with("ly") {
+        if view.lang.auxiliaries.contains(word) || word.ends_with("ly") {
             i += 1;
             steps += 1;
             continue;
         }
-        if lexicon::looks_verb(word) {
+        if view.lang.looks_verb(word) {
             return Some(word.to_string());
         }
         break;
@@ -542,7 +461,7 @@ pub fn action(
         if matches!(word, "by" | "the" | "a" | "an" | "to" | "with") {
             continue;
         }
-        if lexicon::looks_verb(word) {
+        if view.lang.looks_verb(word) {
             return Some(word.to_string());
         }
         break;
@@ -556,7 +475,7 @@ mod tests {
     use crate::extract::figures;
 
     fn counted_of(text: &str) -> Vec<(String, String, Option<String>)> {
-        let view = View::new(text, 0, text.len());
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         figures::find(&view)
             .iter()
             .map(|f| {
@@ -619,7 +538,7 @@ mod tests {
     }
 
     fn action_of(text: &str) -> Vec<Option<String>> {
-        let view = View::new(text, 0, text.len());
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         figures::find(&view)
             .iter()
             .map(|f| {

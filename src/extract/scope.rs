@@ -7,34 +7,44 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const PART_OF_DAY: &str = r"(?:morning|afternoon|evening|night)";
-const TIME_UNIT: &str = r"(?:days?|hours?|weeks?|months?|years?|nights?)";
-const EVENT_PART: &str = r"(?:session|sessions|ceremony|conference|seminar|meeting|summit|rally|event|hearing|plenary|forum|workshop|opening|closing|briefing|congress|assembly|vote|election|polls|festival|match|concert|march|protest)";
+use crate::base::lang::{Language, LANGUAGES};
 
-static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+/// The scope pattern of a language, built from its word lists.
+fn build(lang: &Language) -> Regex {
+    let alternatives = |words: &[&str]| words.join("|");
+    let month = lang.month_pattern();
+    let weekday = format!("(?:{})", alternatives(lang.weekdays.words()));
+    let part_of_day = format!("(?:{})", alternatives(lang.parts_of_day.words()));
+    // Each unit also with its plural: "days?".
+    let units: Vec<String> = lang
+        .scope_time_units
+        .words()
+        .iter()
+        .map(|w| format!("{w}s?"))
+        .collect();
+    let time_unit = format!("(?:{})", units.join("|"));
+    let event_part = format!("(?:{})", alternatives(lang.event_parts.words()));
     let date = format!(
-        r"(?:{MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}|{WEEKDAY})"
+        r"(?:{month}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?|\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}|{weekday})"
     );
     let patterns = [
         // yesterday morning, this afternoon, last week
-        format!(r"\b(?:yesterday|today|tonight|last\s+night)(?:\s+{PART_OF_DAY})?\b"),
-        format!(r"\b(?:this|last|next)\s+(?:{PART_OF_DAY}|week|month|year|weekend)\b"),
+        format!(r"\b(?:yesterday|today|tonight|last\s+night)(?:\s+{part_of_day})?\b"),
+        format!(r"\b(?:this|last|next)\s+(?:{part_of_day}|week|month|year|weekend)\b"),
         // on the morning of October 25, as of October 6, by Friday, since March 3
         format!(
-            r"\b(?:on|by|as\s+of|since|until|till|through|before|after)\s+(?:the\s+{PART_OF_DAY}\s+of\s+)?{date}"
+            r"\b(?:on|by|as\s+of|since|until|till|through|before|after)\s+(?:the\s+{part_of_day}\s+of\s+)?{date}"
         ),
-        format!(r"\b(?:on|in)\s+the\s+{PART_OF_DAY}\s+of\s+{date}"),
+        format!(r"\b(?:on|in)\s+the\s+{part_of_day}\s+of\s+{date}"),
         // a bare date in apposition or brackets: "yesterday morning, October 25"
         format!(r"\(?{date}\)?"),
         // in two days, in the past 24 hours, over the two days, during the two days of the event
         format!(
-            r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+|next\s+|following\s+)?(?:\w+[\s-])?{TIME_UNIT}(?:\s+of\s+the\s+\w+)?\b"
+            r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+|next\s+|following\s+)?(?:\w+[\s-])?{time_unit}(?:\s+of\s+the\s+\w+)?\b"
         ),
         // at the plenary session, at the opening ceremony, at the seminar
         format!(
-            r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){{0,3}}{EVENT_PART}\b"
+            r"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w-]+\s+){{0,3}}{event_part}\b"
         ),
         // of which, of whom: a sub-count of the figure before
         r"\bof\s+(?:which|whom)\b".to_string(),
@@ -52,16 +62,28 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         .replace(r"\s", "[ \t]")
         .replace("[-–]", "(?:-|–)");
     Regex::new(&format!("(?i-u){pattern}")).expect("scope pattern compiles")
-});
+}
+
+/// The scope pattern of `lang`. The words around the lists ("yesterday", "as of") are
+/// still English's: a second language needs them in its data too.
+fn pattern(lang: &Language) -> &'static Regex {
+    static PATTERNS: LazyLock<Vec<(&str, Regex)>> =
+        LazyLock::new(|| LANGUAGES.iter().map(|l| (l.code, build(l))).collect());
+    PATTERNS
+        .iter()
+        .find(|(code, _)| *code == lang.code)
+        .map(|(_, re)| re)
+        .expect("every language has a pattern")
+}
 
 /// A scope phrase, as a byte range of the paragraph.
 pub use crate::base::span::Span;
 
 /// Every scope phrase in `text[start..end]`, adjacent ones ("yesterday morning,
 /// October 25") joined.
-pub fn find(text: &str, start: usize, end: usize) -> Vec<Span> {
+pub fn find(lang: &Language, text: &str, start: usize, end: usize) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
-    for m in SCOPE.find_iter(&text[start..end]) {
+    for m in pattern(lang).find_iter(&text[start..end]) {
         let span = Span {
             start: start + m.start(),
             end: start + m.end(),
@@ -107,7 +129,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        find(text, 0, text.len())
+        find(crate::base::lang::ENGLISH, text, 0, text.len())
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()

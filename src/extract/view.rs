@@ -3,10 +3,13 @@
 
 use std::borrow::Cow;
 
+use crate::base::lang::Language;
 use crate::base::tokens::{self, Token, TokenKind};
 
 /// A sentence's tokens with their lower-case text, shared by the extraction stages.
 pub struct View<'a> {
+    /// The language of the sentence's source, whose word lists extraction asks.
+    pub lang: &'static Language,
     pub text: &'a str,
     pub tokens: Vec<Token>,
     /// Each token in lower case; most already are, and are borrowed, not copied.
@@ -14,7 +17,7 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(text: &'a str, start: usize, end: usize) -> Self {
+    pub fn new(lang: &'static Language, text: &'a str, start: usize, end: usize) -> Self {
         let tokens = tokens::tokenize(text, start, end);
         let lower = tokens
             .iter()
@@ -31,6 +34,7 @@ impl<'a> View<'a> {
             })
             .collect();
         View {
+            lang,
             text,
             tokens,
             lower,

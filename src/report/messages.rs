@@ -2,27 +2,13 @@
 //! English. The checks find facts; how to tell an editor about them is the report's.
 
 use crate::base::interval::Interval;
+use crate::base::lang::ENGLISH;
 use crate::base::numbers::human_number;
 use crate::checks::{Day, Detail, Finding};
 use crate::extract::claims::Claim;
 
 /// Most dates a message lists; the mentions hold them all.
 const MAX_LISTED: usize = 8;
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A finding in one sentence, as every report gives it.
 pub fn message(finding: &Finding) -> String {
@@ -112,9 +98,9 @@ fn describe(parts: &[Claim], sum: &Interval) -> String {
     format!("{} = {total}", figures.join(" + "))
 }
 
-/// "March 3".
+/// "March 3". The report is in English, whatever the sources' language.
 fn day_name(day: Day) -> String {
-    format!("{} {}", MONTH_NAMES[day.month], day.day)
+    format!("{} {}", ENGLISH.months[day.month].name, day.day)
 }
 
 #[cfg(test)]

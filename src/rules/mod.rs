@@ -13,7 +13,7 @@ pub use validate::{parse, parse_file};
 
 use serde::Deserialize;
 
-use crate::base::lexicon;
+use crate::base::morphology;
 
 /// A problem with a rule file, placed at a line and column.
 pub type RuleError = crate::base::diagnostics::Diagnostic;
@@ -92,8 +92,8 @@ impl Term {
     fn new(text: &str) -> Self {
         Term {
             text: text.to_string(),
-            stems: text.split_whitespace().map(lexicon::stem).collect(),
-            singulars: text.split_whitespace().map(lexicon::singular).collect(),
+            stems: text.split_whitespace().map(morphology::stem).collect(),
+            singulars: text.split_whitespace().map(morphology::singular).collect(),
         }
     }
 }

@@ -157,6 +157,8 @@ pub fn parse(path: &str, input: &str) -> Source {
     walk.close();
     Source {
         path: path.to_string(),
+        // Only English exists yet; a source in another language will say so here.
+        language: crate::base::lang::ENGLISH,
         url: None,
         paragraphs: walk.paragraphs,
     }

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::base::lang::Language;
 use crate::base::span::Span;
 
 mod decode;
@@ -26,6 +27,8 @@ pub struct Source {
     pub path: String,
     /// The article's URL, from a `Source: <url>` line.
     pub url: Option<String>,
+    /// The language the article is written in, whose word lists the stages ask.
+    pub language: &'static Language,
     /// The article's paragraphs, in file order.
     pub paragraphs: Vec<Paragraph>,
 }

@@ -71,6 +71,8 @@ pub fn parse(path: &str, text: &str) -> Source {
     }
     Source {
         path: path.to_string(),
+        // Only English exists yet; a source in another language will say so here.
+        language: crate::base::lang::ENGLISH,
         url,
         paragraphs,
     }

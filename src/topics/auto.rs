@@ -3,7 +3,7 @@
 //! to it, and its qualifier, so an article set about any event is compared without
 //! writing a rule.
 
-use crate::base::lexicon;
+use crate::base::morphology;
 use crate::extract::claims::Claim;
 use crate::extract::figures::Unit;
 
@@ -19,8 +19,8 @@ pub(super) fn group(claim: &Claim) -> Option<Placement> {
         .counted
         .as_ref()
         .map(|c| c.head().to_string())
-        .filter(|h| !h.is_empty() && !lexicon::is_measure_unit(h))?;
-    let mut id = format!("auto/{}", slug(&lexicon::singular(&head)));
+        .filter(|h| !h.is_empty() && !claim.language.is_measure_unit(h))?;
+    let mut id = format!("auto/{}", slug(&morphology::singular(&head)));
     let mut label = head.clone();
     if claim.unit == Unit::Percent {
         id.push_str("/percent");
@@ -28,7 +28,7 @@ pub(super) fn group(claim: &Claim) -> Option<Placement> {
     }
     if let Some(action) = &claim.action {
         id.push('+');
-        id.push_str(&slug(&lexicon::stem(action)));
+        id.push_str(&slug(&morphology::stem(action)));
         label.push(' ');
         label.push_str(action);
     }

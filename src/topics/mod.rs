@@ -72,7 +72,7 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::lexicon;
+    use crate::base::morphology;
     use crate::extract::claims;
     use crate::source;
 
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn fuzzy_nouns_meet_within_the_threshold() {
-        let sim = |word: &str, rule: &str| matcher::similarity(&lexicon::singular(word), rule);
+        let sim = |word: &str, rule: &str| matcher::similarity(&morphology::singular(word), rule);
         assert_eq!(sim("organisations", "organization"), Some(1.0));
         assert!(sim("delagates", "delegate").is_some());
         assert!(sim("delegates", "delegation").is_none());

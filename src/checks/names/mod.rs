@@ -24,9 +24,6 @@ use crate::source::Source;
 
 use super::Finding;
 
-/// Words that join the capitalised words of a title or a name ("Minister *of* Trade").
-const CONNECTORS: &[&str] = &["of", "the", "and", "for"];
-
 /// Lower case with diacritics dropped: "António" and "Antonio" compare equal.
 fn plain(text: &str) -> String {
     text.nfd()

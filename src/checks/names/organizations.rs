@@ -6,12 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::base::lexicon;
+use crate::base::morphology;
 use crate::rules::TitleWords;
 use crate::source::Source;
 
 use super::super::{Detail, Finding, Mention};
-use super::{capitalized, only_spaces, plain, words, CONNECTORS};
+use super::{capitalized, only_spaces, plain, words};
 
 /// A distinct written form of an organisation's name, with one place it stands.
 type SurfaceName<'a> = (&'a String, &'a OrgName);
@@ -43,6 +43,7 @@ fn organizations_in(source: &Source, titles: &TitleWords) -> Vec<OrgName> {
             .iter()
             .any(|o| o.eq_ignore_ascii_case(w))
     };
+    let connectors = &source.language.name_connectors;
     let mut out = Vec::new();
     for paragraph in &source.paragraphs {
         let text = paragraph.text.as_str();
@@ -64,7 +65,7 @@ fn organizations_in(source: &Source, titles: &TitleWords) -> Vec<OrgName> {
             while j < list.len() && only_spaces(text, list[j - 1], list[j].0) {
                 let w = list[j].1;
                 let joins =
-                    CONNECTORS.contains(&w) && list.get(j + 1).is_some_and(|(_, n)| capitalized(n));
+                    connectors.contains(w) && list.get(j + 1).is_some_and(|(_, n)| capitalized(n));
                 if !(capitalized(w) || joins) {
                     break;
                 }
@@ -74,8 +75,8 @@ fn organizations_in(source: &Source, titles: &TitleWords) -> Vec<OrgName> {
             if run.len() >= 2 && run.iter().any(|(_, w)| is_org(w)) {
                 let mut key: Vec<String> = run
                     .iter()
-                    .filter(|(_, w)| !CONNECTORS.contains(w))
-                    .map(|(_, w)| lexicon::singular(&plain(w)))
+                    .filter(|(_, w)| !connectors.contains(w))
+                    .map(|(_, w)| morphology::singular(&plain(w)))
                     .collect();
                 key.sort();
                 let end = run[run.len() - 1].0 + run[run.len() - 1].1.len();

@@ -5,11 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::base::lang::Language;
 use crate::rules::TitleWords;
 use crate::source::Source;
 
 use super::super::{Detail, Finding, Mention, TitleGiven};
-use super::{capitalized, only_spaces, plain, words, CONNECTORS};
+use super::{capitalized, only_spaces, plain, words};
 
 /// Least similarity for a word and a title word to be one spelt two ways.
 const SPELLING_THRESHOLD: f64 = 0.8;
@@ -61,12 +62,14 @@ pub(super) fn titles_in(source: &Source, titles: &TitleWords) -> (Vec<Found>, Ve
         if !titles.ranks.iter().any(|rank| text.contains(rank.as_str())) {
             continue;
         }
-        for &sentence in crate::sentences::of(paragraph) {
+        for &sentence in crate::sentences::of(paragraph, source.language) {
             let body = sentence.text(text);
             let list = words(body);
             let mut i = 0;
             while i < list.len() {
-                let Some((mention, misspelt, next)) = title_at(&list, i, body, titles) else {
+                let Some((mention, misspelt, next)) =
+                    title_at(&list, i, body, titles, source.language)
+                else {
                     i += 1;
                     continue;
                 };
@@ -115,7 +118,9 @@ fn title_at(
     i: usize,
     body: &str,
     titles: &TitleWords,
+    lang: &Language,
 ) -> Option<(TitleMention, Vec<Misspelt>, usize)> {
+    let connectors = &lang.name_connectors;
     let is_title_word =
         |w: &str| titles.is_rank(w) || titles.is_office(w) || near_miss(w, titles).is_some();
     if !capitalized(list[i].1) || !titles.is_rank(list[i].1) {
@@ -135,7 +140,7 @@ fn title_at(
                 misspelt.push((offset, word.to_string(), meant.to_string()));
             }
             title.push(word.to_string());
-        } else if CONNECTORS.contains(&word) && list.get(j + 1).is_some_and(|(_, w)| capitalized(w))
+        } else if connectors.contains(word) && list.get(j + 1).is_some_and(|(_, w)| capitalized(w))
         {
             title.push(word.to_string());
         } else {
@@ -143,10 +148,7 @@ fn title_at(
         }
         j += 1;
     }
-    while title
-        .last()
-        .is_some_and(|w| CONNECTORS.contains(&w.as_str()))
-    {
+    while title.last().is_some_and(|w| connectors.contains(w)) {
         title.pop();
         j -= 1;
     }

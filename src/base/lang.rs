@@ -1,0 +1,279 @@
+//! Languages: the closed classes of words that extraction leans on (number words,
+//! hedges, months, units, prepositions, auxiliaries...), one `Language` per folder of
+//! `lang/`, built into the binary by `build.rs`. These are grammar, not knowledge of any
+//! event: what is counted lives in the rule files.
+//!
+//! Every source carries its language, and the stages ask it rather than branch on it,
+//! so adding a language is adding a folder of data files and an entry in
+//! [`LANGUAGES`]. Only English exists today.
+
+use super::numbers::NumberStyle;
+use super::words::WordSet;
+
+/// A month's name and abbreviations, capitalised as written.
+#[derive(Debug)]
+pub struct Month {
+    pub name: &'static str,
+    pub abbreviations: &'static [&'static str],
+}
+
+/// A vague amount ("dozens of") and the range it stands for.
+#[derive(Debug)]
+pub struct Vague {
+    pub words: &'static [&'static str],
+    pub low: f64,
+    pub high: f64,
+}
+
+/// A hedge's words and its kind's name ("more than", "at least", "nearly"...).
+#[derive(Debug)]
+pub struct HedgeWords {
+    pub words: &'static [&'static str],
+    pub kind: &'static str,
+}
+
+/// One language's word lists; what each holds is said in its data file. Word sets are
+/// in lower case.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code, the name of the language's folder in `lang/`.
+    pub code: &'static str,
+    pub number_style: NumberStyle,
+    pub number_units: WordSet,
+    pub number_tens: WordSet,
+    pub scales: &'static [(&'static str, f64)],
+    pub vague: &'static [Vague],
+    pub hedges_before: &'static [HedgeWords],
+    pub hedges_after: &'static [HedgeWords],
+    pub currency_words: &'static [(&'static str, &'static str)],
+    pub currency_prefixes: &'static [(&'static str, &'static str)],
+    pub months: &'static [Month],
+    /// Every month name and abbreviation.
+    pub month_words: WordSet,
+    pub weekdays: WordSet,
+    pub time_units: WordSet,
+    pub clock_words: WordSet,
+    pub duration_fillers: WordSet,
+    pub year_words: WordSet,
+    pub parts_of_day: WordSet,
+    pub scope_time_units: WordSet,
+    pub event_parts: WordSet,
+    pub phrase_stops: WordSet,
+    pub auxiliaries: WordSet,
+    pub linking_words: WordSet,
+    pub determiners: WordSet,
+    pub irregular_verbs: WordSet,
+    pub present_tense_verbs: WordSet,
+    pub irregular_plurals: WordSet,
+    pub irregular_singulars: &'static [(&'static str, &'static str)],
+    pub abbreviations: WordSet,
+    pub name_connectors: WordSet,
+    pub identifier_labels: WordSet,
+    pub ordinal_suffixes: WordSet,
+    pub pronoun_one_followers: WordSet,
+    pub measure_units: WordSet,
+    pub locality_words: WordSet,
+}
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The languages hcx reads; a source in none of them is read as the first.
+pub static LANGUAGES: &[&Language] = &[&EN];
+
+/// English, the language of every source until a source can say otherwise.
+pub static ENGLISH: &Language = &EN;
+
+impl Language {
+    /// Every word set, by its name in the data files: for the test of their examples.
+    pub fn word_sets(&self) -> [(&'static str, &WordSet); 25] {
+        [
+            ("number_units", &self.number_units),
+            ("number_tens", &self.number_tens),
+            ("month_words", &self.month_words),
+            ("weekdays", &self.weekdays),
+            ("time_units", &self.time_units),
+            ("clock_words", &self.clock_words),
+            ("duration_fillers", &self.duration_fillers),
+            ("year_words", &self.year_words),
+            ("parts_of_day", &self.parts_of_day),
+            ("scope_time_units", &self.scope_time_units),
+            ("event_parts", &self.event_parts),
+            ("phrase_stops", &self.phrase_stops),
+            ("auxiliaries", &self.auxiliaries),
+            ("linking_words", &self.linking_words),
+            ("determiners", &self.determiners),
+            ("irregular_verbs", &self.irregular_verbs),
+            ("present_tense_verbs", &self.present_tense_verbs),
+            ("irregular_plurals", &self.irregular_plurals),
+            ("abbreviations", &self.abbreviations),
+            ("name_connectors", &self.name_connectors),
+            ("identifier_labels", &self.identifier_labels),
+            ("ordinal_suffixes", &self.ordinal_suffixes),
+            ("pronoun_one_followers", &self.pronoun_one_followers),
+            ("measure_units", &self.measure_units),
+            ("locality_words", &self.locality_words),
+        ]
+    }
+
+    /// A regular expression for a month's name or abbreviation, a full stop allowed:
+    /// the names in calendar order, then the abbreviations.
+    pub fn month_pattern(&self) -> String {
+        let names = self.months.iter().map(|m| m.name);
+        let abbreviations = self
+            .months
+            .iter()
+            .flat_map(|m| m.abbreviations.iter().copied());
+        let all: Vec<&str> = names.chain(abbreviations).collect();
+        format!("(?:{})\\.?", all.join("|"))
+    }
+
+    pub fn is_month(&self, word: &str) -> bool {
+        self.month_words.contains(word.trim_end_matches('.'))
+    }
+
+    /// True for a month's abbreviation in lower case ("sept").
+    pub fn is_month_abbreviation(&self, word: &str) -> bool {
+        self.months
+            .iter()
+            .any(|m| m.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(word)))
+    }
+
+    /// The month (0 for January) a name or abbreviation stands for, a full stop allowed.
+    pub fn month_index(&self, name: &str) -> Option<usize> {
+        let name = name.trim_end_matches('.');
+        self.months.iter().position(|m| {
+            m.name.eq_ignore_ascii_case(name)
+                || m.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+    }
+
+    pub fn is_time_unit(&self, word: &str) -> bool {
+        self.time_units.contains(word)
+    }
+
+    pub fn is_measure_unit(&self, word: &str) -> bool {
+        self.measure_units.contains(word)
+    }
+
+    /// The currency code of a currency word after a number ("dollars": "USD").
+    pub fn currency_word(&self, word: &str) -> Option<&'static str> {
+        self.currency_words
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, code)| *code)
+    }
+
+    /// What a scale word or suffix after a number multiplies it by.
+    pub fn scale(&self, word: &str) -> Option<f64> {
+        self.scales
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, factor)| *factor)
+    }
+
+    /// Cardinal number words below a hundred's multiplier: "six", "forty",
+    /// "seventy-four", and "dozen".
+    pub fn small_number(&self, word: &str) -> Option<f64> {
+        let units = self.number_units.words();
+        let tens = self.number_tens.words();
+        if let Some(i) = units.iter().position(|u| *u == word) {
+            return Some(i as f64);
+        }
+        if let Some(i) = tens.iter().position(|t| *t == word) {
+            return Some(20.0 + 10.0 * i as f64);
+        }
+        // "a dozen" is read with its article by extraction; the word is English's alone.
+        if word == "dozen" {
+            return Some(12.0);
+        }
+        let (ten, unit) = word.split_once('-')?;
+        let ten = tens.iter().position(|t| *t == ten)?;
+        let unit = units.get(1..10)?.iter().position(|u| *u == unit)?;
+        Some(20.0 + 10.0 * ten as f64 + 1.0 + unit as f64)
+    }
+
+    /// True for words that look like a plural noun (or a collective one).
+    pub fn looks_plural(&self, word: &str) -> bool {
+        if self.irregular_plurals.contains(word) {
+            return true;
+        }
+        let long_enough = word.chars().count() > 3;
+        long_enough && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+            || word.ends_with("ies")
+    }
+
+    /// True for words that look like a verb form that reports an event.
+    pub fn looks_verb(&self, word: &str) -> bool {
+        let n = word.chars().count();
+        self.irregular_verbs.contains(word)
+            || self.present_tense_verbs.contains(word)
+            || (n > 4 && word.ends_with("ed"))
+            || (n > 5 && word.ends_with("ing") && !word.ends_with("thing"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_holds_its_examples_and_not_its_counter_examples() {
+        for language in LANGUAGES {
+            for (name, set) in language.word_sets() {
+                for word in set.examples() {
+                    assert!(
+                        set.contains(&word.to_lowercase()),
+                        "lang/{}: {name} lacks its example {word:?}",
+                        language.code
+                    );
+                }
+                for word in set.counter_examples() {
+                    assert!(
+                        !set.contains(&word.to_lowercase()),
+                        "lang/{}: {name} holds its counter-example {word:?}",
+                        language.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn number_words_parse() {
+        let en = ENGLISH;
+        assert_eq!(en.small_number("six"), Some(6.0));
+        assert_eq!(en.small_number("nineteen"), Some(19.0));
+        assert_eq!(en.small_number("seventy-four"), Some(74.0));
+        assert_eq!(en.small_number("forty"), Some(40.0));
+        assert_eq!(en.small_number("twenty-zero"), None);
+        assert_eq!(en.small_number("sixth"), None);
+    }
+
+    #[test]
+    fn plural_and_verb_shapes() {
+        let en = ENGLISH;
+        for plural in ["volunteers", "agencies", "people", "countries", "ballots"] {
+            assert!(en.looks_plural(plural), "{plural}");
+        }
+        for not_plural in ["press", "status", "bus", "its", "was"] {
+            assert!(!en.looks_plural(not_plural), "{not_plural}");
+        }
+        for verb in ["voted", "killed", "attending", "hurt"] {
+            assert!(en.looks_verb(verb), "{verb}");
+        }
+        assert!(!en.looks_verb("red"));
+        assert!(!en.looks_verb("something"));
+    }
+
+    #[test]
+    fn months_are_known_by_name_and_abbreviation() {
+        let en = ENGLISH;
+        assert_eq!(en.month_index("September"), Some(8));
+        assert_eq!(en.month_index("Sept."), Some(8));
+        assert_eq!(en.month_index("Sep"), Some(8));
+        assert_eq!(en.month_index("May"), Some(4));
+        assert!(en.is_month("oct."));
+        assert!(en.is_month_abbreviation("sept"));
+        assert!(!en.is_month_abbreviation("may"));
+    }
+}
