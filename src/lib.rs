@@ -14,6 +14,7 @@
 //! - [`checks`]: sums, names, titles and dates that do not square.
 //! - [`analysis`]: runs the stages over a set of articles; the `diff` policy.
 //! - [`report`]: prints an analysis as a table, JSON, Markdown, annotations or HTML.
+//! - [`app`]: the commands, from options to output; the binary's one call.
 
 pub mod analysis;
 pub mod app;

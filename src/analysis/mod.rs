@@ -117,7 +117,7 @@ pub fn stream_claims<R: Send>(
                     let (loaded, warning) = source::load(file)?;
                     Ok(match loaded {
                         Loaded::Article(article) => {
-                            let placed = place_claims(&article, assigner).0;
+                            let placed = assign_claims(&article, assigner).0;
                             (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
                         }
                         Loaded::Skipped(skipped) => (warning, Err(skipped)),
@@ -180,7 +180,7 @@ pub fn analyze_with(
         .par_iter()
         .map_init(
             || matcher.assigner(),
-            |assigner, source| place_claims(source, assigner),
+            |assigner, source| assign_claims(source, assigner),
         )
         .collect();
     let mut claims = Vec::new();
@@ -218,7 +218,7 @@ pub fn analyze_with(
 }
 
 /// One source's claims with their topics, and how many an ignore comment suppressed.
-fn place_claims(source: &Source, assigner: &mut topics::Assigner) -> (Vec<ClaimInTopic>, usize) {
+fn assign_claims(source: &Source, assigner: &mut topics::Assigner) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
     let mut found = Vec::new();
     claims::extract_each(source, &mut |mut claim| {

@@ -64,14 +64,6 @@ pub const REGISTRY: &[Check] = &[
 ];
 
 impl CheckName {
-    /// The name as users write it.
-    pub fn id(self) -> &'static str {
-        REGISTRY
-            .iter()
-            .find(|check| check.name == self)
-            .map_or("", |check| check.id)
-    }
-
     /// The check a user's name stands for.
     pub fn from_id(id: &str) -> Option<CheckName> {
         REGISTRY

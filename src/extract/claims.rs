@@ -289,8 +289,8 @@ fn tidy_brackets(text: &str) -> String {
 
 fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
     let qualifier = match (&counted.qualifier, locality) {
-        (Some(own), Some(place)) => Some(format!("{own} {place}")),
-        (own, place) => own.clone().or(place),
+        (Some(own), Some(locality)) => Some(format!("{own} {locality}")),
+        (own, locality) => own.clone().or(locality),
     };
     CountedThing {
         phrase: counted.phrase.clone(),

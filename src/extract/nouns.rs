@@ -265,7 +265,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
         .iter()
         .position(|w| matches!(*w, "in" | "across" | "at"))
     {
-        let place: Vec<&str> = words[pos + 1..]
+        let locality: Vec<&str> = words[pos + 1..]
             .iter()
             .copied()
             .filter(|w| *w != "the")
@@ -279,8 +279,13 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
                 .filter(|&k| view.word(k).is_some())
                 .nth(pos + 1);
             let named = place_first.is_some_and(|k| (k..=end).any(|j| view.is_capitalized(j)));
-            let local = place.iter().any(|w| view.lang.locality_words.contains(w)) || named;
-            counted.qualifier = local.then(|| place.join(" ")).or(counted.qualifier.take());
+            let local = locality
+                .iter()
+                .any(|w| view.lang.locality_words.contains(w))
+                || named;
+            counted.qualifier = local
+                .then(|| locality.join(" "))
+                .or(counted.qualifier.take());
         }
     } else if let Some(pos) = words.iter().position(|w| *w == "of") {
         let rest: Vec<String> = words[pos + 1..]
@@ -327,12 +332,12 @@ pub fn locality(view: &View, counted: Option<&Counted>, clause: (usize, usize)) 
     let mut parts: Vec<String> = Vec::new();
     if let Some(c) = counted.filter(|c| c.after) {
         if view.is("in", c.last + 1) {
-            if let Some(place) = place_words(view, c.last + 2, 3) {
-                parts.push(place);
+            if let Some(locality) = locality_at(view, c.last + 2, 3) {
+                parts.push(locality);
             }
         }
     }
-    if let Some(opening) = opening_place(view) {
+    if let Some(opening) = opening_locality(view) {
         parts.push(opening);
     }
     for k in clause.0..=clause.1 {
@@ -355,7 +360,7 @@ pub fn locality(view: &View, counted: Option<&Counted>, clause: (usize, usize)) 
 
 /// Capitalised words or a named part of a place from `start`, at most `max` of them
 /// (after an optional "the").
-fn place_words(view: &View, start: usize, max: usize) -> Option<String> {
+fn locality_at(view: &View, start: usize, max: usize) -> Option<String> {
     let mut k = start;
     if view.is("the", k) {
         k += 1;
@@ -374,7 +379,7 @@ fn place_words(view: &View, start: usize, max: usize) -> Option<String> {
 }
 
 /// "In Korvath district alone, ...", "In the capital, ...", "There, ...".
-fn opening_place(view: &View) -> Option<String> {
+fn opening_locality(view: &View) -> Option<String> {
     let first = view.word(0)?;
     if matches!(first, "there" | "here") && view.is_punct(1, &[',']) {
         return Some(first.to_string());

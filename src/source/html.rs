@@ -67,7 +67,7 @@ impl<'a> Lines<'a> {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    fn place(&self, offset: usize) -> (usize, usize) {
+    fn line_column(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
@@ -104,7 +104,7 @@ impl Walk<'_> {
             let lead = piece.len() - piece.trim_start().len();
             let body = piece.trim_start();
             if !body.trim().is_empty() {
-                let (line, column) = self.lines.place(offset + lead);
+                let (line, column) = self.lines.line_column(offset + lead);
                 para.push_piece(body, line, column, spaced || lead > 0);
                 spaced = false;
             }
@@ -119,7 +119,7 @@ impl Walk<'_> {
                     None => (&rest[..1], 1),
                 };
                 let decoded = html_escape::decode_html_entities(reference);
-                let (line, column) = self.lines.place(offset);
+                let (line, column) = self.lines.line_column(offset);
                 let blank = decoded.trim().is_empty();
                 if blank {
                     spaced = true;
