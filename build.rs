@@ -59,7 +59,8 @@ fn builtin_rules(dir: &Path) -> String {
 
 /// One `Language` static for each folder of `lang/`, named by the folder in capitals
 /// (`lang/en/` is `EN`). Every table of the folder's files becomes the field of the same
-/// name; its shape says the field's type (see `field`).
+/// name; its shape says the field's type (see `field`). A few sets are derived from the
+/// tables, for one quick lookup where extraction asks about every word.
 fn languages(dir: &Path) -> String {
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut codes: Vec<String> = fs::read_dir(dir)
@@ -85,6 +86,10 @@ fn languages(dir: &Path) -> String {
                 );
             }
         }
+        let mut sets = WordSets {
+            code,
+            lookups: String::new(),
+        };
         writeln!(
             out,
             "/// The word lists of `lang/{code}/`.\npub static {}: Language = Language {{\n    code: {code:?},",
@@ -92,12 +97,96 @@ fn languages(dir: &Path) -> String {
         )
         .unwrap();
         for (key, value) in &tables {
-            out.push_str(&field(key, value));
+            out.push_str(&field(key, value, &mut sets));
         }
-        out.push_str(&month_words(&tables));
+        for (key, words) in derived(&tables) {
+            writeln!(out, "    {key}: {},", sets.set(&key, &words, &[], &[])).unwrap();
+        }
         out.push_str("};\n");
+        out.push_str(&sets.lookups);
     }
     out
+}
+
+/// Lists up to this long are looked up by a generated `match`, as fast as the literal
+/// comparisons they replace; longer ones by a hash set.
+const MATCHED: usize = 32;
+
+/// Writes `WordSet` initialisers, and the lookup functions of the short ones.
+struct WordSets<'a> {
+    code: &'a str,
+    lookups: String,
+}
+
+impl WordSets<'_> {
+    fn set(
+        &mut self,
+        key: &str,
+        words: &[String],
+        examples: &[String],
+        counter: &[String],
+    ) -> String {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let list = string_list(&lower);
+        let (examples, counter) = (string_list(examples), string_list(counter));
+        if lower.len() > MATCHED {
+            return format!("WordSet::new({list}, {examples}, {counter})");
+        }
+        let name = format!("{}_{key}", self.code);
+        let mut arms = String::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, word) in lower.iter().enumerate() {
+            if !seen.contains(&word.as_str()) {
+                seen.push(word);
+                write!(arms, "{word:?} => Some({i}), ").unwrap();
+            }
+        }
+        writeln!(
+            self.lookups,
+            "fn {name}(word: &str) -> Option<usize> {{\n    match word {{ {arms}_ => None }}\n}}"
+        )
+        .unwrap();
+        format!("WordSet::matched({list}, {examples}, {counter}, {name})")
+    }
+}
+
+/// Sets made from other tables: every month name and abbreviation; the first word of
+/// every vague amount; the units then the tens (one lookup tells a number word and its
+/// place its worth); the scale words and the currency words, in their tables' order.
+fn derived(tables: &Table) -> Vec<(String, Vec<String>)> {
+    let mut months = Vec::new();
+    for month in tables["months"].as_array().expect("months") {
+        months.push(month["name"].as_str().unwrap().to_string());
+        months.extend(strings(&month["abbreviations"]));
+    }
+    let mut vague_first = Vec::new();
+    for vague in tables["vague"].as_array().expect("vague") {
+        let phrase = vague["words"].as_str().unwrap();
+        let first = phrase.split_whitespace().next().unwrap().to_string();
+        if !vague_first.contains(&first) {
+            vague_first.push(first);
+        }
+    }
+    let mut numbers = strings(&tables["number_units"]["words"]);
+    numbers.extend(strings(&tables["number_tens"]["words"]));
+    let firsts = |key: &str, column: &str| -> Vec<String> {
+        tables[key][column]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|pair| pair[0].as_str().unwrap().to_string())
+            .collect()
+    };
+    vec![
+        ("month_words".to_string(), months),
+        ("vague_first_words".to_string(), vague_first),
+        ("number_words".to_string(), numbers),
+        ("scale_words".to_string(), firsts("scales", "factors")),
+        (
+            "currency_word_list".to_string(),
+            firsts("currency_words", "pairs"),
+        ),
+    ]
 }
 
 fn strings(value: &Value) -> Vec<String> {
@@ -139,7 +228,7 @@ fn number(value: &Value) -> String {
 /// - `number_style`: its `group` and `decimal` characters;
 /// - arrays of tables: `months` (name, abbreviations), `vague` (words, low, high) and
 ///   hedges (words, kind).
-fn field(key: &str, value: &Value) -> String {
+fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
     let body = match (key, value) {
         ("number_style", Value::Table(t)) => {
             let ch = |k: &str| {
@@ -194,18 +283,9 @@ fn field(key: &str, value: &Value) -> String {
             format!("&[{}]", hedges.join(", "))
         }
         (_, Value::Table(t)) if t.contains_key("words") => {
-            let lower: Vec<String> = strings(&t["words"])
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect();
             let examples = t.get("examples").map(strings).unwrap_or_default();
             let counter = t.get("counter_examples").map(strings).unwrap_or_default();
-            format!(
-                "WordSet::new({}, {}, {})",
-                string_list(&lower),
-                string_list(&examples),
-                string_list(&counter)
-            )
+            sets.set(key, &strings(&t["words"]), &examples, &counter)
         }
         (_, Value::Table(t)) if t.contains_key("pairs") => {
             let pairs: Vec<String> = t["pairs"]
@@ -234,21 +314,4 @@ fn field(key: &str, value: &Value) -> String {
         _ => panic!("lang: `{key}` has no shape build.rs knows"),
     };
     format!("    {key}: {body},\n")
-}
-
-/// Every month name and abbreviation in lower case, for telling a date from a count.
-fn month_words(tables: &Table) -> String {
-    let mut words = Vec::new();
-    for month in tables["months"].as_array().expect("months") {
-        words.push(month["name"].as_str().unwrap().to_lowercase());
-        words.extend(
-            strings(&month["abbreviations"])
-                .iter()
-                .map(|a| a.to_lowercase()),
-        );
-    }
-    format!(
-        "    month_words: WordSet::new({}, &[], &[]),\n",
-        string_list(&words)
-    )
 }

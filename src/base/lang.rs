@@ -41,11 +41,19 @@ pub struct Language {
     pub number_style: NumberStyle,
     pub number_units: WordSet,
     pub number_tens: WordSet,
+    /// The units, then the tens, for one lookup of both.
+    pub number_words: WordSet,
     pub scales: &'static [(&'static str, f64)],
+    /// The scale words, in the order of `scales`.
+    pub scale_words: WordSet,
     pub vague: &'static [Vague],
+    /// The first word of every vague amount ("dozens", "hundreds").
+    pub vague_first_words: WordSet,
     pub hedges_before: &'static [HedgeWords],
     pub hedges_after: &'static [HedgeWords],
     pub currency_words: &'static [(&'static str, &'static str)],
+    /// The currency words, in the order of `currency_words`.
+    pub currency_word_list: WordSet,
     pub currency_prefixes: &'static [(&'static str, &'static str)],
     pub months: &'static [Month],
     /// Every month name and abbreviation.
@@ -126,39 +134,41 @@ impl Language {
 
     /// The currency code of a currency word after a number ("dollars": "USD").
     pub fn currency_word(&self, word: &str) -> Option<&'static str> {
-        self.currency_words
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, code)| *code)
+        self.currency_word_list
+            .position(word)
+            .map(|i| self.currency_words[i].1)
     }
 
     /// What a scale word or suffix after a number multiplies it by.
     pub fn scale(&self, word: &str) -> Option<f64> {
-        self.scales
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, factor)| *factor)
+        self.scale_words.position(word).map(|i| self.scales[i].1)
     }
 
     /// Cardinal number words below a hundred's multiplier: "six", "forty",
     /// "seventy-four", and "dozen".
     pub fn small_number(&self, word: &str) -> Option<f64> {
-        let units = self.number_units.words();
-        let tens = self.number_tens.words();
-        if let Some(i) = units.iter().position(|u| *u == word) {
-            return Some(i as f64);
-        }
-        if let Some(i) = tens.iter().position(|t| *t == word) {
-            return Some(20.0 + 10.0 * i as f64);
+        // Most words are not number words: one lookup says so. Extraction asks about
+        // every word of a paragraph that has no digits.
+        if let Some(place) = self.number_words.position(word) {
+            let units = self.number_units.words().len();
+            return Some(if place < units {
+                place as f64
+            } else {
+                20.0 + 10.0 * (place - units) as f64
+            });
         }
         // "a dozen" is read with its article by extraction; the word is English's alone.
         if word == "dozen" {
             return Some(12.0);
         }
         let (ten, unit) = word.split_once('-')?;
-        let ten = tens.iter().position(|t| *t == ten)?;
-        let unit = units.get(1..10)?.iter().position(|u| *u == unit)?;
-        Some(20.0 + 10.0 * ten as f64 + 1.0 + unit as f64)
+        let ten = self.number_tens.position(ten)?;
+        // "seventy-four": a unit from one to nine.
+        let unit = self
+            .number_units
+            .position(unit)
+            .filter(|i| (1..10).contains(i))?;
+        Some(20.0 + 10.0 * ten as f64 + 1.0 + (unit - 1) as f64)
     }
 
     /// True for words that look like a plural noun (or a collective one).

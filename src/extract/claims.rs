@@ -197,9 +197,10 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
         .any(|w| {
             let lower = w.to_ascii_lowercase();
             lang.small_number(&lower).is_some()
-                || lang.small_number(lower.split('-').next().unwrap_or("")).is_some()
-                // The first word of a vague amount: "dozens", "hundreds", "tens"...
-                || lang.vague.iter().any(|v| v.words.first() == Some(&lower.as_str()))
+                // "seventy-four" or "two-day": the word before the hyphen.
+                || lower.contains('-')
+                    && lang.small_number(lower.split('-').next().unwrap_or("")).is_some()
+                || lang.vague_first_words.contains(&lower)
         })
 }
 

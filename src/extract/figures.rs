@@ -176,6 +176,13 @@ fn raw_numbers(view: &View) -> Vec<Raw> {
 /// A vague amount ("dozens of") starting at token `i`: the range it stands for and its
 /// length in tokens. The language lists longer phrases first.
 fn vague_at(view: &View, i: usize) -> Option<(f64, f64, usize)> {
+    // Asked of every token: most are no vague amount's first word.
+    if !view
+        .word(i)
+        .is_some_and(|w| view.lang.vague_first_words.contains(w))
+    {
+        return None;
+    }
     view.lang.vague.iter().find_map(|vague| {
         let words = vague.words;
         let hit = words.iter().enumerate().all(|(k, w)| view.is(w, i + k));
