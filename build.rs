@@ -225,6 +225,7 @@ fn number(value: &Value) -> String {
 /// One field of a `Language`, by the shape of its table:
 /// - `words` (with optional `examples` and `counter_examples`): a `WordSet`, in lower case;
 /// - `pairs`: `&[(&str, &str)]`; `factors`: `&[(&str, f64)]`;
+/// - `classes`: named word lists, `&[(&str, &[&str])]`, in lower case;
 /// - `number_style`: its `group` and `decimal` characters;
 /// - arrays of tables: `months` (name, abbreviations), `vague` (words, low, high) and
 ///   hedges (words, kind).
@@ -286,6 +287,18 @@ fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
             let examples = t.get("examples").map(strings).unwrap_or_default();
             let counter = t.get("counter_examples").map(strings).unwrap_or_default();
             sets.set(key, &strings(&t["words"]), &examples, &counter)
+        }
+        (_, Value::Table(t)) if t.contains_key("classes") => {
+            let classes: Vec<String> = t["classes"]
+                .as_table()
+                .expect("classes is a table of word lists")
+                .iter()
+                .map(|(name, words)| {
+                    let lower: Vec<String> = strings(words).iter().map(|w| w.to_lowercase()).collect();
+                    format!("({name:?}, {})", string_list(&lower))
+                })
+                .collect();
+            format!("&[{}]", classes.join(", "))
         }
         (_, Value::Table(t)) if t.contains_key("pairs") => {
             let pairs: Vec<String> = t["pairs"]

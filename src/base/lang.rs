@@ -81,6 +81,25 @@ pub struct Language {
     pub pronoun_one_followers: WordSet,
     pub measure_units: WordSet,
     pub locality_words: WordSet,
+    pub change_words: WordSet,
+    pub shell_nouns: WordSet,
+    pub mass_nouns: WordSet,
+    pub report_nouns: WordSet,
+    pub baseline_words: WordSet,
+    pub superlative_words: WordSet,
+    pub anaphoric_openers: WordSet,
+    pub seasons: &'static [(&'static str, &'static str)],
+    pub group_classes: &'static [(&'static str, &'static str)],
+    pub place_adjectives: WordSet,
+    pub place_parts: WordSet,
+    pub continents: WordSet,
+    pub demonyms: &'static [(&'static str, &'static str)],
+    pub country_aliases: &'static [(&'static str, &'static str)],
+    pub demonym_aliases: &'static [(&'static str, &'static str)],
+    pub owning_words: WordSet,
+    pub lemmas: &'static [(&'static str, &'static str)],
+    pub measure_unit_keys: &'static [(&'static str, &'static str)],
+    pub word_classes: &'static [(&'static str, &'static [&'static str])],
 }
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
@@ -191,12 +210,167 @@ impl Language {
     }
 }
 
+/// Lookups made from a language's pair tables and word classes on first use: the names
+/// of peoples and countries, and each word class as a set.
+struct Lookups {
+    /// Country name or other name (lower case) to its people's plural name.
+    people_of_country: rustc_hash::FxHashMap<String, &'static str>,
+    /// Any name of a people, plural or adjective (lower case), to its plural name.
+    peoples: rustc_hash::FxHashMap<String, &'static str>,
+    classes: rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashSet<&'static str>>,
+}
+
+fn lookups(lang: &'static Language) -> &'static Lookups {
+    static MADE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lookups>> =
+        std::sync::LazyLock::new(|| LANGUAGES.iter().map(|l| (l.code, Lookups::of(l))).collect());
+    &MADE[lang.code]
+}
+
+impl Lookups {
+    fn of(lang: &'static Language) -> Lookups {
+        let mut people_of_country = rustc_hash::FxHashMap::default();
+        let mut peoples = rustc_hash::FxHashMap::default();
+        for (country, people) in lang.demonyms {
+            people_of_country.insert(country.to_lowercase(), *people);
+            peoples.insert(people.to_lowercase(), *people);
+            // "Egyptian citizens": the adjective names the same people.
+            if let Some(one) = people.strip_suffix('s') {
+                peoples.insert(one.to_lowercase(), *people);
+            }
+        }
+        for (alias, country) in lang.country_aliases {
+            if let Some(people) = people_of_country.get(&country.to_lowercase()).copied() {
+                people_of_country.insert(alias.to_lowercase(), people);
+            }
+        }
+        for (alias, people) in lang.demonym_aliases {
+            peoples.insert(alias.to_lowercase(), *people);
+        }
+        let classes = lang
+            .word_classes
+            .iter()
+            .map(|(name, words)| (*name, words.iter().copied().collect()))
+            .collect();
+        Lookups {
+            people_of_country,
+            peoples,
+            classes,
+        }
+    }
+}
+
+impl Language {
+    /// The one name of the group a word names ("women", "female": "female").
+    pub fn group_class(&self, word: &str) -> Option<&'static str> {
+        self.group_classes
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, class)| *class)
+    }
+
+    /// The plural name of the people a capitalised word names ("Egyptians",
+    /// "Egyptian", "Brits").
+    pub fn demonym(&'static self, word: &str) -> Option<&'static str> {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        lookups(self).peoples.get(&word.to_lowercase()).copied()
+    }
+
+    /// The plural name of a country's people ("Egypt": "Egyptians").
+    pub fn demonym_of(&'static self, country: &str) -> Option<&'static str> {
+        lookups(self)
+            .people_of_country
+            .get(&country.to_lowercase())
+            .copied()
+    }
+
+    pub fn is_continent(&self, name: &str) -> bool {
+        self.continents.contains(name)
+    }
+
+    /// A verb's lemma where stemming cannot find it ("lost": "lose"); other words as
+    /// they are.
+    pub fn lemma<'w>(&self, word: &'w str) -> &'w str {
+        self.lemmas
+            .iter()
+            .find(|(form, _)| *form == word)
+            .map_or(word, |(_, lemma)| lemma)
+    }
+
+    /// The words of a word class ("people"), if the language has one of that name.
+    pub fn word_class(&self, name: &str) -> Option<&'static [&'static str]> {
+        self.word_classes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, words)| *words)
+    }
+
+    /// The names of the word classes, for messages.
+    pub fn word_class_names(&self) -> Vec<&'static str> {
+        self.word_classes.iter().map(|(n, _)| *n).collect()
+    }
+
+    /// True when a word belongs to the named word class.
+    pub fn in_class(&'static self, class: &str, word: &str) -> bool {
+        lookups(self)
+            .classes
+            .get(class)
+            .is_some_and(|set| set.contains(word))
+    }
+
+    /// The class that groups a verb with the verbs that say the same of a count: "win"
+    /// for "clinched" and "secured", "lose" for "lost".
+    pub fn verb_class(&'static self, word: &str) -> Option<&'static str> {
+        ["win", "lose", "gain"]
+            .into_iter()
+            .find(|class| self.in_class(class, word))
+    }
+
+    /// A verb of having, winning, losing or gaining, whose subject owns its figure.
+    pub fn is_possession_verb(&'static self, word: &str) -> bool {
+        self.in_class("possession", word)
+    }
+
+    /// The middle month (1 for January) of a season's name.
+    pub fn season(&self, word: &str) -> Option<u8> {
+        self.seasons
+            .iter()
+            .find(|(name, _)| *name == word)
+            .and_then(|(_, month)| month.parse().ok())
+    }
+
+    /// A measure's dimension and unit as a key ("length m", "temperature celsius"),
+    /// from its unit word and the words after it ("degrees Celsius").
+    pub fn measure_unit_key(&self, unit: &str, after: &str) -> Option<&'static str> {
+        if let Some((_, key)) = self.measure_unit_keys.iter().find(|(w, _)| *w == unit) {
+            return Some(key);
+        }
+        if !matches!(unit, "degree" | "degrees") {
+            return None;
+        }
+        let next = after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())?
+            .to_lowercase();
+        match next.as_str() {
+            "c" => Some("temperature celsius"),
+            "f" => Some("temperature fahrenheit"),
+            word => self
+                .measure_unit_keys
+                .iter()
+                .find(|(w, key)| *w == word && key.starts_with("temperature"))
+                .map(|(_, key)| *key),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 25] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 36] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -223,6 +397,17 @@ mod tests {
             ("pronoun_one_followers", &lang.pronoun_one_followers),
             ("measure_units", &lang.measure_units),
             ("locality_words", &lang.locality_words),
+            ("change_words", &lang.change_words),
+            ("shell_nouns", &lang.shell_nouns),
+            ("mass_nouns", &lang.mass_nouns),
+            ("report_nouns", &lang.report_nouns),
+            ("baseline_words", &lang.baseline_words),
+            ("superlative_words", &lang.superlative_words),
+            ("anaphoric_openers", &lang.anaphoric_openers),
+            ("place_adjectives", &lang.place_adjectives),
+            ("place_parts", &lang.place_parts),
+            ("continents", &lang.continents),
+            ("owning_words", &lang.owning_words),
         ]
     }
 
@@ -246,6 +431,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn peoples_are_named_by_country_adjective_and_other_names() {
+        let en = ENGLISH;
+        assert_eq!(en.demonym("Egyptians"), Some("Egyptians"));
+        assert_eq!(en.demonym("Egyptian"), Some("Egyptians"));
+        assert_eq!(en.demonym("Brits"), Some("Britons"));
+        assert_eq!(en.demonym("egyptians"), None, "a people's name is capitalised");
+        assert_eq!(en.demonym_of("Egypt"), Some("Egyptians"));
+        assert_eq!(en.demonym_of("U.S."), Some("Americans"));
+        assert_eq!(en.demonym_of("DR Congo"), Some("Congolese"));
+        assert_eq!(en.group_class("women"), Some("female"));
+        assert_eq!(en.group_class("females"), Some("female"));
+        assert_eq!(en.group_class("boats"), None);
+    }
+
+    #[test]
+    fn word_classes_and_lemmas() {
+        let en = ENGLISH;
+        assert!(en.word_class("people").is_some_and(|w| w.contains(&"pilgrims")));
+        assert_eq!(en.verb_class("clinched"), Some("win"));
+        assert_eq!(en.verb_class("losing"), Some("lose"));
+        assert_eq!(en.verb_class("died"), None);
+        assert_eq!(en.lemma("lost"), "lose");
+        assert_eq!(en.lemma("drew"), "draw");
+        assert_eq!(en.lemma("killed"), "killed");
+        assert_eq!(en.season("summer"), Some(7));
+        assert_eq!(en.measure_unit_key("metres", ""), Some("length m"));
+        assert_eq!(en.measure_unit_key("degrees", " Celsius (117"), Some("temperature celsius"));
+        assert_eq!(en.measure_unit_key("degrees", " of freedom"), None);
     }
 
     #[test]

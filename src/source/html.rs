@@ -155,10 +155,12 @@ pub fn parse(path: &str, input: &str) -> Source {
         }
     }
     walk.close();
+    // Only English exists yet; a source in another language will say so here.
+    let language = crate::base::lang::ENGLISH;
     Source {
+        date: super::dated::written_on(&walk.paragraphs, None, language),
         path: path.to_string(),
-        // Only English exists yet; a source in another language will say so here.
-        language: crate::base::lang::ENGLISH,
+        language,
         url: None,
         paragraphs: walk.paragraphs,
     }

@@ -11,6 +11,7 @@ use std::fmt;
 use crate::base::lang::Language;
 use crate::base::span::Span;
 
+mod dated;
 mod decode;
 pub mod html;
 mod text;
@@ -29,6 +30,8 @@ pub struct Source {
     pub url: Option<String>,
     /// The language the article is written in, whose word lists the stages ask.
     pub language: &'static Language,
+    /// The day the article was written, when its top or its URL says.
+    pub date: Option<crate::base::calendar::DayNumber>,
     /// The article's paragraphs, in file order.
     pub paragraphs: Vec<Paragraph>,
 }

@@ -12,8 +12,12 @@ pub fn parse(path: &str, text: &str) -> Source {
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut open: Option<Paragraph> = None;
     let mut pending_ignore: Vec<String> = Vec::new();
+    let mut first_line = 0;
     for (index, line) in split_lines(text).enumerate() {
         let line_no = index + 1;
+        if first_line == 0 && !line.trim().is_empty() {
+            first_line = line_no;
+        }
         let (blanked, ignore) = take_directives(line);
         let raw = blanked.as_ref();
         let trimmed = raw.trim();
@@ -34,9 +38,10 @@ pub fn parse(path: &str, text: &str) -> Source {
         }
         let indent = raw.len() - raw.trim_start().len();
         let column_base = raw[..indent].chars().count();
-        let continues = open
-            .as_ref()
-            .is_some_and(|para| is_wrapped_continuation(&para.text, trimmed));
+        // The first line is the headline: a paragraph of its own, however it ends.
+        let continues = open.as_ref().is_some_and(|para| {
+            para.segments[0].line != first_line && is_wrapped_continuation(&para.text, trimmed)
+        });
         if continues {
             let para = open.as_mut().expect("checked above");
             para.text.push(' ');
@@ -69,10 +74,12 @@ pub fn parse(path: &str, text: &str) -> Source {
     for paragraph in &mut paragraphs {
         paragraph.index();
     }
+    // Only English exists yet; a source in another language will say so here.
+    let language = crate::base::lang::ENGLISH;
     Source {
         path: path.to_string(),
-        // Only English exists yet; a source in another language will say so here.
-        language: crate::base::lang::ENGLISH,
+        date: super::dated::written_on(&paragraphs, url.as_deref(), language),
+        language,
         url,
         paragraphs,
     }
@@ -224,10 +231,10 @@ mod tests {
     fn hard_wrapped_lines_join_and_keep_their_places() {
         let source = parse(
             "x.md",
-            "Rescuers said that\n  more than 40 people\nwere found.\n",
+            "Title\n\nRescuers said that\n  more than 40 people\nwere found.\n",
         );
-        assert_eq!(source.paragraphs.len(), 1);
-        let para = &source.paragraphs[0];
+        assert_eq!(source.paragraphs.len(), 2);
+        let para = &source.paragraphs[1];
         assert_eq!(
             para.text,
             "Rescuers said that more than 40 people were found."
@@ -236,10 +243,21 @@ mod tests {
         assert_eq!(
             para.locate(at),
             Location {
-                line: 2,
+                line: 4,
                 column: 13
             }
         );
+    }
+
+    #[test]
+    fn the_first_line_is_a_headline_of_its_own() {
+        for text in [
+            "116 killed in stampede\ndate 2024-07-02 Hathras (UP): a stampede killed 116.",
+            "flood toll rises to 40\nofficials said on Monday that 40 died.",
+        ] {
+            let source = parse("x.txt", text);
+            assert_eq!(source.paragraphs.len(), 2, "{text:?}");
+        }
     }
 
     #[test]
