@@ -294,7 +294,8 @@ fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
                 .expect("classes is a table of word lists")
                 .iter()
                 .map(|(name, words)| {
-                    let lower: Vec<String> = strings(words).iter().map(|w| w.to_lowercase()).collect();
+                    let lower: Vec<String> =
+                        strings(words).iter().map(|w| w.to_lowercase()).collect();
                     format!("({name:?}, {})", string_list(&lower))
                 })
                 .collect();

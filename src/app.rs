@@ -227,9 +227,14 @@ fn run_claims(
             &inputs.paths,
             &options,
             &rules,
-            &|claim| json::ClaimStream::render(lines, claim),
+            &|claim| {
+                (
+                    json::ClaimStream::is_apart(claim),
+                    json::ClaimStream::render(lines, claim),
+                )
+            },
             &mut warn,
-            &mut |rendered| stream.write(out, &rendered),
+            &mut |(apart, rendered)| stream.write(out, rendered, apart),
         ),
     };
     console.progress_done();

@@ -64,7 +64,6 @@ pub struct Placed {
 pub enum Reason {
     SameFigure,
     OtherHedge,
-    WithinBound,
     Overlap,
     Disjoint,
     DisjointScopes,
@@ -73,7 +72,7 @@ pub enum Reason {
 impl Reason {
     pub fn verdict(self) -> Verdict {
         match self {
-            Reason::SameFigure | Reason::WithinBound => Verdict::Agree,
+            Reason::SameFigure => Verdict::Agree,
             Reason::OtherHedge | Reason::Overlap | Reason::DisjointScopes => Verdict::Differs,
             Reason::Disjoint => Verdict::Conflict,
         }
@@ -81,9 +80,8 @@ impl Reason {
 
     pub fn describe(self) -> &'static str {
         match self {
-            Reason::SameFigure => "the same figure with the same hedge",
-            Reason::OtherHedge => "the same figure under another hedge",
-            Reason::WithinBound => "an exact figure inside the other's bounds",
+            Reason::SameFigure => "the same figure, with hedges that leave room for one value",
+            Reason::OtherHedge => "the same figure under a hedge that rules out the other",
             Reason::Overlap => "different figures whose ranges overlap: both could be true",
             Reason::Disjoint => "ranges that do not overlap: both cannot be true",
             Reason::DisjointScopes => {
@@ -98,34 +96,52 @@ pub fn relate(a: &Claim, b: &Claim) -> Verdict {
     reason(a, b).verdict()
 }
 
-/// Why two claims from different sources relate as they do.
+/// Why two claims from different sources relate as they do. They agree when they state
+/// the same figure (equal, or equal after the rounding a scale word implies: "1.2
+/// million" and "1,213,000") with hedges that leave room for one value ("nearly 40" and
+/// "about 40"; "about 2,300" and "2,300"); they differ when both can be true but they say
+/// different things ("400" and "more than 400"; "116" and "over 107"; "as many as 9,000"
+/// and "4,000"); they conflict when no value satisfies both (69 and 72).
 pub fn reason(a: &Claim, b: &Claim) -> Reason {
-    if same_interval(&a.interval, &b.interval) && a.hedge == b.hedge {
-        return Reason::SameFigure;
+    let meet = a
+        .interval
+        .widened(plain_rounding(a))
+        .overlaps(&b.interval.widened(plain_rounding(b)));
+    match (same_figure(a, b), meet) {
+        (true, true) => Reason::SameFigure,
+        (true, false) => Reason::OtherHedge,
+        (false, true) => Reason::Overlap,
+        (false, false) => {
+            let scoped_apart =
+                matches!((&a.scope, &b.scope), (Some(x), Some(y)) if normalize(x) != normalize(y));
+            if scoped_apart {
+                Reason::DisjointScopes
+            } else {
+                Reason::Disjoint
+            }
+        }
     }
-    if same_number(a.value, b.value) {
-        // The same figure under another hedge: "400" against "more than 400".
-        return Reason::OtherHedge;
+}
+
+/// True when two claims state one figure: the same number, or numbers within the
+/// rounding a scale word implies. A vague amount ("hundreds") is the same figure only as
+/// the same vague amount.
+fn same_figure(a: &Claim, b: &Claim) -> bool {
+    let vague = |c: &Claim| c.hedge == Some(crate::extract::figures::Hedge::Vague);
+    if vague(a) || vague(b) {
+        return vague(a) && vague(b) && same_number(a.value, b.value);
     }
-    // An exact figure inside the other's bounds is what the bound allows: "over 100"
-    // and "150" are both true of 150.
-    let within = |exact: &Claim, bounded: &Claim| {
-        exact.hedge.is_none()
-            && bounded.hedge.is_some()
-            && bounded.interval.overlaps(&exact.interval)
-    };
-    if within(a, b) || within(b, a) {
-        return Reason::WithinBound;
-    }
-    if a.interval.overlaps(&b.interval) {
-        return Reason::Overlap;
-    }
-    let scoped_apart =
-        matches!((&a.scope, &b.scope), (Some(x), Some(y)) if normalize(x) != normalize(y));
-    if scoped_apart {
-        Reason::DisjointScopes
+    same_number(a.value, b.value)
+        || (a.value - b.value).abs() < plain_rounding(a).max(plain_rounding(b))
+}
+
+/// The rounding a figure's wording implies, for a figure stated without a hedge: a
+/// hedge ("nearly 1.2 million") already says how far off the figure may be.
+fn plain_rounding(claim: &Claim) -> f64 {
+    if claim.hedge.is_none() {
+        claim.rounding
     } else {
-        Reason::Disjoint
+        0.0
     }
 }
 
@@ -148,10 +164,13 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|mut claims| {
-            claims.sort_by(|a, b| {
+            let by_place = |a: &Placed, b: &Placed| {
                 (&a.claim.source, a.claim.location).cmp(&(&b.claim.source, b.claim.location))
-            });
-            let claims = dedupe(claims);
+            };
+            claims.sort_by(by_place);
+            let mut claims = dedupe(claims);
+            // A body claim kept in its headline's stead stands where the headline was.
+            claims.sort_by(by_place);
             let (verdict, deciding) = verdict(&claims);
             let first = &claims[0].placement;
             TopicReport {
@@ -168,8 +187,10 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
     topics
 }
 
-/// Keeps one claim per source and stated interval: the first in the file. Claims come
-/// sorted by source, so a repeat can only be among the kept claims of its own source.
+/// Keeps one claim per source and stated interval: the first in the file outside its
+/// headline, since a sentence of the body says more than the headline that sums it up.
+/// Claims come sorted by source, so a repeat can only be among the kept claims of its own
+/// source.
 fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
     let mut out: Vec<Placed> = Vec::with_capacity(claims.len());
     let mut source_start = 0;
@@ -180,12 +201,16 @@ fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
         {
             source_start = out.len();
         }
-        let repeat = out[source_start..].iter().any(|kept| {
+        let repeat = out[source_start..].iter().position(|kept| {
             kept.claim.hedge == item.claim.hedge
                 && same_interval(&kept.claim.interval, &item.claim.interval)
         });
-        if !repeat {
-            out.push(item);
+        match repeat {
+            None => out.push(item),
+            Some(at) if out[source_start + at].claim.paragraph == 0 && item.claim.paragraph > 0 => {
+                out[source_start + at] = item;
+            }
+            Some(_) => {}
         }
     }
     out
@@ -409,10 +434,18 @@ mod tests {
                 action: None,
                 action_stem: None,
                 context: crate::extract::claims::Context::default(),
+                frame: crate::extract::frame::Frame::default(),
+                rounding: 0.0,
+                occasion: None,
             }),
             placement: std::sync::Arc::new(Placement {
                 id: "t".to_string(),
                 label: "T".to_string(),
+                base_id: "t".to_string(),
+                base_label: "T".to_string(),
+                owner: None,
+                place: None,
+                period: None,
                 origin: None,
                 evidence: Evidence {
                     noun: None,
@@ -479,27 +512,97 @@ mod tests {
     }
 
     #[test]
-    fn an_exact_figure_inside_a_bound_agrees_with_it() {
+    fn a_figure_inside_another_bound_differs_and_one_figure_agrees() {
+        // "over 107" and "116" can both be true, but they state different figures.
         assert_eq!(
-            compare(vec![more_than("a", 60.0), exact("b", 90.0)])[0].verdict,
-            Verdict::Agree
+            compare(vec![more_than("a", 107.0), exact("b", 116.0)])[0].verdict,
+            Verdict::Differs
         );
-        let about = claim(
+        let as_many_as = claim(
             "b",
             1,
-            2300.0,
-            Interval::about(2300.0),
+            9000.0,
+            Interval::below(9000.0, true),
+            Some(Hedge::AtMost),
+            None,
+        );
+        assert_eq!(
+            compare(vec![exact("a", 4000.0), as_many_as])[0].verdict,
+            Verdict::Differs
+        );
+        // One figure under hedges that leave room for one value agrees.
+        let about = |source: &str| {
+            claim(
+                source,
+                1,
+                2300.0,
+                Interval::about(2300.0),
+                Some(Hedge::About),
+                None,
+            )
+        };
+        assert_eq!(
+            compare(vec![exact("a", 2300.0), about("b")])[0].verdict,
+            Verdict::Agree
+        );
+        let nearly = claim(
+            "a",
+            1,
+            40.0,
+            Interval::nearly(40.0),
+            Some(Hedge::Nearly),
+            None,
+        );
+        let about_forty = claim(
+            "b",
+            1,
+            40.0,
+            Interval::about(40.0),
             Some(Hedge::About),
             None,
         );
         assert_eq!(
-            compare(vec![exact("a", 2250.0), about])[0].verdict,
+            compare(vec![nearly, about_forty])[0].verdict,
             Verdict::Agree
+        );
+        // "400" and "more than 400": one figure, a hedge that rules the other out.
+        assert_eq!(
+            compare(vec![exact("a", 400.0), more_than("b", 400.0)])[0].verdict,
+            Verdict::Differs
         );
         assert_eq!(
             compare(vec![more_than("a", 600.0), exact("b", 430.0)])[0].verdict,
             Verdict::Conflict
         );
+    }
+
+    #[test]
+    fn figures_equal_after_the_rounding_of_their_scale_word_agree() {
+        let mut rounded = exact("a", 1_200_000.0);
+        std::sync::Arc::make_mut(&mut rounded.claim).rounding = 50_000.0;
+        assert_eq!(
+            compare(vec![rounded.clone(), exact("b", 1_213_000.0)])[0].verdict,
+            Verdict::Agree
+        );
+        assert_eq!(
+            compare(vec![rounded, exact("b", 1_260_000.0)])[0].verdict,
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn an_agreeing_source_never_worsens_a_verdict() {
+        let two = compare(vec![exact("a", 57.0), exact("b", 57.0)])[0].verdict;
+        let three = compare(vec![exact("a", 57.0), exact("b", 57.0), exact("c", 57.0)])[0].verdict;
+        assert_eq!(two, three);
+        let differs = compare(vec![more_than("a", 107.0), exact("b", 116.0)])[0].verdict;
+        let more = compare(vec![
+            more_than("a", 107.0),
+            exact("b", 116.0),
+            exact("c", 116.0),
+        ])[0]
+            .verdict;
+        assert_eq!(differs, more);
     }
 
     #[test]

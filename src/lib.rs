@@ -7,7 +7,9 @@
 //! - [`base`]: tokens, intervals, word lists, morphology, number formatting, errors.
 //! - [`source`]: finds the article files and reads each into paragraphs.
 //! - [`sentences`]: splits a paragraph into sentences.
-//! - [`extract`]: finds every claim of a sentence: figure, hedge, counted noun, scope.
+//! - [`extract`]: finds every claim of a sentence: figure, hedge, counted noun, scope,
+//!   and its frame (which part, where, whose, when).
+//! - [`event`]: what a set of articles shares: its days, its places, its owners' names.
 //! - [`rules`]: loads and validates the topic rule files.
 //! - [`topics`]: puts each claim under a topic, by the rules or by automatic grouping.
 //! - [`compare`]: gives each topic its verdict.
@@ -21,6 +23,7 @@ pub mod app;
 pub mod base;
 pub mod checks;
 pub mod compare;
+pub mod event;
 pub mod extract;
 pub mod report;
 pub mod rules;

@@ -12,6 +12,7 @@ const LAYERS: &[&str] = &[
     "source",
     "sentences",
     "extract",
+    "event",
     "rules",
     "topics",
     "compare",

@@ -8,15 +8,17 @@
 pub mod baseline;
 pub mod diff;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::base::error::Error;
 use crate::checks;
 use crate::compare::{self, Placed, TopicReport};
+use crate::event::Event;
 use crate::extract::claims;
 use crate::rules::RuleSet;
 use crate::source::{self, Loaded, Source, Warning};
-use crate::topics::{self, ClaimInTopic};
+use crate::topics::{self, ClaimInTopic, Placement};
 
 /// Articles read from disk, and what was skipped on the way.
 #[derive(Debug, Default)]
@@ -106,18 +108,21 @@ pub fn stream_claims<R: Send>(
     }
     found.warnings.iter().for_each(&mut *warn);
     let total = found.files.len();
+    let event = timing(&found.files);
     let matcher = topics::Matcher::new(rules);
     let mut articles = 0;
     for (batch, files) in found.files.chunks(BATCH).enumerate() {
         let worked: Vec<_> = files
             .par_iter()
             .map_init(
-                || matcher.assigner(),
+                || matcher.assigner(&event),
                 |assigner, file| {
                     let (loaded, warning) = source::load(file)?;
                     Ok(match loaded {
                         Loaded::Article(article) => {
-                            let placed = assign_claims(&article, assigner).0;
+                            let extracted = claims::extract(&article);
+                            let placed = place_claims(extracted, assigner);
+                            let placed = apply_ignores(&article, placed).0;
                             (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
                         }
                         Loaded::Skipped(skipped) => (warning, Err(skipped)),
@@ -143,6 +148,25 @@ pub fn stream_claims<R: Send>(
         }
     }
     Ok(articles)
+}
+
+/// When the files were written: a first, light pass over them (each file's top and URL,
+/// nothing kept) before claims are streamed, since whether a year a claim names is
+/// another occasion depends on it. Standard input is not read twice.
+fn timing(files: &[PathBuf]) -> Event {
+    use rayon::prelude::*;
+    let heads: Vec<Source> = files
+        .par_iter()
+        .filter(|file| file.as_os_str() != "-")
+        .filter_map(|file| match source::load(file) {
+            Ok((Loaded::Article(mut article), _)) => {
+                article.paragraphs.truncate(1);
+                Some(article)
+            }
+            _ => None,
+        })
+        .collect();
+    Event::timing_of(&heads)
 }
 
 /// Everything hcx found in a set of articles.
@@ -175,17 +199,25 @@ pub fn analyze_with(
     skipped: &[checks::CheckName],
 ) -> Analysis {
     use rayon::prelude::*;
+    let extracted: Vec<Vec<claims::Claim>> = sources.par_iter().map(claims::extract).collect();
+    let event = {
+        let every: Vec<&claims::Claim> = extracted.iter().flatten().collect();
+        Event::infer(sources, &every)
+    };
     let matcher = topics::Matcher::new(rules);
-    let per_source: Vec<(Vec<ClaimInTopic>, usize)> = sources
+    let mut per_source: Vec<Vec<(claims::Claim, Option<Placement>)>> = sources
         .par_iter()
+        .zip(extracted)
         .map_init(
-            || matcher.assigner(),
-            |assigner, source| assign_claims(source, assigner),
+            || matcher.assigner(&event),
+            |assigner, (_, found)| place_claims(found, assigner),
         )
         .collect();
+    settle_owners(&mut per_source);
     let mut claims = Vec::new();
     let mut suppressed = 0;
-    for (found, ignored) in per_source {
+    for (source, placed) in sources.iter().zip(per_source) {
+        let (found, ignored) = apply_ignores(source, placed);
         claims.extend(found);
         suppressed += ignored;
     }
@@ -217,12 +249,32 @@ pub fn analyze_with(
     }
 }
 
-/// One source's claims with their topics, and how many an ignore comment suppressed.
-fn assign_claims(source: &Source, assigner: &mut topics::Assigner) -> (Vec<ClaimInTopic>, usize) {
+/// One source's claims with their topics.
+fn place_claims(
+    extracted: Vec<claims::Claim>,
+    assigner: &mut topics::Assigner,
+) -> Vec<(claims::Claim, Option<Placement>)> {
+    let mut placed: Vec<(claims::Claim, Option<Placement>)> = extracted
+        .into_iter()
+        .map(|mut claim| {
+            claim.occasion = assigner.occasion(&claim);
+            let placement = assigner.assign(&claim);
+            (claim, placement)
+        })
+        .collect();
+    settle_places(&mut placed);
+    placed
+}
+
+/// One source's placed claims, without the topics its ignore comments name, and how
+/// many those comments suppressed.
+fn apply_ignores(
+    source: &Source,
+    placed: Vec<(claims::Claim, Option<Placement>)>,
+) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
-    let mut found = Vec::new();
-    claims::extract_each(source, &mut |mut claim| {
-        let mut placement = assigner.assign(&claim);
+    let mut found = Vec::with_capacity(placed.len());
+    for (mut claim, mut placement) in placed {
         let ignore = &source.paragraphs[claim.paragraph].ignore;
         if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
             placement = None;
@@ -234,8 +286,78 @@ fn assign_claims(source: &Source, assigner: &mut topics::Assigner) -> (Vec<Claim
             std::sync::Arc::new(claim),
             placement.map(std::sync::Arc::new),
         ));
-    });
+    }
     (found, suppressed)
+}
+
+/// A claim in one of the event's own places ("turnout in Lindhaven" of a Norvale
+/// election) is restricted to it only when its source gives the same thing with another
+/// figure and no place ("turnout was 61.5%"): the source itself sets the place against
+/// the whole. Otherwise the place is where the whole event is, and says nothing.
+fn settle_places(placed: &mut [(claims::Claim, Option<Placement>)]) {
+    let unplaced: Vec<(String, f64)> = placed
+        .iter()
+        .filter_map(|(c, p)| p.as_ref().map(|p| (c, p)))
+        .filter(|(_, p)| p.place.is_none())
+        .map(|(c, p)| (p.base_id.clone(), c.value))
+        .collect();
+    for (claim, placement) in placed.iter_mut() {
+        let Some(p) = placement else { continue };
+        let Some(place) = p.place.as_mut().filter(|place| !place.certain) else {
+            continue;
+        };
+        place.certain = unplaced
+            .iter()
+            .any(|(id, v)| *id == p.base_id && (*v - claim.value).abs() > f64::EPSILON);
+        p.compose();
+    }
+}
+
+/// An owner sets a figure apart from the same thing's unowned figures when the set
+/// names other owners of that thing ("Labour won 412 seats", "the Tories won 121"), or
+/// when the unowned figures differ from it (they may be other owners' that the text
+/// did not name). Otherwise, as with places, the owner is the one the whole set is
+/// about: "the Convention will take effect once it secures 40 signatures" and "a
+/// minimum of 40 signatures" are one count.
+fn settle_owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
+    let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut unowned: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let placed = per_source.iter().flatten();
+    for (claim, p) in placed.filter_map(|(c, p)| Some((c, p.as_ref()?))) {
+        match &p.owner {
+            Some((key, _)) => {
+                owners
+                    .entry(p.base_id.clone())
+                    .or_default()
+                    .insert(key.clone());
+            }
+            None => unowned
+                .entry(p.base_id.clone())
+                .or_default()
+                .push(claim.value),
+        }
+    }
+    // The unowned figures of each thing that only one owner is named for.
+    let apart: BTreeMap<String, Vec<f64>> = owners
+        .into_iter()
+        .filter(|(_, o)| o.len() == 1)
+        .filter_map(|(id, _)| unowned.remove(&id).map(|values| (id, values)))
+        .collect();
+    for (claim, placement) in per_source.iter_mut().flatten() {
+        let Some(p) = placement.as_mut().filter(|p| p.owner.is_some()) else {
+            continue;
+        };
+        let Some(others) = apart.get(&p.base_id) else {
+            continue;
+        };
+        if others
+            .iter()
+            .all(|v| (v - claim.value).abs() <= f64::EPSILON)
+        {
+            p.owner = None;
+            p.compose();
+        }
+    }
 }
 
 /// True when an ignore list names the topic, its base topic ("deaths" covers
@@ -244,4 +366,67 @@ fn covers(ignore: &[String], id: &str) -> bool {
     ignore
         .iter()
         .any(|name| name == "*" || topics::names_topic(name, id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topics(texts: &[(&str, &str)]) -> Vec<(String, Vec<f64>)> {
+        let sources = source::parse_all(texts);
+        analyze(&sources, &RuleSet::builtin())
+            .topics
+            .iter()
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    t.claims.iter().map(|p| p.claim.value).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn ids(texts: &[(&str, &str)]) -> Vec<String> {
+        topics(texts).into_iter().map(|(id, _)| id).collect()
+    }
+
+    #[test]
+    fn one_owner_that_agrees_with_the_unowned_is_the_set_s_own() {
+        let found = ids(&[
+            ("a.txt", "Treaty signed\n\nThe Convention takes effect once it secures at least 40 signatures for ratification."),
+            ("b.txt", "Treaty signed\n\nIt takes effect with a minimum of 40 signatures for ratification."),
+        ]);
+        assert!(found.contains(&"ratifications".to_string()), "{found:?}");
+        assert!(!found.iter().any(|id| id.contains("/by-")), "{found:?}");
+    }
+
+    #[test]
+    fn one_owner_against_other_figures_stays_apart() {
+        // The unowned 121 may be another party's: Labour's 412 is kept apart from it.
+        let found = ids(&[
+            ("a.txt", "Results\n\nLabour won 412 seats."),
+            ("b.txt", "Results\n\nThe party won 121 seats."),
+        ]);
+        assert!(
+            found.contains(&"seats-won/by-labour".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn two_owners_are_two_figures() {
+        let found = topics(&[
+            (
+                "a.txt",
+                "Results\n\nLabour won 412 seats and the Conservatives won 121 seats.",
+            ),
+            ("b.txt", "Results\n\nLabour secured 411 seats."),
+        ]);
+        let labour = found.iter().find(|(id, _)| id == "seats-won/by-labour");
+        assert_eq!(
+            labour.map(|(_, v)| v.clone()),
+            Some(vec![412.0, 411.0]),
+            "{found:?}"
+        );
+    }
 }

@@ -81,6 +81,22 @@ impl Interval {
         Self::closed(v - tolerance, v + tolerance)
     }
 
+    /// The interval widened by `by` at each bounded end: what a figure rounded to the
+    /// nearest `2 * by` may stand for ("1.2 million" for 1,150,000 to 1,250,000).
+    #[must_use]
+    pub fn widened(&self, by: f64) -> Self {
+        Interval {
+            lower: self.lower.map(|b| Bound {
+                value: b.value - by,
+                ..b
+            }),
+            upper: self.upper.map(|b| Bound {
+                value: b.value + by,
+                ..b
+            }),
+        }
+    }
+
     /// True when some value satisfies both intervals.
     pub fn overlaps(&self, other: &Interval) -> bool {
         below_or_touching(self.lower, other.upper) && below_or_touching(other.lower, self.upper)

@@ -68,6 +68,8 @@ pub struct Language {
     pub event_parts: WordSet,
     pub phrase_stops: WordSet,
     pub auxiliaries: WordSet,
+    pub origin_prepositions: WordSet,
+    pub figure_joiners: WordSet,
     pub linking_words: WordSet,
     pub determiners: WordSet,
     pub irregular_verbs: WordSet,
@@ -370,7 +372,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 36] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 38] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -408,6 +410,8 @@ mod tests {
             ("place_parts", &lang.place_parts),
             ("continents", &lang.continents),
             ("owning_words", &lang.owning_words),
+            ("origin_prepositions", &lang.origin_prepositions),
+            ("figure_joiners", &lang.figure_joiners),
         ]
     }
 
@@ -439,7 +443,11 @@ mod tests {
         assert_eq!(en.demonym("Egyptians"), Some("Egyptians"));
         assert_eq!(en.demonym("Egyptian"), Some("Egyptians"));
         assert_eq!(en.demonym("Brits"), Some("Britons"));
-        assert_eq!(en.demonym("egyptians"), None, "a people's name is capitalised");
+        assert_eq!(
+            en.demonym("egyptians"),
+            None,
+            "a people's name is capitalised"
+        );
         assert_eq!(en.demonym_of("Egypt"), Some("Egyptians"));
         assert_eq!(en.demonym_of("U.S."), Some("Americans"));
         assert_eq!(en.demonym_of("DR Congo"), Some("Congolese"));
@@ -451,7 +459,9 @@ mod tests {
     #[test]
     fn word_classes_and_lemmas() {
         let en = ENGLISH;
-        assert!(en.word_class("people").is_some_and(|w| w.contains(&"pilgrims")));
+        assert!(en
+            .word_class("people")
+            .is_some_and(|w| w.contains(&"pilgrims")));
         assert_eq!(en.verb_class("clinched"), Some("win"));
         assert_eq!(en.verb_class("losing"), Some("lose"));
         assert_eq!(en.verb_class("died"), None);
@@ -460,7 +470,10 @@ mod tests {
         assert_eq!(en.lemma("killed"), "killed");
         assert_eq!(en.season("summer"), Some(7));
         assert_eq!(en.measure_unit_key("metres", ""), Some("length m"));
-        assert_eq!(en.measure_unit_key("degrees", " Celsius (117"), Some("temperature celsius"));
+        assert_eq!(
+            en.measure_unit_key("degrees", " Celsius (117"),
+            Some("temperature celsius")
+        );
         assert_eq!(en.measure_unit_key("degrees", " of freedom"), None);
     }
 

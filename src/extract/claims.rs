@@ -9,6 +9,7 @@ use crate::base::lang::Language;
 use crate::base::morphology;
 use crate::base::tokens::TokenKind;
 use crate::extract::figures::{self, Figure, Hedge, Unit, View};
+use crate::extract::frame::{self, parts, places, times, Frame};
 use crate::extract::nouns::{self, Counted};
 use crate::extract::scope;
 use crate::source::{Location, Paragraph, Source};
@@ -46,6 +47,14 @@ pub struct Claim {
     /// The words of the claim's sentence seen from the claim, for the topic rules;
     /// emptied once the claim is placed.
     pub context: Context,
+    /// Which part, where, whose and when, as the sentence states it.
+    pub frame: Frame,
+    /// How far off the figure may be from its value by the rounding its wording implies:
+    /// 50,000 for "1.2 million", 0 for "1,213,000".
+    pub rounding: f64,
+    /// The other occasion the claim is about ("2015", "last year"), when the event stage
+    /// finds it is not the event's: such a figure is context, never compared.
+    pub occasion: Option<String>,
 }
 
 /// The counted noun phrase of a claim.
@@ -56,7 +65,12 @@ pub struct CountedThing {
     pub words: Vec<String>,
     /// Their singulars, as counted nouns are matched.
     pub singulars: Vec<String>,
+    /// Proper-noun modifiers or a named part of a place ("African", "capital"), which
+    /// make the figure a sub-count of its own.
     pub qualifier: Option<String>,
+    /// The group a part of a whole is ("female", "Egyptians", "critically"): "23 of them
+    /// were women" counts the whole's thing, restricted to the group.
+    pub part: Option<String>,
 }
 
 impl CountedThing {
@@ -152,12 +166,14 @@ fn extract_paragraph(
     paragraph: &Paragraph,
     each: &mut dyn FnMut(Claim),
 ) {
-    let path = source.path.as_str();
     let lang = source.language;
     let text = paragraph.text.as_str();
     if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text, lang) {
         return;
     }
+    // The paragraph's last claim that counts something: "23 of them were women" in the
+    // next sentence counts what it counted.
+    let mut last: Option<Claim> = None;
     for &sentence in crate::sentences::of(paragraph, lang) {
         let view = View::new(lang, text, sentence.start, sentence.end);
         if view.is_empty() {
@@ -167,8 +183,12 @@ fn extract_paragraph(
         if found.is_empty() {
             continue;
         }
-        let scopes = scope::find(lang, text, sentence.start, sentence.end);
-        let shared = Sentence {
+        let at = Sentence {
+            path: source.path.as_str(),
+            index,
+            paragraph,
+            view: &view,
+            scopes: scope::find(lang, text, sentence.start, sentence.end),
             text: Arc::from(sentence.text(text)),
             words: view
                 .lower
@@ -183,12 +203,87 @@ fn extract_paragraph(
                 })
                 .collect(),
         };
+        let mut built: Vec<Claim> = Vec::with_capacity(found.len());
         for fig in &found {
-            if let Some(claim) = build(path, index, paragraph, &view, fig, &scopes, &shared) {
-                each(claim);
+            let before = Before {
+                in_sentence: built.iter().rev().find(|c| c.counted.is_some()),
+                in_paragraph: built
+                    .iter()
+                    .rev()
+                    .find(|c| c.counted.is_some())
+                    .or(last.as_ref()),
+                owner: built.iter().rev().find_map(|c| c.frame.owner.clone()),
+                conversion_of: built.last(),
+            };
+            if let Some(claim) = build(&at, fig, &before) {
+                built.push(claim);
             }
         }
+        frame_from_sentence(&view, &found, &mut built);
+        if let Some(claim) = built.iter().rev().find(|c| c.counted.is_some()) {
+            last = Some(claim.clone());
+        }
+        for claim in built {
+            each(claim);
+        }
     }
+}
+
+/// Gives each claim of a sentence the times and places that bound it: those of its
+/// own clause; a time or place in a clause with no figure that opens the sentence ("In
+/// the global 2022 outbreak, which affected more than 70 countries, ..."; "In Scotland,
+/// the SNP lost 38 seats") or points back at the figures before it ("These had been
+/// occurring since January 2022"); for a part of a whole, its whole's places.
+fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
+    let anchors = times::anchors(view, figures);
+    let named = places::find(view);
+    let clauses: Vec<(usize, usize)> = built.iter().map(|c| c.context.clause).collect();
+    let in_some_clause = |t: usize| clauses.iter().any(|&(a, b)| a <= t && t <= b);
+    for claim in built.iter_mut() {
+        let (first, last) = claim.context.clause;
+        // "previous" counts only before the figure: "their previous 11".
+        let own: Vec<times::Anchor> = anchors
+            .iter()
+            .filter(|a| first <= a.token && a.token <= last)
+            .filter(|a| a.when != times::When::Previous || a.token < claim.context.span.0)
+            .cloned()
+            .collect();
+        let borrowed = anchors
+            .iter()
+            .filter(|a| !in_some_clause(a.token))
+            .filter(|a| {
+                let points_back = a.token > last && opens_anaphorically(view, a.token);
+                points_back || (own.is_empty() && a.token < first)
+            })
+            .cloned();
+        claim.frame.anchors = own.iter().cloned().chain(borrowed).collect();
+        let own_places: Vec<places::PlaceName> = named
+            .iter()
+            .filter(|p| first <= p.token && p.token <= last)
+            .cloned()
+            .collect();
+        let opening: Vec<places::PlaceName> = named
+            .iter()
+            .filter(|p| p.token <= 2 && !p.after_of && !in_some_clause(p.token))
+            .cloned()
+            .collect();
+        if !own_places.is_empty() {
+            claim.frame.places = own_places;
+        } else if !opening.is_empty() {
+            claim.frame.places = opening;
+        }
+    }
+}
+
+/// True when the clause holding token `t` opens with a word that points back at what
+/// came before, so its time bounds the figures before it.
+fn opens_anaphorically(view: &View, t: usize) -> bool {
+    let mut k = t;
+    while k > 0 && !view.is_punct(k - 1, &[',', ';', ':', '(', ')', '—', '–']) {
+        k -= 1;
+    }
+    view.word(k)
+        .is_some_and(|w| view.lang.anaphoric_openers.contains(w))
 }
 
 /// A cheap test that lets paragraphs without any figure skip segmentation.
@@ -204,22 +299,36 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
         })
 }
 
-/// What the claims of one sentence share: its text and its words.
-struct Sentence {
+/// A sentence being worked on: where it is, its tokens, and what its claims share.
+struct Sentence<'s> {
+    path: &'s str,
+    index: usize,
+    paragraph: &'s Paragraph,
+    view: &'s View<'s>,
+    scopes: Vec<scope::Span>,
     text: Arc<str>,
     words: Arc<[SentenceWord]>,
 }
 
-fn build(
-    path: &str,
-    index: usize,
-    paragraph: &Paragraph,
-    view: &View,
-    fig: &Figure,
-    scopes: &[scope::Span],
-    sentence: &Sentence,
-) -> Option<Claim> {
+/// What the claims before a figure give it.
+struct Before<'c> {
+    /// The sentence's last claim that counts something: "Labour won 412 seats, a gain of
+    /// 214" counts seats, Labour's.
+    in_sentence: Option<&'c Claim>,
+    /// The same, or else the paragraph's: the whole of "23 of them were women".
+    in_paragraph: Option<&'c Claim>,
+    /// The sentence's last owner.
+    owner: Option<String>,
+    /// The claim right before, of which a bracketed figure may be a conversion.
+    conversion_of: Option<&'c Claim>,
+}
+
+fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
+    let view = at.view;
+    let paragraph = at.paragraph;
     let counted = nouns::counted(view, fig);
+    let head_after = counted.as_ref().filter(|c| c.after).map(|c| c.last);
+    let part = parts::part(view, fig, head_after);
     let (quote_first, quote_last) = match &counted {
         Some(c) if c.after => (fig.first, c.last.max(fig.last)),
         _ => (fig.first, fig.last),
@@ -232,28 +341,71 @@ fn build(
         // In "won 42 of the 80 seats" the winning is the part's, not the whole's.
         clause.0 = fig.first;
     }
-    let action = nouns::action(view, fig, counted.as_ref(), clause);
-    let locality = nouns::locality(view, counted.as_ref(), clause);
+    let mut action = nouns::action(view, fig, counted.as_ref(), clause);
+    let locality = nouns::locality(view, counted.as_ref());
+    let mut thing = counted.as_ref().map(|c| thing(c, locality));
+    // "the body parts of 195 individuals", "the deaths of 15 people": the figure says
+    // whose, the noun before "of" says what is counted.
+    if let (Some(t), Some(what)) = (thing.as_mut(), counted_before_of(view, fig)) {
+        t.singulars = what.iter().map(|w| morphology::singular(w)).collect();
+        t.words = what;
+    }
+    let mut whole_places = Vec::new();
+    if let Some(part) = &part {
+        (thing, action, whole_places) =
+            as_part(view, fig, part, thing.as_ref(), action, before.in_paragraph);
+    } else if let Some(t) = thing.as_mut() {
+        people_of(t, view, counted.as_ref());
+    }
+    // "Labour won 412 seats, a gain of 214", "the Tories reduced to a rump of 131",
+    // "while the Tories are down to only 121": a figure whose own noun only frames it,
+    // or that has none, counts what the figure before it in the sentence counted.
+    let shell = thing.as_ref().is_some_and(|t| {
+        t.words.len() == 1
+            && counted.as_ref().is_some_and(|c| !c.after)
+            && view.lang.shell_nouns.contains(t.head())
+    });
+    let inherited = before
+        .in_sentence
+        .filter(|earlier| joined(view, earlier, fig))
+        .filter(|_| shell || (thing.is_none() && fig.unit == Unit::Count));
+    if let Some(earlier) = inherited {
+        (thing, action) = inherit(view, fig, clause, earlier, thing, action, shell);
+    }
     // A figure that counts nothing nameable and that no verb explains ("it ranked 5")
     // cannot be compared with anything.
-    if counted.is_none() && fig.unit == Unit::Count && action.is_none() {
+    if thing.is_none() && fig.unit == Unit::Count && action.is_none() {
         return None;
     }
     let start = view.tokens[quote_first].start;
     let end = view.tokens[quote_last].end.min(paragraph.line_end(start));
-    let clause_bytes = (view.tokens[clause.0].start, view.tokens[clause.1].end);
-    let chosen = scope::choose(scopes, clause_bytes, start);
-    let scope = (!chosen.is_empty()).then(|| {
-        chosen
-            .iter()
-            .map(|s| tidy_brackets(&paragraph.text[s.start..s.end]))
-            .collect::<Vec<_>>()
-            .join("; ")
-    });
+    let scope = scope_of(at, clause, start);
+    let change = frame::is_change(
+        view,
+        fig,
+        clause,
+        thing.as_ref().map(|t| t.words.as_slice()),
+        action.as_deref(),
+    );
+    // A figure that takes its noun from the one before it takes its owner too: "Labour
+    // has secured 412 seats, a gain of 214".
+    let owner = frame::owners::owner(view, fig, action.as_deref(), clause)
+        .or_else(|| inherited.and(before.owner.clone()));
+    let frame = Frame {
+        places: whole_places,
+        owner,
+        purpose: frame::purpose(view, fig, span, clause),
+        change,
+        earlier: frame::earlier(view, fig, clause),
+        span_of_time: frame::span_of_time(view),
+        distance_from: frame::distance_from(view, span),
+        conversion: conversion(view, fig, before.conversion_of),
+        ..Frame::default()
+    };
     Some(Claim {
-        source: path.to_string(),
+        source: at.path.to_string(),
         language: view.lang,
-        paragraph: index,
+        paragraph: at.index,
         location: paragraph.locate(start),
         value: fig.value,
         interval: fig.interval,
@@ -261,16 +413,19 @@ fn build(
         unit: fig.unit.clone(),
         quote: paragraph.text[start..end].to_string(),
         figure: paragraph.text[start..view.tokens[fig.last].end.min(end)].to_string(),
-        sentence: Arc::clone(&sentence.text),
+        sentence: Arc::clone(&at.text),
         scope,
-        counted: counted.as_ref().map(|c| thing(c, locality)),
+        counted: thing,
         action_stem: action.as_deref().map(morphology::stem),
         action,
         context: Context {
-            words: Arc::clone(&sentence.words),
+            words: Arc::clone(&at.words),
             span,
             clause,
         },
+        frame,
+        rounding: frame::rounding(view, fig),
+        occasion: None,
     })
 }
 
@@ -288,6 +443,200 @@ fn tidy_brackets(text: &str) -> String {
     out.trim().to_string()
 }
 
+/// The noun of "the X of N Y" before a figure when it is a count noun that says what is
+/// counted ("parts", "deaths", "families"); not one that only frames the figure ("a
+/// total of", "a group of") nor a mass noun ("the data of 100 million people", which
+/// counts the people).
+fn counted_before_of(view: &View, fig: &Figure) -> Option<Vec<String>> {
+    let of = fig.first.checked_sub(1)?;
+    if !view.is("of", of) {
+        return None;
+    }
+    let mut start = of;
+    while start > 0 && of - start < 3 {
+        let Some(word) = view.word(start - 1) else {
+            break;
+        };
+        if view.lang.phrase_stops.contains(word) || view.lang.looks_verb(word) {
+            break;
+        }
+        start -= 1;
+    }
+    let words: Vec<String> = (start..of)
+        .filter_map(|k| view.word(k).map(str::to_string))
+        .collect();
+    let head = words.last()?;
+    let count_noun = view.lang.looks_plural(head) && !view.lang.mass_nouns.contains(head);
+    (count_noun && !view.lang.shell_nouns.contains(head) && view.lang.small_number(head).is_none())
+        .then_some(words)
+}
+
+/// The scope words of a claim's clause, as written: "in two days", "as of October 6".
+fn scope_of(at: &Sentence, clause: (usize, usize), start: usize) -> Option<String> {
+    let view = at.view;
+    let clause_bytes = (view.tokens[clause.0].start, view.tokens[clause.1].end);
+    let chosen = scope::choose(&at.scopes, clause_bytes, start);
+    (!chosen.is_empty()).then(|| {
+        chosen
+            .iter()
+            .map(|s| tidy_brackets(&at.paragraph.text[s.start..s.end]))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+/// The thing, verb and places of a figure that counts a part: "600 people injured, 85
+/// of them critically" shares its whole's verb and places.
+fn as_part(
+    view: &View,
+    fig: &Figure,
+    part: &parts::Part,
+    thing: Option<&CountedThing>,
+    action: Option<String>,
+    whole: Option<&Claim>,
+) -> (Option<CountedThing>, Option<String>, Vec<places::PlaceName>) {
+    let thing = part_of(
+        part,
+        thing,
+        whole.and_then(|c| c.counted.as_ref()),
+        view,
+        fig,
+    );
+    match whole.filter(|_| matches!(part.whole, parts::Whole::Antecedent)) {
+        Some(whole) => (
+            thing,
+            action.or_else(|| whole.action.clone()),
+            whole.frame.places.clone(),
+        ),
+        None => (thing, action, Vec::new()),
+    }
+}
+
+/// True when a figure may count what an earlier figure of its sentence counts: not
+/// across a dash, a semicolon, a colon or a bracket ("300 boats sank — 40 more were
+/// hurt" does not count boats twice), and only across a comma or a word that joins two
+/// figures (in "6.4 quake kills 112" the quake is the subject of the verb that takes
+/// 112, not a thing 112 counts).
+fn joined(view: &View, earlier: &Claim, fig: &Figure) -> bool {
+    let gap = earlier.context.span.1 + 1..fig.first;
+    let unbroken = gap
+        .clone()
+        .all(|k| !view.is_punct(k, &['—', '–', ';', ':', '(', ')']));
+    let coordinated = gap.clone().any(|k| {
+        view.is_punct(k, &[','])
+            || view
+                .word(k)
+                .is_some_and(|w| view.lang.figure_joiners.contains(w))
+    });
+    unbroken && coordinated
+}
+
+/// The thing and verb of a figure that counts what `earlier` counted.
+fn inherit(
+    view: &View,
+    fig: &Figure,
+    clause: (usize, usize),
+    earlier: &Claim,
+    thing: Option<CountedThing>,
+    action: Option<String>,
+    shell: bool,
+) -> (Option<CountedThing>, Option<String>) {
+    let Some(counted) = earlier.counted.as_ref() else {
+        return (thing, action);
+    };
+    let mut words: Vec<String> = thing.as_ref().map(|t| t.words.clone()).unwrap_or_default();
+    words.extend(counted.words.iter().cloned());
+    let thing = CountedThing {
+        phrase: thing
+            .as_ref()
+            .map_or_else(|| counted.phrase.clone(), |t| t.phrase.clone()),
+        singulars: words.iter().map(|w| morphology::singular(w)).collect(),
+        words,
+        qualifier: None,
+        part: None,
+    };
+    // "9.5 million tickets were sold ... and 2.5 million for the Paralympics": the verb
+    // goes with the noun, where the figure has no verb of its own.
+    let own_predicate = (fig.last + 1..=clause.1).any(|k| {
+        view.word(k)
+            .is_some_and(|w| view.lang.auxiliaries.contains(w) || view.lang.looks_verb(w))
+    });
+    let action = if shell || own_predicate {
+        action
+    } else {
+        action.or_else(|| earlier.action.clone())
+    };
+    (Some(thing), action)
+}
+
+/// True for a bracketed conversion of the measure right before.
+fn conversion(view: &View, fig: &Figure, of: Option<&Claim>) -> bool {
+    frame::is_conversion(
+        view,
+        fig,
+        of.map(|c| {
+            let unit = c
+                .counted
+                .as_ref()
+                .is_some_and(|t| view.lang.is_measure_unit(t.head()));
+            (unit, c.context.span.1)
+        }),
+    )
+}
+
+/// What a part counts: its whole's noun (named, or the claim before's), with the
+/// whole's qualifier and its own group.
+fn part_of(
+    part: &parts::Part,
+    own: Option<&CountedThing>,
+    whole: Option<&CountedThing>,
+    view: &View,
+    fig: &Figure,
+) -> Option<CountedThing> {
+    // A part named by a group ("79 men", "of which 25 were female") counts its whole's
+    // thing; one named by its own noun ("among them 9 Spanish ports") counts that.
+    let own_noun = own.filter(|_| part.group.is_none());
+    let words: Vec<String> = match (&part.whole, own_noun) {
+        (parts::Whole::Named(words), _) => words.clone(),
+        (parts::Whole::Antecedent, Some(own)) => own.words.clone(),
+        (parts::Whole::Antecedent, None) => whole.map(|w| w.words.clone())?,
+    };
+    // Its noun, as reports show it: its own, or else its whole's ("85 of them
+    // critically" counts people).
+    let phrase = match (&own, &part.whole) {
+        (Some(o), _) => o.phrase.clone(),
+        (None, parts::Whole::Named(words)) => words.join(" "),
+        (None, parts::Whole::Antecedent) => whole.map_or_else(
+            || view.text[view.tokens[fig.first].start..view.tokens[fig.last].end].to_string(),
+            |w| w.phrase.clone(),
+        ),
+    };
+    let qualifier = match (&part.whole, own_noun) {
+        (parts::Whole::Antecedent, Some(own)) => own.qualifier.clone(),
+        (parts::Whole::Antecedent, None) => whole.and_then(|w| w.qualifier.clone()),
+        (parts::Whole::Named(_), _) => None,
+    };
+    Some(CountedThing {
+        phrase,
+        singulars: words.iter().map(|w| morphology::singular(w)).collect(),
+        words,
+        qualifier,
+        part: part.group.clone(),
+    })
+}
+
+/// "60 Jordanians died": a people's name counts people, and is the part they are.
+fn people_of(thing: &mut CountedThing, view: &View, counted: Option<&Counted>) {
+    let Some(c) = counted.filter(|c| c.after) else {
+        return;
+    };
+    if let Some(people) = view.lang.demonym(view.raw(c.last)) {
+        thing.words = vec!["people".to_string()];
+        thing.singulars = vec!["person".to_string()];
+        thing.part = Some(people.to_string());
+    }
+}
+
 fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
     let qualifier = match (&counted.qualifier, locality) {
         (Some(own), Some(locality)) => Some(format!("{own} {locality}")),
@@ -302,6 +651,7 @@ fn thing(counted: &Counted, locality: Option<String>) -> CountedThing {
             .collect(),
         words: counted.words.clone(),
         qualifier,
+        part: None,
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod claims;
 pub mod figures;
+pub mod frame;
 mod hedges;
 mod non_claims;
 pub mod nouns;

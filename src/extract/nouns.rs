@@ -56,6 +56,14 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
             }
             return scan_phrase(view, k);
         }
+        // "a 33.7% vote share": a verb-shaped word before a noun modifies the noun.
+        let compound = view.word(i).is_some_and(|w| view.lang.looks_verb(w))
+            && view
+                .word(i + 1)
+                .is_some_and(|w| !view.lang.phrase_stops.contains(w) && !view.lang.looks_verb(w));
+        if compound {
+            return Some(phrase(view, i, i + 1, true));
+        }
         if view.word(i).is_some_and(|w| view.lang.looks_plural(w))
             || view
                 .word(i)
@@ -86,6 +94,17 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
         }
     }
     scan_phrase(view, i)
+}
+
+/// True when a figure, with its hedge, starts right after token `i`.
+fn figure_follows(view: &View, i: usize) -> bool {
+    let after_hedge = view.lang.hedges_before.iter().find_map(|h| {
+        let n = h.words.len();
+        (0..n)
+            .all(|j| view.word(i + 1 + j) == Some(h.words[j]))
+            .then_some(i + 1 + n)
+    });
+    is_number_at(view, after_hedge.unwrap_or(i + 1))
 }
 
 fn is_determiner(view: &View, word: &str) -> bool {
@@ -145,6 +164,12 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                     && view.word(i + 1).is_some_and(|next| {
                         view.lang.looks_plural(next) && !view.lang.looks_verb(next)
                     });
+                // "quake kills 112", "collapse injures over 150": a word in -s that
+                // takes a figure is a verb.
+                let takes_figure = figure_follows(view, i);
+                if takes_figure && view.lang.currency_word(word).is_none() {
+                    break;
+                }
                 let is_head =
                     view.lang.looks_plural(word) || view.lang.currency_word(word).is_some();
                 if is_head && !gerund_modifier {
@@ -226,6 +251,17 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
             _ => break,
         }
     }
+    // "Labour's voteshare, at 33.9%,", "a small share of the vote: 36 per cent": a
+    // figure set off by a colon, or by a comma and "at", counts the noun right before
+    // it. ("Octavio Dotel, 51," is an age, not a count of Dotels.)
+    let set_off = i > 1
+        && ((i == fig.first && view.is_punct(i - 1, &[':']))
+            || (view.is("at", i) && view.is_punct(i - 1, &[',', ':'])))
+        && view.word(i - 2).is_some();
+    if set_off {
+        i -= 1;
+        skipped += 1;
+    }
     if skipped == 0 || i == 0 {
         return None;
     }
@@ -273,16 +309,12 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
         let head_words: Vec<String> = words[..pos].iter().map(|w| (*w).to_string()).collect();
         if !head_words.is_empty() {
             counted.words = head_words;
-            // "turnout in Lindhaven", "turnout in the capital" are local figures;
-            // "turnout across the region" is the whole.
-            let place_first = (start..=end)
-                .filter(|&k| view.word(k).is_some())
-                .nth(pos + 1);
-            let named = place_first.is_some_and(|k| (k..=end).any(|j| view.is_capitalized(j)));
+            // "turnout in the capital" is a local figure; "turnout across the region"
+            // the whole. A place's name ("turnout in Lindhaven") is for the frame's
+            // places and the event to judge.
             let local = locality
                 .iter()
-                .any(|w| view.lang.locality_words.contains(w))
-                || named;
+                .any(|w| view.lang.locality_words.contains(w));
             counted.qualifier = local
                 .then(|| locality.join(" "))
                 .or(counted.qualifier.take());
@@ -325,10 +357,11 @@ fn phrase(view: &View, first: usize, last: usize, after: bool) -> Counted {
     }
 }
 
-/// Where or when a figure holds, when that makes it a count of its own: a place attached
-/// to the counted noun ("1,100 homes in Korvath district"), a sentence that opens on a
-/// place ("In the capital, ...", "There, ..."), or a year in the clause ("in 1987").
-pub fn locality(view: &View, counted: Option<&Counted>, clause: (usize, usize)) -> Option<String> {
+/// Where a figure holds, when a named part of a place makes it a count of its own: a
+/// part attached to the counted noun ("1,100 homes in the capital") or a sentence that
+/// opens on one ("In the capital, ...", "There, ..."). Places' names and years are the
+/// frame's to read.
+pub fn locality(view: &View, counted: Option<&Counted>) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(c) = counted.filter(|c| c.after) {
         if view.is("in", c.last + 1) {
@@ -340,26 +373,11 @@ pub fn locality(view: &View, counted: Option<&Counted>, clause: (usize, usize)) 
     if let Some(opening) = opening_locality(view) {
         parts.push(opening);
     }
-    for k in clause.0..=clause.1 {
-        let is_year = view.tokens[k].kind == TokenKind::Number
-            && view.raw(k).len() == 4
-            && view
-                .raw(k)
-                .parse::<u16>()
-                .is_ok_and(|y| (1800..=2100).contains(&y));
-        let introduced = k >= 1
-            && view
-                .word(k - 1)
-                .is_some_and(|w| matches!(w, "in" | "since" | "during" | "of"));
-        if is_year && introduced {
-            parts.push(view.raw(k).to_string());
-        }
-    }
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// Capitalised words or a named part of a place from `start`, at most `max` of them
-/// (after an optional "the").
+/// A named part of a place from `start` ("the capital"), at most `max` words (after an
+/// optional "the"). A place's own name is the frame's to read.
 fn locality_at(view: &View, start: usize, max: usize) -> Option<String> {
     let mut k = start;
     if view.is("the", k) {
@@ -368,7 +386,7 @@ fn locality_at(view: &View, start: usize, max: usize) -> Option<String> {
     let mut words = Vec::new();
     while words.len() < max {
         let Some(word) = view.word(k) else { break };
-        if view.is_capitalized(k) || view.lang.locality_words.contains(word) {
+        if view.lang.locality_words.contains(word) {
             words.push(view.raw(k).to_string());
             k += 1;
         } else {
@@ -404,10 +422,10 @@ fn opening_locality(view: &View) -> Option<String> {
         words.push(view.raw(k).to_string());
         k += 1;
     }
+    // A place's own name ("In Scotland,") is the frame's to read.
     let named_place = words
         .iter()
-        .any(|w| view.lang.locality_words.contains(&w.to_lowercase()))
-        || !words.is_empty() && view.is_punct(k, &[',']);
+        .any(|w| view.lang.locality_words.contains(&w.to_lowercase()));
     (named_place && view.is_punct(k, &[','])).then(|| words.join(" "))
 }
 
@@ -445,6 +463,7 @@ pub fn action(
         .map_or(fig.last + 1, |c| c.last + 1);
     let mut i = after_start;
     let mut steps = 0;
+    let mut crossed_origin = false;
     while i <= clause.1 && steps < 4 {
         let Some(word) = view.word(i) else { break };
         if view.lang.auxiliaries.contains(word) || word.ends_with("ly") {
@@ -454,6 +473,39 @@ pub fn action(
         }
         if view.lang.looks_verb(word) {
             return Some(word.to_string());
+        }
+        // "72 countries from around the world signed": one short phrase of origin may
+        // stand between the things and their verb. A figure inside it ("from 110
+        // countries") counts something else, whose verb that would be.
+        // Only past forms are taken there: "42% of the vote" holds a noun that could
+        // be a verb, and no counted phrase.
+        let counted_after = counted.is_some_and(|c| c.after);
+        if counted_after
+            && !crossed_origin
+            && steps == 0
+            && view.lang.origin_prepositions.contains(word)
+        {
+            crossed_origin = true;
+            let end = (i + 5).min(clause.1);
+            let past = |w: &str| {
+                view.lang.looks_verb(w)
+                    && (view.lang.irregular_verbs.contains(w) || w.ends_with("ed"))
+            };
+            // "of the United Nations": a capitalised word is a name's.
+            let verb =
+                (i + 1..=end).find(|&j| view.word(j).is_some_and(past) && !view.is_capitalized(j));
+            let Some(verb) = verb else { break };
+            let figure_at = |j: usize| {
+                view.raw(j).starts_with(|c: char| c.is_ascii_digit())
+                    || view
+                        .word(j)
+                        .is_some_and(|w| view.lang.number_words.contains(w))
+            };
+            if (i + 1..verb).any(figure_at) {
+                break;
+            }
+            i = verb;
+            continue;
         }
         break;
     }
@@ -466,7 +518,17 @@ pub fn action(
         if matches!(word, "by" | "the" | "a" | "an" | "to" | "with") {
             continue;
         }
-        if view.lang.looks_verb(word) {
+        // Headlines speak in the present: "roof collapse injures over 150".
+        let present = i + 1 == fig.first
+            && word.len() > 4
+            && view.lang.looks_plural(word)
+            && !view.lang.phrase_stops.contains(word)
+            && !view.lang.number_words.contains(word)
+            && !view.is_capitalized(i)
+            && view
+                .word(i.wrapping_sub(1))
+                .is_some_and(|w| !view.lang.determiners.contains(w));
+        if view.lang.looks_verb(word) || present {
             return Some(word.to_string());
         }
         break;
@@ -508,6 +570,9 @@ mod tests {
         assert_eq!(heads("4 high-level sessions were held"), ["sessions"]);
         assert_eq!(heads("1,200 people were killed"), ["people"]);
         assert_eq!(heads("one child died"), ["child"]);
+        assert_eq!(heads("Magnitude 6.4 quake kills 112")[0], "quake");
+        assert_eq!(heads("6.2 tremor hits 3 villages")[0], "tremor");
+        assert_eq!(heads("roof collapse kills 79 injures over 150")[0], "");
     }
 
     #[test]
@@ -577,5 +642,26 @@ mod tests {
             [Some("attended".to_string())]
         );
         assert_eq!(action_of("9 Spanish ports"), [None]);
+        assert_eq!(
+            action_of("As many as 72 countries from around the world signed it"),
+            [Some("signed".to_string())]
+        );
+        assert_eq!(
+            action_of("300 residents of the valley fled"),
+            [Some("fled".to_string())]
+        );
+        assert_eq!(
+            action_of("The party won 42% of the vote."),
+            [Some("won".to_string())]
+        );
+        assert_eq!(
+            action_of("in six official languages of the United Nations"),
+            [None]
+        );
+        // The verb after a second figure is that figure's.
+        assert_eq!(
+            action_of("2,500 delegates from 110 countries attended"),
+            [None, Some("attended".to_string())]
+        );
     }
 }

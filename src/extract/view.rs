@@ -14,6 +14,9 @@ pub struct View<'a> {
     pub tokens: Vec<Token>,
     /// Each token in lower case; most already are, and are borrowed, not copied.
     pub lower: Vec<Cow<'a, str>>,
+    /// True for a line in title case ("Over 1,000 Pilgrims Die from Heat During 2024
+    /// Hajj"), whose capitals name nothing: no word of it reads as a name.
+    pub title_case: bool,
 }
 
 impl<'a> View<'a> {
@@ -33,11 +36,13 @@ impl<'a> View<'a> {
                 }
             })
             .collect();
+        let title_case = is_title_case(&text[start..end]);
         View {
             lang,
             text,
             tokens,
             lower,
+            title_case,
         }
     }
 
@@ -79,8 +84,48 @@ impl<'a> View<'a> {
         b < self.tokens.len() && self.tokens[a].end == self.tokens[b].start
     }
 
+    /// True for a word that starts with a capital, in a line that is not in title case.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
+        !self.title_case
+            && self
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
             && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// True when three words in four of more than three letters start with a capital.
+pub fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitals * 4 >= words.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_lines_name_nothing() {
+        assert!(is_title_case(
+            "Over 1,000 Pilgrims Die from Heat During 2024 Hajj"
+        ));
+        assert!(is_title_case(
+            "Victim of Change Healthcare Ransomware Attack Increased"
+        ));
+        assert!(!is_title_case(
+            "Labour has won 412 seats, while the Tories are down to 121."
+        ));
+        assert!(!is_title_case("116 killed in stampede"));
+        let text = "Death Toll From Floods Rises To 40";
+        let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
+        assert!(!view.is_capitalized(0));
     }
 }

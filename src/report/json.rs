@@ -59,6 +59,10 @@ struct ClaimFields<'a> {
     lower: Option<Number>,
     lower_inclusive: Option<bool>,
     noun: Option<&'a str>,
+    /// The other occasion a claim is about ("2015"), for a claim listed apart from the
+    /// event's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occasion: Option<&'a str>,
     quote: &'a str,
     scope: Option<&'a str>,
     sentence: &'a str,
@@ -82,6 +86,7 @@ impl<'a> ClaimFields<'a> {
             lower: claim.interval.lower_value().map(Number),
             lower_inclusive: claim.interval.lower.map(|b| b.inclusive),
             noun: claim.counted.as_ref().map(|c| c.phrase.as_str()),
+            occasion: claim.occasion.as_deref(),
             quote: &claim.quote,
             scope: claim.scope.as_deref(),
             sentence: &claim.sentence,
@@ -249,12 +254,24 @@ fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
 pub struct ClaimStream {
     lines: bool,
     written: usize,
+    /// Claims of other occasions than the event's, held to be listed after the event's
+    /// own: few, and apart, since they are context and never compared.
+    others: Vec<Vec<u8>>,
 }
 
 impl ClaimStream {
     /// A stream of one JSON document (`lines` false) or one claim a line.
     pub fn new(lines: bool) -> Self {
-        ClaimStream { lines, written: 0 }
+        ClaimStream {
+            lines,
+            written: 0,
+            others: Vec::new(),
+        }
+    }
+
+    /// True for a claim the stream lists apart: one of another occasion.
+    pub fn is_apart(item: &crate::topics::ClaimInTopic) -> bool {
+        item.0.occasion.is_some()
     }
 
     /// A claim's text in the stream.
@@ -279,8 +296,13 @@ impl ClaimStream {
         out
     }
 
-    /// Writes a claim rendered by [`ClaimStream::render`] with the same `lines`.
-    pub fn write(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+    /// Writes a claim rendered by [`ClaimStream::render`] with the same `lines`; one
+    /// [`ClaimStream::is_apart`] is held for the end.
+    pub fn write(&mut self, out: &mut dyn Write, rendered: Vec<u8>, apart: bool) -> io::Result<()> {
+        if apart {
+            self.others.push(rendered);
+            return Ok(());
+        }
         if !self.lines {
             out.write_all(if self.written == 0 {
                 b"{\n  \"claims\": [\n"
@@ -289,16 +311,31 @@ impl ClaimStream {
             })?;
         }
         self.written += 1;
-        out.write_all(rendered)
+        out.write_all(&rendered)
     }
 
-    /// Ends the document (an empty one when no claim was written).
+    /// Ends the document (an empty one when no claim was written), with the claims of
+    /// other occasions in a list of their own, `other_occasions`, when there are any.
     pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
-        match (self.lines, self.written) {
-            (true, _) => Ok(()),
-            (false, 0) => out.write_all(b"{\n  \"claims\": []\n}\n"),
-            (false, _) => out.write_all(b"\n  ]\n}\n"),
+        if self.lines {
+            return self.others.iter().try_for_each(|line| out.write_all(line));
         }
+        out.write_all(if self.written == 0 {
+            b"{\n  \"claims\": []"
+        } else {
+            b"\n  ]"
+        })?;
+        if !self.others.is_empty() {
+            out.write_all(b",\n  \"other_occasions\": [\n")?;
+            for (i, rendered) in self.others.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(rendered)?;
+            }
+            out.write_all(b"\n  ]")?;
+        }
+        out.write_all(b"\n}\n")
     }
 }
 
@@ -344,7 +381,9 @@ mod tests {
                 let mut stream = ClaimStream::new(lines);
                 for item in some {
                     let rendered = ClaimStream::render(lines, item);
-                    stream.write(&mut streamed, &rendered).unwrap();
+                    stream
+                        .write(&mut streamed, rendered, ClaimStream::is_apart(item))
+                        .unwrap();
                 }
                 stream.finish(&mut streamed).unwrap();
                 assert_eq!(String::from_utf8(streamed).unwrap(), whole);

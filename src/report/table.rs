@@ -191,17 +191,30 @@ pub fn write_claims(
     layout: Layout,
 ) -> io::Result<()> {
     let mut table = new_table(layout, &["Source", "Figure", "Counted", "Topic", "Scope"]);
+    let mut others = 0;
     for (claim, placement) in claims {
+        // A claim of another occasion is shown as such, in place of a topic.
+        let topic = match (&claim.occasion, placement) {
+            (Some(occasion), _) => {
+                others += 1;
+                format!("other occasion: {occasion}")
+            }
+            (None, Some(p)) => p.id.clone(),
+            (None, None) => "-".to_string(),
+        };
         table.add_row(vec![
             Cell::new(claim_location(claim)),
             Cell::new(&claim.figure),
             Cell::new(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
-            Cell::new(placement.as_ref().map_or("-", |p| p.id.as_str())),
+            Cell::new(topic),
             Cell::new(claim.scope.as_deref().unwrap_or("")),
         ]);
     }
     writeln!(out, "{table}")?;
-    writeln!(out, "{} claims", claims.len())
+    match others {
+        0 => writeln!(out, "{} claims", claims.len()),
+        n => writeln!(out, "{} claims, {n} of other occasions", claims.len()),
+    }
 }
 
 /// `hcx rules list`: the topics in force and where each comes from.

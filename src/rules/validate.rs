@@ -152,21 +152,44 @@ fn validate(
                 None
             }
         });
-    let terms = |list: &[String]| {
-        list.iter()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| Term::new(t))
-            .collect()
+    // "@people" stands for every word of that class. Rule files are written in
+    // English, the one language whose classes they may name.
+    let lang = crate::base::lang::ENGLISH;
+    let mut terms = |list: &[String]| -> Vec<Term> {
+        let mut out = Vec::new();
+        for term in list.iter().filter(|t| !t.trim().is_empty()) {
+            let Some(class) = term.strip_prefix('@') else {
+                out.push(Term::new(term));
+                continue;
+            };
+            match lang.word_class(class) {
+                Some(words) => out.extend(words.iter().map(|w| Term::new(w))),
+                None => errors.push(locator.at(
+                    start,
+                    format!(
+                        "topic \"{id}\" names an unknown word class \"@{class}\" (known: {})",
+                        lang.word_class_names().join(", ")
+                    ),
+                )),
+            }
+        }
+        out
     };
+    let (nouns, counted, context, exclude) = (
+        terms(&nouns),
+        terms(&raw.counted),
+        terms(&raw.context),
+        terms(&raw.exclude),
+    );
     Topic {
         id,
         label: raw.label,
         description: raw.description,
         unit: raw.unit,
-        nouns: terms(&nouns),
-        counted: terms(&raw.counted),
-        context: terms(&raw.context),
-        exclude: terms(&raw.exclude),
+        nouns,
+        counted,
+        context,
+        exclude,
         pattern,
         examples: raw.examples,
         origin: locator.file.to_string(),

@@ -60,7 +60,8 @@ impl Patterns {
     }
 }
 
-fn valid(year: i32, month: u32, day: u32) -> Option<DayNumber> {
+fn valid(year: u32, month: u32, day: u32) -> Option<DayNumber> {
+    let year = i32::try_from(year).ok()?;
     ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
         .then(|| day_number(year, month as u8, day as u8))
 }
@@ -74,19 +75,19 @@ fn date_line(pattern: &regex::Regex, text: &str, lang: &Language) -> Option<DayN
             .map(|m| m as u32 + 1)
     };
     if let (Some(y), Some(m), Some(d)) = (num(1), num(2), num(3)) {
-        return valid(y as i32, m, d);
+        return valid(y, m, d);
     }
     if let (Some(d), Some(m), Some(y)) = (num(4), month_of(5), num(6)) {
-        return valid(y as i32, m, d);
+        return valid(y, m, d);
     }
     let (m, d, y) = (month_of(7)?, num(8)?, num(9)?);
-    valid(y as i32, m, d)
+    valid(y, m, d)
 }
 
 fn url_date(pattern: &regex::Regex, url: &str) -> Option<DayNumber> {
     let c = pattern.captures(url)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    valid(num(1)? as i32, num(2)?, num(3)?)
+    valid(num(1)?, num(2)?, num(3)?)
 }
 
 #[cfg(test)]
@@ -101,7 +102,10 @@ mod tests {
     #[test]
     fn a_date_line_at_the_top_in_several_forms() {
         let day = Some(day_number(2024, 7, 2));
-        assert_eq!(written("116 killed\n date 2024-07-02 Hathras (UP): a stampede."), day);
+        assert_eq!(
+            written("116 killed\n date 2024-07-02 Hathras (UP): a stampede."),
+            day
+        );
         assert_eq!(written("Title\n\nUpdated 02 July 2024\n\nBody."), day);
         assert_eq!(written("Title\n\n  • July 2, 2024\n\nBody."), day);
         assert_eq!(written("Title\n\nTuesday, July 2, 2024\n\nBody."), day);
@@ -113,7 +117,13 @@ mod tests {
             written("Title\n\nBody.\n\nSource: https://x.org/news/2024/10/03/boat-sinks/"),
             Some(day_number(2024, 10, 3))
         );
-        assert_eq!(written("Title\n\nIt was 2024-07-02 in the text, far down.\n\nA.\n\nB.\n\nC."), None);
-        assert_eq!(written("Title\n\nBody.\n\nSource: https://x.org/node/2573794"), None);
+        assert_eq!(
+            written("Title\n\nIt was 2024-07-02 in the text, far down.\n\nA.\n\nB.\n\nC."),
+            None
+        );
+        assert_eq!(
+            written("Title\n\nBody.\n\nSource: https://x.org/node/2573794"),
+            None
+        );
     }
 }

@@ -25,7 +25,7 @@ pub fn check_examples(rules: &RuleSet) -> Vec<ExampleFailure> {
     let matcher = Matcher::new(rules);
     let base_topics = |text: &str| -> Vec<String> {
         let article = source::parse("example", text);
-        let mut assigner = matcher.assigner();
+        let mut assigner = matcher.assigner(&crate::event::UNKNOWN);
         claims::extract(&article)
             .iter()
             .filter_map(|claim| assigner.assign(claim))

@@ -10,6 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::event::Event;
 use crate::extract::claims::Claim;
 use crate::extract::figures::Unit;
 use crate::rules::{RuleSet, RuleUnit, Term, Topic};
@@ -21,6 +22,11 @@ pub const FUZZY_THRESHOLD: f64 = 0.85;
 
 /// Context words further than this from the claim, or outside its clause, count less.
 const OUT_OF_CLAUSE: usize = 1000;
+
+/// How far from the claim the context word that places a shared noun ("people") may
+/// stand: its own verb, or a word right by it. In "78 people died when a boat with 278
+/// passengers capsized" the dying is not the passengers'.
+const CONTEXT_REACH: usize = 3;
 
 /// An exclude word vetoes a rule only this close to the figure: "40 signatures for
 /// ratification" is about ratification, a "come into effect" at the sentence's end is not.
@@ -105,11 +111,13 @@ impl<'r> Matcher<'r> {
         }
     }
 
-    /// An assigner for one piece of parallel work (rayon's `map_init`), reused within it.
-    pub fn assigner(&self) -> Assigner<'_> {
+    /// An assigner for one piece of parallel work (rayon's `map_init`), reused within
+    /// it, for claims of the event given.
+    pub fn assigner<'a>(&'a self, event: &'a Event) -> Assigner<'a> {
         Assigner {
             rules: self.rules,
             index: &self.index,
+            event,
             nouns: FxHashMap::default(),
         }
     }
@@ -120,6 +128,7 @@ impl<'r> Matcher<'r> {
 pub struct Assigner<'m> {
     rules: &'m RuleSet,
     index: &'m TermIndex,
+    event: &'m Event,
     nouns: FxHashMap<Vec<String>, NounMatches>,
 }
 
@@ -134,8 +143,17 @@ struct Relevant {
 }
 
 impl Assigner<'_> {
-    /// The topic of one claim.
+    /// The other occasion a claim is about, if it is not about the event's.
+    pub fn occasion(&self, claim: &Claim) -> Option<String> {
+        self.event.occasion(claim)
+    }
+
+    /// The topic of one claim; none for a claim of another occasion or a conversion,
+    /// which are never compared.
     pub fn assign(&mut self, claim: &Claim) -> Option<Placement> {
+        if claim.occasion.is_some() || claim.frame.conversion {
+            return None;
+        }
         let rules = self.rules;
         let index = self.index;
         let relevant: Vec<Relevant> = claim
@@ -167,8 +185,9 @@ impl Assigner<'_> {
                 candidate(claim, topic, &words, nouns).map(|m| (m, order, topic))
             })
             .min_by(|(a, ao, _), (b, bo, _)| {
-                a.distance
-                    .cmp(&b.distance)
+                b.by_action
+                    .cmp(&a.by_action)
+                    .then(a.distance.cmp(&b.distance))
                     .then(b.words.cmp(&a.words))
                     .then(b.evidence.score.total_cmp(&a.evidence.score))
                     .then(ao.cmp(bo))
@@ -176,15 +195,16 @@ impl Assigner<'_> {
         if let Some((found, _, topic)) = best {
             let mut id = topic.id.clone();
             let mut label = topic.label.clone();
-            decorate(claim, &mut id, &mut label);
-            return Some(Placement {
-                id,
-                label,
-                origin: Some(topic.origin.clone()),
-                evidence: found.evidence,
-            });
+            decorate(claim, self.event, &mut id, &mut label);
+            return Some(Placement::framed(
+                claim,
+                self.event,
+                (id, label),
+                Some(topic.origin.clone()),
+                found.evidence,
+            ));
         }
-        auto::group(claim)
+        auto::group(claim, self.event)
     }
 
     /// How the claim's counted phrase matches every topic, worked out once per phrase.
@@ -211,13 +231,23 @@ impl Assigner<'_> {
     }
 }
 
-/// Appends the qualifier and the currency, which make a sub-topic of their own.
-pub(super) fn decorate(claim: &Claim, id: &mut String, label: &mut String) {
-    if let Some(qualifier) = claim.counted.as_ref().and_then(|c| c.qualifier.as_ref()) {
+/// Appends what makes a sub-topic of its own: the qualifier, the part, the currency,
+/// a change (never compared with a level: "deaths have jumped by 19%" and "96% of
+/// deaths") and what the figure is for.
+pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mut String) {
+    let counted = claim.counted.as_ref();
+    // The people of the event's own country are its whole, not a part of it.
+    let part = counted
+        .and_then(|c| c.part.as_ref())
+        .filter(|p| !event.is_home_people(claim, p));
+    for extra in [counted.and_then(|c| c.qualifier.as_ref()), part]
+        .into_iter()
+        .flatten()
+    {
         id.push('/');
-        id.push_str(&slug(qualifier));
+        id.push_str(&slug(extra));
         label.push_str(" (");
-        label.push_str(qualifier);
+        label.push_str(extra);
         label.push(')');
     }
     if let Unit::Money(code) = &claim.unit {
@@ -226,9 +256,24 @@ pub(super) fn decorate(claim: &Claim, id: &mut String, label: &mut String) {
         label.push_str(", ");
         label.push_str(code);
     }
+    let changes = |part: &str| claim.language.change_words.contains(part);
+    if claim.frame.change && !id.split(['/', '+']).any(changes) {
+        id.push_str("/change");
+        label.push_str(", change");
+    }
+    if let Some(purpose) = event.purpose(claim) {
+        id.push_str("/for-");
+        id.push_str(&slug(&purpose));
+        label.push_str(", for ");
+        label.push_str(&purpose);
+    }
 }
 
 struct Candidate {
+    /// True when the claim's own verb is one of the topic's context words: the
+    /// strongest evidence, above a noun that names the topic ("218 attendees have
+    /// died" counts the dead, not the audience).
+    by_action: bool,
     distance: usize,
     words: usize,
     evidence: Evidence,
@@ -273,9 +318,11 @@ fn candidate(
         return None;
     }
     let context = nearest_context(words, &topic.context, &words.terms.context);
+    let by_action = context.is_some_and(|(_, d)| d == 0) && words.action.is_some();
     if let Some(counted) = &claim.counted {
         if let Some((words, score, term)) = noun {
             return Some(Candidate {
+                by_action,
                 distance: 0,
                 words,
                 evidence: Evidence {
@@ -286,9 +333,10 @@ fn candidate(
             });
         }
         let (words, score, term) = counted_noun?;
-        // A shared noun ("people") needs its context word in its own clause.
-        let (word, distance) = context.filter(|(_, d)| *d < OUT_OF_CLAUSE)?;
+        // A shared noun ("people") needs its context word in its own clause, and near.
+        let (word, distance) = context.filter(|(_, d)| *d <= CONTEXT_REACH)?;
         return Some(Candidate {
+            by_action,
             distance,
             words,
             evidence: Evidence {
@@ -305,6 +353,7 @@ fn candidate(
     let near = distance <= 2 || claim.unit != Unit::Count;
     (near && distance < OUT_OF_CLAUSE && (!topic.counted.is_empty() || claim.unit != Unit::Count))
         .then_some(Candidate {
+            by_action: distance == 0 && words.action.is_some(),
             distance,
             words: 0,
             evidence: Evidence {

@@ -1,0 +1,244 @@
+//! Names: which owners a set of articles names are one. "Labour" and "the Labour
+//! Party", "SNP" and "Scottish National Party", and names the text itself makes one:
+//! "the Conservatives, or Tories as they are commonly known", "Labour, led by Keir
+//! Starmer", "the Norvale People's Alliance (NPA)". Each group of names is compared
+//! under its shortest member.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::base::morphology;
+use crate::extract::claims::Claim;
+use crate::source::Source;
+
+/// The owners of a set of articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Each owner's key to the key of the name it is compared under.
+    pub owners: BTreeMap<String, String>,
+    /// Each key as an article writes it, for people to read: "Conservatives" for
+    /// "conservative".
+    pub written: BTreeMap<String, String>,
+    /// The owners each source names, by key, for reading "the alliance" as that
+    /// source's "Norvale People's Alliance".
+    pub by_source: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Two names the text says are one: "X, or Y as they are commonly known", "X, also
+/// known as Y", "X, led by Y", "X (ACRONYM)".
+static ALIAS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let name = r"((?:\p{Lu}[\w'’.-]*\s+){0,3}\p{Lu}[\w'’.-]*)";
+    regex::Regex::new(&format!(
+        r"{name}(?:,?\s+(?:or\s+{name}\s+as\s+(?:they|it)\s+(?:are|is)\s+(?:commonly\s+|widely\s+|often\s+)?known|(?:also\s+)?known\s+as\s+(?:the\s+)?{name}|(?:led|headed)\s+by\s+(?:Sir\s+|Dame\s+)?{name})|\s+\((\p{{Lu}}{{2,6}})\))"
+    ))
+    .expect("alias pattern compiles")
+});
+
+impl Names {
+    pub const UNKNOWN: Names = Names {
+        owners: BTreeMap::new(),
+        written: BTreeMap::new(),
+        by_source: BTreeMap::new(),
+    };
+
+    /// The owners named by a set of sources and their claims.
+    pub fn of(sources: &[Source], claims: &[&Claim]) -> Names {
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        let mut written: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut note = |key: &str, text: &str| {
+            let text = text
+                .trim()
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            written
+                .entry(key.to_string())
+                .or_default()
+                .insert(text.to_string());
+        };
+        let mut by_source: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for claim in claims {
+            if let Some(owner) = claim.frame.owner.as_deref().filter(|o| !o.starts_with('~')) {
+                keys.insert(key(owner));
+                note(&key(owner), owner);
+                by_source
+                    .entry(claim.source.clone())
+                    .or_default()
+                    .insert(key(owner));
+            }
+        }
+        let mut links: Vec<(String, String)> = Vec::new();
+        for source in sources {
+            for paragraph in &source.paragraphs {
+                for c in ALIAS.captures_iter(&paragraph.text) {
+                    let main = key(&c[1]);
+                    note(&main, &c[1]);
+                    by_source
+                        .entry(source.path.clone())
+                        .or_default()
+                        .insert(main.clone());
+                    keys.insert(main.clone());
+                    for other in [c.get(2), c.get(3), c.get(4), c.get(5)]
+                        .into_iter()
+                        .flatten()
+                    {
+                        note(&key(other.as_str()), other.as_str());
+                        let other = key(other.as_str());
+                        keys.insert(other.clone());
+                        links.push((main.clone(), other));
+                    }
+                }
+            }
+        }
+        Names {
+            owners: group(&keys.into_iter().collect::<Vec<_>>(), &links),
+            // Whatever the order of the files, the same spelling: the first alphabetically.
+            written: written
+                .into_iter()
+                .filter_map(|(k, texts)| Some((k, texts.into_iter().next()?)))
+                .collect(),
+            by_source,
+        }
+    }
+
+    /// The name a claim's owner is compared under, if it has one, as a key.
+    pub fn owner(&self, claim: &Claim) -> Option<String> {
+        let written = claim.frame.owner.as_deref()?;
+        if let Some(noun) = written.strip_prefix('~') {
+            // "the alliance": the name this source gives an owner ending in that noun.
+            let noun = morphology::singular(noun);
+            return self
+                .by_source
+                .get(&claim.source)?
+                .iter()
+                .find(|k| k.rsplit(' ').next() == Some(noun.as_str()))
+                .map(|k| self.owners.get(k).cloned().unwrap_or_else(|| k.clone()));
+        }
+        let key = key(written);
+        Some(self.owners.get(&key).cloned().unwrap_or(key))
+    }
+
+    /// A key as the articles write it.
+    pub fn spelled<'a>(&'a self, key: &'a str) -> &'a str {
+        self.written.get(key).map_or(key, String::as_str)
+    }
+}
+
+/// Unites the names that are one (by [`same`], or linked by the text), and names each
+/// group by its shortest member.
+fn group(keys: &[String], links: &[(String, String)]) -> BTreeMap<String, String> {
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    let unite = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        let (a, b) = (root(parent, i), root(parent, j));
+        parent[a] = b;
+    };
+    // Names that are one by their words: few owners a set, so every pair is looked at.
+    for i in 0..keys.len() {
+        for j in i + 1..keys.len() {
+            if same(&keys[i], &keys[j]) {
+                unite(&mut parent, i, j);
+            }
+        }
+    }
+    let index: BTreeMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    for (a, b) in links {
+        if let (Some(&i), Some(&j)) = (index.get(a.as_str()), index.get(b.as_str())) {
+            unite(&mut parent, i, j);
+        }
+    }
+    let mut best: BTreeMap<usize, &str> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let r = root(&mut parent, i);
+        let entry = best.entry(r).or_insert(k);
+        if (k.len(), k.as_str()) < (entry.len(), *entry) {
+            *entry = k;
+        }
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), best[&root(&mut parent, i)].to_string()))
+        .collect()
+}
+
+/// A name's key: lower-case words, the last one singular ("Conservatives" and
+/// "Conservative" meet), without "the" and a trailing "party".
+pub fn key(name: &str) -> String {
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| w != "the")
+        .collect();
+    if let Some(last) = words.last_mut() {
+        *last = morphology::singular(last);
+    }
+    if words.len() > 1 && words.last().is_some_and(|w| w == "party") {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// True when two keys name one owner: equal, one the beginning of the other ("labour",
+/// "labour party"; not "uk" and "reform uk"), or one the initials of the other ("snp",
+/// "scottish national").
+pub fn same(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let long_words: Vec<&str> = long.split(' ').collect();
+    let short_words: Vec<&str> = short.split(' ').collect();
+    if long_words.starts_with(&short_words) {
+        return true;
+    }
+    let initials: String = long_words.iter().filter_map(|w| w.chars().next()).collect();
+    !short.contains(' ')
+        && short.len() >= 2
+        && (initials == short || format!("{initials}p") == short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::parse_all;
+
+    #[test]
+    fn names_are_one_by_their_words_and_initials() {
+        assert!(same("labour", "labour"));
+        assert!(same("labour", "labour party"));
+        assert!(same("snp", "scottish national"));
+        assert!(!same("labour", "conservative"));
+        assert!(!same("uk", "reform uk"));
+        assert_eq!(key("The Labour Party"), "labour");
+        assert_eq!(key("Conservatives"), "conservative");
+    }
+
+    #[test]
+    fn the_text_makes_names_one() {
+        let sources = parse_all(&[
+            ("a.txt", "Results\n\nThe Conservatives, or Tories as they are commonly known, lost."),
+            ("b.txt", "Results\n\nLabour, led by Keir Starmer, won. The Norvale People's Alliance (NPA) held."),
+        ]);
+        let names = Names::of(&sources, &[]);
+        assert_eq!(names.owners.get("conservative"), names.owners.get("tory"));
+        assert_eq!(
+            names.owners.get("keir starmer").map(String::as_str),
+            Some("labour")
+        );
+        // Compared by key, shown as written.
+        assert_eq!(names.spelled("conservative"), "Conservatives");
+        assert_eq!(names.spelled("npa"), "NPA");
+        assert_eq!(
+            names.owners.get("norvale people's alliance"),
+            names.owners.get("npa")
+        );
+    }
+}
