@@ -1,6 +1,7 @@
 //! The base layer: what every stage leans on and that knows nothing of any stage. Tokens,
 //! intervals, the language's word lists, morphology, number formatting and errors.
 
+pub mod controls;
 pub mod diagnostics;
 pub mod error;
 pub mod interval;

@@ -30,7 +30,11 @@ pub struct Github;
 
 impl Printer for Github {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
-        write_diff(out, &document.shown(), document.findings)
+        write_diff(
+            &mut crate::base::controls::Escaping::new(out),
+            &document.shown(),
+            document.findings,
+        )
     }
 }
 

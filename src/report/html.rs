@@ -151,7 +151,7 @@ pub struct Html;
 
 impl Printer for Html {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
-        write_diff(out, document)
+        write_diff(&mut crate::base::controls::Escaping::new(out), document)
     }
 }
 
@@ -160,7 +160,8 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     let checks = document.findings;
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n"
+        "<!DOCTYPE html>\n<!-- {} -->\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n",
+        crate::source::REPORT_MARKER
     )?;
     writeln!(
         out,

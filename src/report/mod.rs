@@ -173,9 +173,15 @@ impl Summary {
     }
 }
 
-/// A place as editors and tools read it: `file:line:col`.
+/// A place as editors and tools read it: `file:line:col`. A file name is text too: its
+/// controls and line breaks are shown escaped.
 pub fn file_line_col(source: &str, location: crate::source::Location) -> String {
-    format!("{source}:{}:{}", location.line, location.column)
+    format!(
+        "{}:{}:{}",
+        crate::base::controls::escape(source, true),
+        location.line,
+        location.column
+    )
 }
 
 /// The claim's sentence cut to about `width` characters around its wording, with the

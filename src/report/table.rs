@@ -35,6 +35,12 @@ impl Default for Layout {
 /// Width when neither the user nor a terminal says: what an editor's window shows.
 const FALLBACK_WIDTH: u16 = 100;
 
+/// A cell of text from the articles or rule files: its controls shown escaped, so
+/// nothing in it steers the terminal (comfy-table's own colours are added around it).
+fn text_cell(text: impl AsRef<str>) -> Cell {
+    Cell::new(crate::base::controls::escape(text.as_ref(), false))
+}
+
 fn claim_location(claim: &Claim) -> String {
     super::file_line_col(&claim.source, claim.location)
 }
@@ -44,7 +50,7 @@ fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(|h| Cell::new(*h)));
+        .set_header(header.iter().map(|h| text_cell(*h)));
     if layout.color {
         table.enforce_styling();
     } else {
@@ -63,9 +69,9 @@ fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
 }
 
 fn verdict_cell(topic: &TopicReport, layout: Layout) -> Cell {
-    let cell = Cell::new(format!(
+    let cell = text_cell(format!(
         "{}\n{}",
-        topic.label,
+        crate::base::controls::escape(&topic.label, true),
         topic.verdict.as_str().to_uppercase()
     ));
     if !layout.color {
@@ -121,7 +127,7 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 let head = if i == 0 {
                     verdict_cell(topic, layout)
                 } else {
-                    Cell::new("")
+                    text_cell("")
                 };
                 let figure = match &claim.scope {
                     Some(scope) => format!("{}\n({scope})", claim.figure),
@@ -129,9 +135,9 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 };
                 table.add_row(vec![
                     head,
-                    Cell::new(figure),
-                    Cell::new(claim_location(claim)),
-                    Cell::new(excerpt(claim, wording_width, "«", "»")),
+                    text_cell(figure),
+                    text_cell(claim_location(claim)),
+                    text_cell(excerpt(claim, wording_width, "«", "»")),
                 ]);
             }
         }
@@ -151,9 +157,9 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 .map(|m| super::file_line_col(&m.source, m.location))
                 .collect();
             table.add_row(vec![
-                Cell::new(kind),
-                Cell::new(places.join("\n")),
-                Cell::new(super::messages::message(check)),
+                text_cell(kind),
+                text_cell(places.join("\n")),
+                text_cell(super::messages::message(check)),
             ]);
         }
         writeln!(out, "{table}")?;
@@ -193,11 +199,11 @@ pub fn write_claims(
     let mut table = new_table(layout, &["Source", "Figure", "Counted", "Topic", "Scope"]);
     for (claim, placement) in claims {
         table.add_row(vec![
-            Cell::new(claim_location(claim)),
-            Cell::new(&claim.figure),
-            Cell::new(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
-            Cell::new(placement.as_ref().map_or("-", |p| p.id.as_str())),
-            Cell::new(claim.scope.as_deref().unwrap_or("")),
+            text_cell(claim_location(claim)),
+            text_cell(&claim.figure),
+            text_cell(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
+            text_cell(placement.as_ref().map_or("-", |p| p.id.as_str())),
+            text_cell(claim.scope.as_deref().unwrap_or("")),
         ]);
     }
     writeln!(out, "{table}")?;
@@ -213,10 +219,10 @@ pub fn write_rules(
     let mut table = new_table(layout, &["Topic", "Label", "Unit", "From"]);
     for topic in rules.topics() {
         table.add_row(vec![
-            Cell::new(&topic.id),
-            Cell::new(&topic.label),
-            Cell::new(format!("{:?}", topic.unit).to_lowercase()),
-            Cell::new(format!("{}:{}", topic.origin, topic.line)),
+            text_cell(&topic.id),
+            text_cell(&topic.label),
+            text_cell(format!("{:?}", topic.unit).to_lowercase()),
+            text_cell(format!("{}:{}", topic.origin, topic.line)),
         ]);
     }
     writeln!(out, "{table}")?;

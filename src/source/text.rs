@@ -4,7 +4,7 @@
 //! aside, reads `<!-- hcx: ignore -->` comments, and joins hard-wrapped lines while
 //! keeping each one's place in the file.
 
-use super::{Paragraph, Segment, Source};
+use super::{Kept, Paragraph, Source};
 
 /// Splits article text into paragraphs, leaving out page furniture.
 pub fn parse(path: &str, text: &str) -> Source {
@@ -15,7 +15,9 @@ pub fn parse(path: &str, text: &str) -> Source {
     for (index, line) in split_lines(text).enumerate() {
         let line_no = index + 1;
         let (blanked, ignore) = take_directives(line);
-        let raw = blanked.as_ref();
+        // Controls are dropped before anything reads the line, so none makes a claim.
+        let kept = Kept::of(blanked.as_ref());
+        let raw = kept.text.as_ref();
         let trimmed = raw.trim();
         if !ignore.is_empty() && trimmed.is_empty() {
             // A comment on its own line covers the paragraph that follows it.
@@ -33,36 +35,23 @@ pub fn parse(path: &str, text: &str) -> Source {
             continue;
         }
         let indent = raw.len() - raw.trim_start().len();
-        let column_base = raw[..indent].chars().count();
+        let range = indent..indent + trimmed.len();
         let continues = open
             .as_ref()
             .is_some_and(|para| is_wrapped_continuation(&para.text, trimmed));
         if continues {
             let para = open.as_mut().expect("checked above");
             para.text.push(' ');
-            para.segments.push(Segment {
-                offset: para.text.len(),
-                line: line_no,
-                column_base,
-            });
-            para.text.push_str(trimmed);
-            para.sentences.take();
+            para.push_line(&kept, range, line_no);
             para.ignore.extend(ignore);
         } else {
             paragraphs.extend(open.take());
             let mut covered = std::mem::take(&mut pending_ignore);
             covered.extend(ignore);
-            open = Some(Paragraph {
-                text: trimmed.to_string(),
-                checkpoints: Vec::new(),
-                sentences: std::sync::OnceLock::new(),
-                ignore: covered,
-                segments: vec![Segment {
-                    offset: 0,
-                    line: line_no,
-                    column_base,
-                }],
-            });
+            let mut para = Paragraph::empty();
+            para.ignore = covered;
+            para.push_line(&kept, range, line_no);
+            open = Some(para);
         }
     }
     paragraphs.extend(open);
