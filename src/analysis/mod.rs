@@ -22,7 +22,11 @@ use crate::topics::{self, ClaimInTopic};
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub sources: Vec<Source>,
+    /// Files passed over without harm: binary files, hcx's own reports, link loops.
     pub warnings: Vec<Warning>,
+    /// Files and folders that could not be read. The run goes on without them; the
+    /// command ends with exit code 2.
+    pub errors: Vec<Warning>,
 }
 
 /// How to read the paths given.
@@ -30,17 +34,20 @@ pub struct Corpus {
 pub struct ReadOptions<'a> {
     /// Globs of paths to leave out of folder walks.
     pub exclude: Vec<String>,
+    /// Follow symbolic links found under the folders given.
+    pub follow: bool,
     /// Called with (files done, files in all) as the work goes on: after each file in
     /// [`read`], after each batch of files in [`stream_claims`].
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
 }
 
-/// Reads the files and folders given, in sorted path order. Files are read in parallel;
-/// the first file (in path order) that cannot be read stops the run.
+/// Reads the files and folders given, in sorted path order. Files are read in parallel.
+/// A file or folder that cannot be read is one of [`Corpus::errors`] and the others are
+/// read all the same, as ripgrep does; only a bad exclude glob stops the run.
 pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let found = source::collect_paths(paths, &options.exclude)?;
+    let found = source::collect_paths(paths, &options.exclude, options.follow)?;
     let total = found.files.len();
     let done = AtomicUsize::new(0);
     let loaded: Vec<_> = found
@@ -56,10 +63,17 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
         .collect();
     let mut corpus = Corpus {
         warnings: found.warnings,
+        errors: found.errors,
         ..Corpus::default()
     };
     for result in loaded {
-        let (loaded, warning) = result?;
+        let (loaded, warning) = match result {
+            Ok(read) => read,
+            Err(err) => {
+                corpus.errors.push(unreadable(err));
+                continue;
+            }
+        };
         corpus.warnings.extend(warning);
         match loaded {
             Loaded::Article(article) => corpus.sources.push(article),
@@ -67,6 +81,17 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
         }
     }
     Ok(corpus)
+}
+
+/// A file that could not be read, as an error of the run.
+fn unreadable(err: Error) -> Warning {
+    match err {
+        Error::Source { path, message } => Warning { path, message },
+        other => Warning {
+            path: String::new(),
+            message: other.to_string(),
+        },
+    }
 }
 
 /// Files read and worked on together when claims are streamed: enough to keep every
@@ -78,33 +103,22 @@ const BATCH: usize = 256;
 /// is parallel too), and hands the results to `each`: file by file in sorted path
 /// order, the same order and bytes whatever the thread count. Unlike [`read`] then
 /// [`analyze`], it holds only a batch of articles at a time, so its memory does not
-/// grow with the corpus. Warnings go to `warn` as they are met. Returns how many
-/// articles were read. The first file (in path order) that cannot be opened stops the
-/// run before any claim is handed over; one that fails while it is read stops it after
-/// the claims of the files before it. An error from `each` stops it as
-/// [`Error::Output`].
+/// grow with the corpus. Warnings go to `warn` as they are met, and files and folders
+/// that cannot be read to `fail`; the others are read all the same. Returns how many
+/// articles were read. An error from `each` stops it as [`Error::Output`].
 pub fn stream_claims<R: Send>(
     paths: &[PathBuf],
     options: &ReadOptions,
     rules: &RuleSet,
     render: &(dyn Fn(&ClaimInTopic) -> R + Sync),
     warn: &mut dyn FnMut(&Warning),
+    fail: &mut dyn FnMut(&Warning),
     each: &mut dyn FnMut(R) -> std::io::Result<()>,
 ) -> Result<usize, Error> {
     use rayon::prelude::*;
-    let found = source::collect_paths(paths, &options.exclude)?;
-    // Every file is opened before any claim is handed over, so that one that cannot be
-    // (no permission, gone since the walk) stops the run before anything is written, as
-    // when all articles are read first. Only a file that fails while it is read stops
-    // the run part way.
-    let unopenable = found
-        .files
-        .par_iter()
-        .find_first(|file| file.as_os_str() != "-" && std::fs::File::open(file).is_err());
-    if let Some(file) = unopenable {
-        source::load(file)?;
-    }
+    let found = source::collect_paths(paths, &options.exclude, options.follow)?;
     found.warnings.iter().for_each(&mut *warn);
+    found.errors.iter().for_each(&mut *fail);
     let total = found.files.len();
     let matcher = topics::Matcher::new(rules);
     let mut articles = 0;
@@ -126,7 +140,13 @@ pub fn stream_claims<R: Send>(
             )
             .collect();
         for result in worked {
-            let (warning, rendered) = result?;
+            let (warning, rendered) = match result {
+                Ok(worked) => worked,
+                Err(err) => {
+                    fail(&unreadable(err));
+                    continue;
+                }
+            };
             warning.iter().for_each(&mut *warn);
             match rendered {
                 Ok(claims) => {

@@ -107,8 +107,11 @@ impl<'a> ClaimFields<'a> {
 // much as the comparison. Every struct's fields are in alphabetical order, the order
 // the keys have always had.
 
+/// The keys are in alphabetical order but `generator`, which comes first so that a
+/// reader (hcx itself, walking a folder a report was written into) sees it at once.
 #[derive(serde::Serialize)]
 struct DiffDocument<'a> {
+    generator: &'static str,
     baseline: BaselineFields,
     checks: Vec<CheckFields<'a>>,
     sources: Vec<SourceFields<'a>>,
@@ -217,6 +220,7 @@ fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
     let topics = &report.topics;
     let summary = Summary::of(topics.iter().copied());
     let document = DiffDocument {
+        generator: crate::source::REPORT_MARKER,
         baseline: BaselineFields {
             hidden: report.hidden,
         },
