@@ -39,7 +39,24 @@ impl Printer for Github {
 }
 
 fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -> io::Result<()> {
-    for check in checks {
+    for listed in super::listed(checks) {
+        let check = match listed {
+            super::Listed::Finding(check) => check,
+            super::Listed::More {
+                kind,
+                source,
+                count,
+            } => {
+                writeln!(
+                    out,
+                    "::warning file={},title={}::{}",
+                    property(source),
+                    property(&format!("hcx {} check", kind.as_str())),
+                    data(&super::more_findings(kind, count))
+                )?;
+                continue;
+            }
+        };
         // A check is a warning: an editor must look, but it is no hard contradiction.
         for mention in &check.mentions {
             writeln!(

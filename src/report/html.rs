@@ -199,17 +199,30 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     }
     if !checks.is_empty() {
         writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
-        for check in checks {
-            let places: Vec<String> = check
-                .mentions
-                .iter()
-                .map(|m| {
-                    format!(
-                        "<code>{}</code>",
-                        esc(&super::file_line_col(&m.source, m.location))
-                    )
-                })
-                .collect();
+        for listed in super::listed(checks) {
+            let check = match listed {
+                super::Listed::Finding(check) => check,
+                super::Listed::More {
+                    kind,
+                    source,
+                    count,
+                } => {
+                    writeln!(
+                        out,
+                        "<li><strong>{}</strong> (<code>{}</code>): {}</li>",
+                        kind.as_str(),
+                        esc(source),
+                        esc(&super::more_findings(kind, count))
+                    )?;
+                    continue;
+                }
+            };
+            let places = super::places(check, |m| {
+                format!(
+                    "<code>{}</code>",
+                    esc(&super::file_line_col(&m.source, m.location))
+                )
+            });
             writeln!(
                 out,
                 "<li><strong>{}</strong>{}: {} ({})</li>",

@@ -121,12 +121,27 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     }
     if !checks.is_empty() {
         writeln!(out, "\n#### Other checks\n")?;
-        for check in checks {
-            let places: Vec<String> = check
-                .mentions
-                .iter()
-                .map(|m| code(&super::file_line_col(&m.source, m.location), false))
-                .collect();
+        for listed in super::listed(checks) {
+            let check = match listed {
+                super::Listed::Finding(check) => check,
+                super::Listed::More {
+                    kind,
+                    source,
+                    count,
+                } => {
+                    writeln!(
+                        out,
+                        "- **{}** ({}): {}",
+                        kind.as_str(),
+                        code(source, false),
+                        text(&super::more_findings(kind, count))
+                    )?;
+                    continue;
+                }
+            };
+            let places = super::places(check, |m| {
+                code(&super::file_line_col(&m.source, m.location), false)
+            });
             let across = if check.cross_source {
                 ", across sources"
             } else {

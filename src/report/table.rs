@@ -145,17 +145,28 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
     }
     if !checks.is_empty() {
         let mut table = new_table(layout, &["Check", "Where", "Finding"]);
-        for check in checks {
+        for listed in super::listed(checks) {
+            let check = match listed {
+                super::Listed::Finding(check) => check,
+                super::Listed::More {
+                    kind,
+                    source,
+                    count,
+                } => {
+                    table.add_row(vec![
+                        text_cell(kind.as_str()),
+                        text_cell(crate::base::controls::escape(source, true)),
+                        text_cell(super::more_findings(kind, count)),
+                    ]);
+                    continue;
+                }
+            };
             let kind = if check.cross_source {
                 format!("{}\n(across sources)", check.kind().as_str())
             } else {
                 check.kind().as_str().to_string()
             };
-            let places: Vec<String> = check
-                .mentions
-                .iter()
-                .map(|m| super::file_line_col(&m.source, m.location))
-                .collect();
+            let places = super::places(check, |m| super::file_line_col(&m.source, m.location));
             table.add_row(vec![
                 text_cell(kind),
                 text_cell(places.join("\n")),
