@@ -117,7 +117,36 @@ struct DiffDocument<'a> {
     sources: Vec<SourceFields<'a>>,
     summary: SummaryFields,
     suppressed: usize,
-    topics: Vec<TopicFields<'a>>,
+    topics: TopicList<'a>,
+}
+
+/// The topics, each turned into its fields only as it is written: a large corpus's
+/// claims as fields all at once were as much memory as the claims themselves.
+struct TopicList<'a>(&'a [&'a TopicReport]);
+
+impl serde::Serialize for TopicList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for topic in self.0 {
+            seq.serialize_element(&TopicFields::of(topic))?;
+        }
+        seq.end()
+    }
+}
+
+/// A topic's claims, each turned into its fields as it is written.
+struct ClaimList<'a>(&'a [crate::compare::Placed]);
+
+impl serde::Serialize for ClaimList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for placed in self.0 {
+            seq.serialize_element(&ClaimFields::of(&placed.claim))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -141,7 +170,7 @@ struct SummaryFields {
 
 #[derive(serde::Serialize)]
 struct TopicFields<'a> {
-    claims: Vec<ClaimFields<'a>>,
+    claims: ClaimList<'a>,
     label: &'a str,
     rule: Option<&'a str>,
     topic: &'a str,
@@ -193,11 +222,7 @@ impl<'a> CheckFields<'a> {
 impl<'a> TopicFields<'a> {
     fn of(topic: &'a TopicReport) -> Self {
         TopicFields {
-            claims: topic
-                .claims
-                .iter()
-                .map(|p| ClaimFields::of(&p.claim))
-                .collect(),
+            claims: ClaimList(&topic.claims),
             label: &topic.label,
             rule: topic.origin.as_deref(),
             topic: &topic.id,
@@ -240,7 +265,7 @@ fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
             single: summary.single,
         },
         suppressed: report.suppressed,
-        topics: topics.iter().map(|t| TopicFields::of(t)).collect(),
+        topics: TopicList(topics),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
