@@ -76,17 +76,25 @@ fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -
             Verdict::Differs => "warning",
             Verdict::Agree | Verdict::Single => continue,
         };
+        // Claims come sorted by source: where each source's run is, so the other
+        // sources' claims are the ones around it, found without going through them all
+        // for every claim (a topic of one huge source made that its square).
+        let mut runs: std::collections::HashMap<&str, std::ops::Range<usize>> =
+            std::collections::HashMap::new();
         for (i, placed) in topic.claims.iter().enumerate() {
+            runs.entry(placed.claim.source.as_str())
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        for placed in &topic.claims {
             let claim = &placed.claim;
-            let mut others = topic
-                .claims
+            let own = runs[claim.source.as_str()].clone();
+            let others = topic.claims[..own.start]
                 .iter()
-                .enumerate()
-                .filter(|(j, p)| *j != i && p.claim.source != claim.source);
+                .chain(&topic.claims[own.end..]);
             let mut listed: Vec<String> = others
-                .by_ref()
                 .take(MAX_OTHERS)
-                .map(|(_, p)| {
+                .map(|p| {
                     format!(
                         "{} ({})",
                         p.claim.figure,
@@ -94,7 +102,7 @@ fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -
                     )
                 })
                 .collect();
-            let more = others.count();
+            let more = topic.claims.len() - own.len() - listed.len();
             if more > 0 {
                 listed.push(format!("and {more} more"));
             }
