@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -341,9 +342,10 @@ fn one_huge_topic_costs_what_its_claims_do() {
     // looked for among all of a source's claims, and every two sources' claims paired.
     let dir = scratch("huge-topic");
     for (name, offset) in [("a.txt", 0), ("b.txt", 7)] {
-        let text: String = (0..40_000)
-            .map(|i| format!("The storm killed {} people.\n", 100 + i * 3 + offset))
-            .collect();
+        let mut text = String::new();
+        for i in 0..40_000 {
+            writeln!(text, "The storm killed {} people.", 100 + i * 3 + offset).unwrap();
+        }
         fs::write(dir.join(name), text).unwrap();
     }
     let start = std::time::Instant::now();

@@ -145,10 +145,10 @@ pub fn escape(text: &str, newlines: bool) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if !needs(c) {
-            out.push(c);
-        } else {
+        if needs(c) {
             push_escaped(&mut out, c);
+        } else {
+            out.push(c);
         }
     }
     Cow::Owned(out)

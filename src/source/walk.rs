@@ -112,7 +112,7 @@ fn walk(dir: &Path, exclude: &[String], follow: bool, found: &mut Found) -> Resu
         path: dir.display().to_string(),
         message: format!("bad exclude patterns: {err}"),
     })?;
-    let walker = ignore::WalkBuilder::new(dir)
+    let entries = ignore::WalkBuilder::new(dir)
         .follow_links(follow)
         .require_git(false)
         .overrides(overrides)
@@ -122,7 +122,7 @@ fn walk(dir: &Path, exclude: &[String], follow: bool, found: &mut Found) -> Resu
         links: 0,
         failed: 0,
     };
-    for entry in walker {
+    for entry in entries {
         match entry {
             Ok(entry) => {
                 let kind = entry.file_type();

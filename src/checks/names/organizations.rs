@@ -14,6 +14,9 @@ use crate::source::Source;
 use super::super::{Detail, Finding, Mention};
 use super::{capitalized, only_spaces, plain, words};
 
+/// Names' key words with one left out, and how many there were.
+type GroupKey = (Vec<String>, usize);
+
 /// A distinct written form of an organisation's name, with one place it stands.
 type SurfaceName<'a> = (&'a String, &'a OrgName);
 
@@ -144,7 +147,7 @@ pub(super) fn organizations_differ(sources: &[Source], titles: &TitleWords) -> V
     // organisation only when those words are the same or spelt almost alike, so each
     // group is indexed again by the left-out word and its spellings with letters left
     // out, and only names sharing one are weighed.
-    let mut groups: BTreeMap<(Vec<String>, usize), Vec<(SurfaceName, String)>> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<(SurfaceName, String)>> = BTreeMap::new();
     for (surface, name) in &by_surface {
         for left_out in 0..name.key.len() {
             let mut rest = name.key.clone();
@@ -177,28 +180,25 @@ pub(super) fn organizations_differ(sources: &[Source], titles: &TitleWords) -> V
         for (n, m) in pairs {
             let ((surface_a, a), _) = &members[n];
             let ((surface_b, b), _) = &members[m];
+            if a.mention.source == b.mention.source
+                || !seen.insert(((*surface_a).clone(), (*surface_b).clone()))
             {
-                if a.mention.source == b.mention.source
-                    || !seen.insert(((*surface_a).clone(), (*surface_b).clone()))
-                {
-                    continue;
-                }
-                let differing: Vec<(&String, &String)> =
-                    a.key.iter().zip(&b.key).filter(|(x, y)| x != y).collect();
-                let one_spelling = differing.len() == 1
-                    && strsim::normalized_damerau_levenshtein(differing[0].0, differing[0].1)
-                        >= 0.85;
-                let reordered = differing.is_empty() && surface_a != surface_b;
-                if reordered || one_spelling {
-                    out.push(Finding {
-                        source: a.mention.source.clone(),
-                        cross_source: true,
-                        claims: Vec::new(),
-                        total: None,
-                        mentions: vec![a.mention.clone(), b.mention.clone()],
-                        detail: Detail::OrganizationName,
-                    });
-                }
+                continue;
+            }
+            let differing: Vec<(&String, &String)> =
+                a.key.iter().zip(&b.key).filter(|(x, y)| x != y).collect();
+            let one_spelling = differing.len() == 1
+                && strsim::normalized_damerau_levenshtein(differing[0].0, differing[0].1) >= 0.85;
+            let reordered = differing.is_empty() && surface_a != surface_b;
+            if reordered || one_spelling {
+                out.push(Finding {
+                    source: a.mention.source.clone(),
+                    cross_source: true,
+                    claims: Vec::new(),
+                    total: None,
+                    mentions: vec![a.mention.clone(), b.mention.clone()],
+                    detail: Detail::OrganizationName,
+                });
             }
         }
     }

@@ -63,35 +63,33 @@ pub(super) fn names_differ(found: &[Found]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (n, m) in pairs {
         let (left, right) = (&names[n], &names[m]);
-        {
-            let (first, words, length) = shape(left);
-            let (first_r, words_r, length_r) = shape(right);
-            if first_r != first || words_r != words || length_r > length + 2 {
-                continue;
-            }
-            let (a, b) = (left.0, right.0);
-            let (pa, pb) = (&left.1, &right.1);
-            let close = pa == pb || strsim::normalized_damerau_levenshtein(pa, pb) >= 0.9;
-            if !close {
-                continue;
-            }
-            let mentions: Vec<Mention> = spellings[a]
-                .iter()
-                .chain(&spellings[b])
-                .map(|f| f.mention.clone())
-                .collect();
-            out.push(Finding {
-                source: mentions[0].source.clone(),
-                cross_source: true,
-                claims: Vec::new(),
-                total: None,
-                mentions,
-                detail: Detail::PersonName {
-                    first: a.clone(),
-                    second: b.clone(),
-                },
-            });
+        let (first, words, length) = shape(left);
+        let (first_r, words_r, length_r) = shape(right);
+        if first_r != first || words_r != words || length_r > length + 2 {
+            continue;
         }
+        let (a, b) = (left.0, right.0);
+        let (pa, pb) = (&left.1, &right.1);
+        let close = pa == pb || strsim::normalized_damerau_levenshtein(pa, pb) >= 0.9;
+        if !close {
+            continue;
+        }
+        let mentions: Vec<Mention> = spellings[a]
+            .iter()
+            .chain(&spellings[b])
+            .map(|f| f.mention.clone())
+            .collect();
+        out.push(Finding {
+            source: mentions[0].source.clone(),
+            cross_source: true,
+            claims: Vec::new(),
+            total: None,
+            mentions,
+            detail: Detail::PersonName {
+                first: a.clone(),
+                second: b.clone(),
+            },
+        });
     }
     out
 }
