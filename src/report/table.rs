@@ -14,6 +14,16 @@ use crate::extract::claims::Claim;
 
 use super::{excerpt, Document, Printer};
 
+/// Writes a table line by line: the same bytes as its `Display`, without joining a large
+/// report's lines into one string first.
+fn write_table(out: &mut dyn Write, table: &comfy_table::Table) -> io::Result<()> {
+    for line in table.lines() {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// How the table is laid out.
 #[derive(Debug, Clone, Copy)]
 pub struct Layout {
@@ -141,7 +151,7 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 ]);
             }
         }
-        writeln!(out, "{table}")?;
+        write_table(out, &table)?;
     }
     if !checks.is_empty() {
         let mut table = new_table(layout, &["Check", "Where", "Finding"]);
@@ -173,7 +183,7 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 text_cell(super::messages::message(check)),
             ]);
         }
-        writeln!(out, "{table}")?;
+        write_table(out, &table)?;
     }
     write!(
         out,
@@ -217,7 +227,7 @@ pub fn write_claims(
             text_cell(claim.scope.as_deref().unwrap_or("")),
         ]);
     }
-    writeln!(out, "{table}")?;
+    write_table(out, &table)?;
     writeln!(out, "{} claims", claims.len())
 }
 
@@ -236,6 +246,6 @@ pub fn write_rules(
             text_cell(format!("{}:{}", topic.origin, topic.line)),
         ]);
     }
-    writeln!(out, "{table}")?;
+    write_table(out, &table)?;
     writeln!(out, "{} topics", rules.topics().len())
 }
