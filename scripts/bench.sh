@@ -5,6 +5,14 @@
 #   scripts/bench.sh --quick        seeds/ and 10 MB only, fewer runs
 #   scripts/bench.sh --timeout 600  seconds one run may take (default 600); a command
 #                                   slower than that is reported as "> 600 s", not timed
+#   scripts/bench.sh --ratios       only the scaling ratios below (corpora reused)
+#   HCX_BIN=path scripts/bench.sh   time another hcx binary (no build), e.g. an old one
+#
+# The full run (and --ratios) also prints the ratios of the "hostile and huge input"
+# issue: one 200 MB file against the same bytes split over 2,000 files (`diff --format
+# json`, target at most 3x), `diff` with every check against `diff` with none on 100 MB
+# (at most 1.5x), and the peak memory of `diff` in every format on 100 MB against the
+# corpus size (under 4x).
 #
 # Builds `cargo build --release`, generates synthetic corpora with scripts/gen-corpus.py
 # into target/bench-corpus/ (reused when already there), then for each corpus and each of
@@ -28,10 +36,12 @@ usage() {
 }
 
 QUICK=0
+RATIOS_ONLY=0
 BUDGET=600
 while [ "$#" -gt 0 ]; do
     case "$1" in
         --quick) QUICK=1 ;;
+        --ratios) RATIOS_ONLY=1 ;;
         --timeout)
             BUDGET="${2:-}"
             shift
@@ -68,9 +78,14 @@ fi
 command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed" >&2; exit 2; }
 
 # ----------------------------------------------------------------------------- build
-echo "bench: cargo build --release" >&2
-cargo build --release --quiet
-HCX="$ROOT/target/release/hcx"
+if [ -n "${HCX_BIN:-}" ]; then
+    HCX="$(cd "$(dirname "$HCX_BIN")" && pwd)/$(basename "$HCX_BIN")"
+    echo "bench: timing $HCX (no build)" >&2
+else
+    echo "bench: cargo build --release" >&2
+    cargo build --release --quiet
+    HCX="$ROOT/target/release/hcx"
+fi
 
 # --------------------------------------------------------------------------- corpora
 CORPUS_ROOT="$ROOT/target/bench-corpus"
@@ -124,6 +139,7 @@ probe() {
     [ "$status" = ok ]
 }
 
+if [ "$RATIOS_ONLY" -eq 0 ]; then
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(rg --version | head -n 1), $(hyperfine --version), budget ${BUDGET}s a run" >&2
 for i in "${!NAMES[@]}"; do
     name="${NAMES[$i]}"
@@ -287,3 +303,108 @@ for text, ok in checks:
 print()
 print(f"raw results: {out}")
 PY_END
+fi
+
+# ---------------------------------------------------------------------------- ratios
+# The scaling ratios: linear time whatever the files' sizes, checks that cost no more
+# than the rest, memory bounded by the corpus. Skipped with --quick.
+if [ "$QUICK" -eq 0 ]; then
+    python3 scripts/gen-corpus.py --mb 100 --out "$CORPUS_ROOT/100mb" --seed 1
+    python3 scripts/gen-corpus.py --mb 200 --out "$CORPUS_ROOT/200mb" --seed 2
+    # The same bytes as one file and as 2,000 files (consecutive articles joined).
+    python3 - "$CORPUS_ROOT/200mb" "$CORPUS_ROOT/200mb-one" "$CORPUS_ROOT/200mb-2000" <<'PY_SPLIT'
+import sys
+from pathlib import Path
+src, one, many = (Path(a) for a in sys.argv[1:4])
+files = sorted(p for p in src.rglob("*.txt"))
+stamp = f"{len(files)} {sum(p.stat().st_size for p in files)}"
+if (one / ".stamp").exists() and (one / ".stamp").read_text() == stamp:
+    sys.exit(0)
+for d in (one, many):
+    d.mkdir(parents=True, exist_ok=True)
+    for old in d.glob("*.txt"):
+        old.unlink()
+groups = 2000
+with open(one / "all.txt", "wb") as whole:
+    for g in range(groups):
+        part = files[g * len(files) // groups:(g + 1) * len(files) // groups]
+        data = b"".join(p.read_bytes() for p in part)
+        whole.write(data)
+        (many / f"{g:04d}.txt").write_bytes(data)
+(one / ".stamp").write_text(stamp)
+PY_SPLIT
+    RATIOS="$OUT/ratios.tsv"
+    printf 'what\tstatus\tseconds\trss_kb\n' >"$RATIOS"
+    # ratio_probe NAME CMD...: one run under GNU time and `timeout`.
+    ratio_probe() {
+        local name="$1" file="$OUT/ratio.$1.time" rc status
+        shift
+        set +e
+        /usr/bin/time -f '%M %e' -o "$file" timeout "$BUDGET" "$@" >/dev/null 2>&1
+        rc=$?
+        set -e
+        case "$rc" in
+            124) status=timeout ;;
+            0 | 1) status=ok ;;
+            *) status="exit$rc" ;;
+        esac
+        read -r rss secs <<<"$(tail -n 1 "$file")"
+        printf '%s\t%s\t%s\t%s\n' "$name" "$status" "$secs" "$rss" >>"$RATIOS"
+        echo "bench: ratio probe $name: $status in ${secs}s, peak RSS ${rss} KB" >&2
+    }
+    C100="$CORPUS_ROOT/100mb"
+    for round in 1 2 3; do
+        ratio_probe "checks-all.$round" "$HCX" diff --format json "$C100"
+        ratio_probe "checks-none.$round" "$HCX" diff --format json --skip-check names \
+            --skip-check sums --skip-check dates "$C100"
+    done
+    for fmt in table json markdown github html; do
+        ratio_probe "memory.$fmt" "$HCX" diff --format "$fmt" "$C100"
+    done
+    for round in 1 2 3; do
+        ratio_probe "one-file.$round" "$HCX" diff --format json "$CORPUS_ROOT/200mb-one/all.txt"
+        ratio_probe "2000-files.$round" "$HCX" diff --format json "$CORPUS_ROOT/200mb-2000"
+        # A run slower than the budget is not run again.
+        grep -q timeout "$RATIOS" && break
+    done
+    C100_BYTES=$(find "$C100" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    python3 - "$RATIOS" "$C100_BYTES" "$BUDGET" <<'PY_RATIOS' | tee -a "$OUT/summary.txt"
+import csv
+import statistics
+import sys
+
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+corpus, budget = int(sys.argv[2]), float(sys.argv[3])
+
+
+def median(prefix):
+    runs = [r for r in rows if r["what"].startswith(prefix + ".")]
+    if any(r["status"] != "ok" for r in runs):
+        return budget, False
+    return statistics.median(float(r["seconds"]) for r in runs), True
+
+
+def mark(ok):
+    return "MET " if ok else "MISS"
+
+
+print()
+print("scaling ratios (medians of GNU time runs):")
+one, one_ok = median("one-file")
+many, many_ok = median("2000-files")
+ratio = one / many
+print(f"  [{mark(one_ok and many_ok and ratio <= 3)}] one 200 MB file {'' if one_ok else '> '}"
+      f"{one:.1f} s vs 2,000 files {many:.1f} s: {ratio:.2f}x (target <= 3x)")
+full, full_ok = median("checks-all")
+bare, bare_ok = median("checks-none")
+ratio = full / bare
+print(f"  [{mark(full_ok and bare_ok and ratio <= 1.5)}] 100 MB diff with every check "
+      f"{full:.1f} s vs none {bare:.1f} s: {ratio:.2f}x (target <= 1.5x)")
+for r in rows:
+    if r["what"].startswith("memory."):
+        peak = int(r["rss_kb"]) * 1024
+        ratio = peak / corpus
+        print(f"  [{mark(r['status'] == 'ok' and ratio < 4)}] 100 MB diff --format "
+              f"{r['what'][7:]}: peak {peak / 1e6:.0f} MB, {ratio:.2f}x the corpus (target < 4x)")
+PY_RATIOS
+fi

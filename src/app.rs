@@ -36,6 +36,8 @@ pub struct Inputs {
     pub rules: Vec<PathBuf>,
     /// Globs of paths to leave out of folder walks.
     pub exclude: Vec<String>,
+    /// Follow symbolic links under the folders given (`--follow`).
+    pub follow: bool,
     /// Checks not to run.
     pub skip_checks: Vec<CheckName>,
     /// How tables are laid out.
@@ -125,12 +127,46 @@ fn load_rules(folders: &[PathBuf]) -> Result<RuleSet, Error> {
     Ok(set)
 }
 
-/// Reads the articles and runs every stage over them.
-fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<Analysis, Error> {
+/// The exit code of a run that reported `code` after `failed` files or folders could
+/// not be read: 2 when any could not, as in ripgrep.
+fn with_failures(code: u8, failed: usize) -> u8 {
+    if failed > 0 {
+        2
+    } else {
+        code
+    }
+}
+
+/// Tells a file or folder that could not be read; the run goes on.
+fn tell_failure(console: &dyn Console, failure: &Warning) {
+    console.note(&format!("hcx: error: {failure}"));
+}
+
+/// When no article could be read: the failures told, the last one as the error that
+/// ends the run (so that one bad path is one line), or else "no readable articles".
+fn nothing_read(console: &dyn Console, failures: &[Warning]) -> Error {
+    match failures.split_last() {
+        Some((last, others)) => {
+            for failure in others {
+                tell_failure(console, failure);
+            }
+            Error::Source {
+                path: last.path.clone(),
+                message: last.message.clone(),
+            }
+        }
+        None => Error::NoArticles,
+    }
+}
+
+/// Reads the articles and runs every stage over them. Returns the analysis and how many
+/// files and folders could not be read (each told on standard error).
+fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<(Analysis, usize), Error> {
     let rules = load_rules(&inputs.rules)?;
     let tick = |done: usize, total: usize| console.progress(done, total);
     let options = ReadOptions {
         exclude: inputs.exclude.clone(),
+        follow: inputs.follow,
         progress: Some(&tick),
     };
     let corpus = analysis::read(&inputs.paths, &options);
@@ -140,13 +176,13 @@ fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<Analysis, Error> {
         console.note(&format!("hcx: warning: {warning}"));
     }
     if corpus.sources.is_empty() {
-        return Err(Error::NoArticles);
+        return Err(nothing_read(console, &corpus.errors));
     }
-    Ok(analysis::analyze_with(
-        &corpus.sources,
-        &rules,
-        &inputs.skip_checks,
-    ))
+    for failure in &corpus.errors {
+        tell_failure(console, failure);
+    }
+    let analysis = analysis::analyze_with(&corpus.sources, &rules, &inputs.skip_checks);
+    Ok((analysis, corpus.errors.len()))
 }
 
 fn run_diff(
@@ -155,7 +191,7 @@ fn run_diff(
     console: &dyn Console,
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let analysis = analyze(inputs, console)?;
+    let (analysis, failed) = analyze(inputs, console)?;
     let selection = diff::select(&analysis, &options.topics);
     for wanted in &selection.unknown {
         console.note(&format!(
@@ -165,7 +201,7 @@ fn run_diff(
     if let Some(path) = &options.write_baseline {
         let n = diff::write_baseline(path, &selection.topics)?;
         console.note(&format!("hcx: wrote {n} findings to {}", path.display()));
-        return Ok(0);
+        return Ok(with_failures(0, failed));
     }
     let baseline = match &options.baseline {
         Some(path) => Some(Baseline::load(path)?),
@@ -189,7 +225,7 @@ fn run_diff(
     // The process ends next and the system takes its memory back at once; freeing a
     // large corpus's claims one by one took 7% of the run.
     std::mem::forget(analysis);
-    written.map(|()| code)
+    written.map(|()| with_failures(code, failed))
 }
 
 /// `hcx claims`: extraction and placement only, no comparison or checks. JSON is
@@ -205,9 +241,12 @@ fn run_claims(
     let tick = |done: usize, total: usize| console.progress(done, total);
     let options = ReadOptions {
         exclude: inputs.exclude.clone(),
+        follow: inputs.follow,
         progress: Some(&tick),
     };
     let mut warn = |warning: &Warning| console.note(&format!("hcx: warning: {warning}"));
+    let mut failures: Vec<Warning> = Vec::new();
+    let mut fail = |failure: &Warning| failures.push(failure.clone());
     let lines = format == ClaimsFormat::Jsonl;
     let mut stream = json::ClaimStream::new(lines);
     let mut kept = Vec::new();
@@ -218,6 +257,7 @@ fn run_claims(
             &rules,
             &Clone::clone,
             &mut warn,
+            &mut fail,
             &mut |claim| {
                 kept.push(claim);
                 Ok(())
@@ -234,18 +274,22 @@ fn run_claims(
                 )
             },
             &mut warn,
+            &mut fail,
             &mut |(apart, rendered)| stream.write(out, rendered, apart),
         ),
     };
     console.progress_done();
     if read? == 0 {
-        return Err(Error::NoArticles);
+        return Err(nothing_read(console, &failures));
+    }
+    for failure in &failures {
+        tell_failure(console, failure);
     }
     match format {
         ClaimsFormat::Table => table::write_claims(out, &kept, inputs.layout),
         ClaimsFormat::Json | ClaimsFormat::Jsonl => stream.finish(out),
     }
-    .map(|()| 0)
+    .map(|()| with_failures(0, failures.len()))
     .map_err(Error::Output)
 }
 
@@ -256,7 +300,7 @@ fn run_explain(
     console: &dyn Console,
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let analysis = analyze(inputs, console)?;
+    let (analysis, failed) = analyze(inputs, console)?;
     let Some(found) = analysis.topics.iter().find(|t| t.id == topic) else {
         return Err(Error::UnknownTopic {
             topic: topic.to_string(),
@@ -264,7 +308,7 @@ fn run_explain(
         });
     };
     explain::write_topic(out, found)
-        .map(|()| 0)
+        .map(|()| with_failures(0, failed))
         .map_err(Error::Output)
 }
 

@@ -121,7 +121,7 @@ fn symlink_loop_is_a_warning_not_a_hang() {
     fs::write(dir.join("articles/a.txt"), "The flood killed 12 people.").unwrap();
     fs::write(dir.join("articles/b.txt"), "The flood killed 12 people.").unwrap();
     std::os::unix::fs::symlink(dir.join("articles"), dir.join("articles/inner/back")).unwrap();
-    let output = run(&["diff", "articles"], &dir);
+    let output = run(&["diff", "articles", "--follow"], &dir);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("warning"), "{}", stderr(&output));
     assert!(
@@ -194,7 +194,7 @@ fn latin1_is_decoded_with_a_warning() {
     );
     assert!(output.status.success());
     assert!(stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Windows-1252"));
+    assert!(stderr(&output).contains("windows-1252"));
     assert!(claims
         .iter()
         .any(|c| c["sentence"].as_str().unwrap().contains("café")));

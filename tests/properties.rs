@@ -1,6 +1,7 @@
 //! Properties that hold for any input: extraction never panics, every claim's quote is
-//! exactly the text at its line and column, and the report is the same bytes whatever
-//! the order the files are given in and however many threads run.
+//! exactly the text at its line and column (controls in the text or not), no control
+//! character reaches a human-readable output, and the report is the same bytes
+//! whatever the order the files are given in and however many threads run.
 
 mod common;
 
@@ -29,6 +30,14 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("\u{202F}".to_string()),
         Just("😢".to_string()),
         Just("قتلى".to_string()),
+        // Controls, which are dropped from article text with their places kept.
+        Just("\u{1b}[2J".to_string()),
+        Just("\u{1b}]8;;http://x.example/1\u{7}".to_string()),
+        Just("\u{1b}]8;;\u{1b}\\".to_string()),
+        Just("\u{9b}31m".to_string()),
+        Just("\u{202e}".to_string()),
+        Just("\u{7}".to_string()),
+        Just("\u{b}".to_string()),
         "[0-9]{1,3}(,[0-9]{3}){0,2}(\\.[0-9]{1,2})?",
         "[A-Za-z]{1,9}",
         "[.,;:()\\-–—\"'/]",
@@ -85,6 +94,76 @@ proptest! {
                 .take(claim.quote.chars().count())
                 .collect();
             prop_assert_eq!(&at, &claim.quote, "line {:?}", line);
+        }
+    }
+}
+
+/// Text full of controls and escape sequences among news words and figures.
+fn hostile() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        newsy(),
+        "[\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}]{1,3}",
+        Just("\u{1b}[".to_string()),
+        Just("\u{1b}]".to_string()),
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+}
+
+/// Every report for people of the analysis of `texts`, at `paths`.
+fn human_reports(paths: &[String], texts: &[String]) -> Vec<(String, String)> {
+    use hcx::report::{explain, table, Document, Format};
+    let sources: Vec<_> = paths
+        .iter()
+        .zip(texts)
+        .map(|(path, text)| hcx::source::parse(path, text))
+        .collect();
+    let analysis = hcx::analyze(&sources, &hcx::rules::RuleSet::builtin());
+    let layout = table::Layout {
+        width: Some(80),
+        color: false,
+    };
+    let mut out = Vec::new();
+    for format in [
+        Format::Table,
+        Format::Markdown,
+        Format::Github,
+        Format::Html,
+    ] {
+        let document = Document::new(&analysis, analysis.topics.iter().collect(), true, 0);
+        let mut bytes = Vec::new();
+        format.printer(layout).print(&document, &mut bytes).unwrap();
+        out.push((format!("{format:?}"), String::from_utf8(bytes).unwrap()));
+    }
+    for topic in &analysis.topics {
+        let mut bytes = Vec::new();
+        explain::write_topic(&mut bytes, topic).unwrap();
+        out.push((
+            format!("explain {}", topic.id),
+            String::from_utf8(bytes).unwrap(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    table::write_claims(&mut bytes, &analysis.claims, layout).unwrap();
+    out.push((
+        "claims table".to_string(),
+        String::from_utf8(bytes).unwrap(),
+    ));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn no_control_character_reaches_a_human_readable_output(
+        texts in prop::collection::vec(hostile(), 1..4),
+        name in "[a-z\\x00-\\x1f\\x7f-\\x9f\u{202e}\n]{1,8}",
+    ) {
+        let paths: Vec<String> = (0..texts.len()).map(|i| format!("{name}{i}.txt")).collect();
+        for (format, text) in human_reports(&paths, &texts) {
+            let found = text.chars().find(|c| hcx::base::controls::is_control(*c));
+            prop_assert!(found.is_none(), "{} wrote {:?}: {:?}", format, found, text);
         }
     }
 }

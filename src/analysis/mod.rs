@@ -24,7 +24,11 @@ use crate::topics::{self, ClaimInTopic, Placement};
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub sources: Vec<Source>,
+    /// Files passed over without harm: binary files, hcx's own reports, link loops.
     pub warnings: Vec<Warning>,
+    /// Files and folders that could not be read. The run goes on without them; the
+    /// command ends with exit code 2.
+    pub errors: Vec<Warning>,
 }
 
 /// How to read the paths given.
@@ -32,17 +36,20 @@ pub struct Corpus {
 pub struct ReadOptions<'a> {
     /// Globs of paths to leave out of folder walks.
     pub exclude: Vec<String>,
+    /// Follow symbolic links found under the folders given.
+    pub follow: bool,
     /// Called with (files done, files in all) as the work goes on: after each file in
     /// [`read`], after each batch of files in [`stream_claims`].
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
 }
 
-/// Reads the files and folders given, in sorted path order. Files are read in parallel;
-/// the first file (in path order) that cannot be read stops the run.
+/// Reads the files and folders given, in sorted path order. Files are read in parallel.
+/// A file or folder that cannot be read is one of [`Corpus::errors`] and the others are
+/// read all the same, as ripgrep does; only a bad exclude glob stops the run.
 pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let found = source::collect_paths(paths, &options.exclude)?;
+    let found = source::collect_paths(paths, &options.exclude, options.follow)?;
     let total = found.files.len();
     let done = AtomicUsize::new(0);
     let loaded: Vec<_> = found
@@ -58,10 +65,17 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
         .collect();
     let mut corpus = Corpus {
         warnings: found.warnings,
+        errors: found.errors,
         ..Corpus::default()
     };
     for result in loaded {
-        let (loaded, warning) = result?;
+        let (loaded, warning) = match result {
+            Ok(read) => read,
+            Err(err) => {
+                corpus.errors.push(unreadable(err));
+                continue;
+            }
+        };
         corpus.warnings.extend(warning);
         match loaded {
             Loaded::Article(article) => corpus.sources.push(article),
@@ -69,6 +83,17 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
         }
     }
     Ok(corpus)
+}
+
+/// A file that could not be read, as an error of the run.
+fn unreadable(err: Error) -> Warning {
+    match err {
+        Error::Source { path, message } => Warning { path, message },
+        other => Warning {
+            path: String::new(),
+            message: other.to_string(),
+        },
+    }
 }
 
 /// Files read and worked on together when claims are streamed: enough to keep every
@@ -80,33 +105,22 @@ const BATCH: usize = 256;
 /// is parallel too), and hands the results to `each`: file by file in sorted path
 /// order, the same order and bytes whatever the thread count. Unlike [`read`] then
 /// [`analyze`], it holds only a batch of articles at a time, so its memory does not
-/// grow with the corpus. Warnings go to `warn` as they are met. Returns how many
-/// articles were read. The first file (in path order) that cannot be opened stops the
-/// run before any claim is handed over; one that fails while it is read stops it after
-/// the claims of the files before it. An error from `each` stops it as
-/// [`Error::Output`].
+/// grow with the corpus. Warnings go to `warn` as they are met, and files and folders
+/// that cannot be read to `fail`; the others are read all the same. Returns how many
+/// articles were read. An error from `each` stops it as [`Error::Output`].
 pub fn stream_claims<R: Send>(
     paths: &[PathBuf],
     options: &ReadOptions,
     rules: &RuleSet,
     render: &(dyn Fn(&ClaimInTopic) -> R + Sync),
     warn: &mut dyn FnMut(&Warning),
+    fail: &mut dyn FnMut(&Warning),
     each: &mut dyn FnMut(R) -> std::io::Result<()>,
 ) -> Result<usize, Error> {
     use rayon::prelude::*;
-    let found = source::collect_paths(paths, &options.exclude)?;
-    // Every file is opened before any claim is handed over, so that one that cannot be
-    // (no permission, gone since the walk) stops the run before anything is written, as
-    // when all articles are read first. Only a file that fails while it is read stops
-    // the run part way.
-    let unopenable = found
-        .files
-        .par_iter()
-        .find_first(|file| file.as_os_str() != "-" && std::fs::File::open(file).is_err());
-    if let Some(file) = unopenable {
-        source::load(file)?;
-    }
+    let found = source::collect_paths(paths, &options.exclude, options.follow)?;
     found.warnings.iter().for_each(&mut *warn);
+    found.errors.iter().for_each(&mut *fail);
     let total = found.files.len();
     let event = timing(&found.files);
     let matcher = topics::Matcher::new(rules);
@@ -122,7 +136,8 @@ pub fn stream_claims<R: Send>(
                         Loaded::Article(article) => {
                             let extracted = claims::extract(&article);
                             let placed = place_claims(extracted, assigner);
-                            let placed = apply_ignores(&article, placed).0;
+                            let placed =
+                                apply_ignores(&article, placed, &mut Placements::default()).0;
                             (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
                         }
                         Loaded::Skipped(skipped) => (warning, Err(skipped)),
@@ -131,7 +146,13 @@ pub fn stream_claims<R: Send>(
             )
             .collect();
         for result in worked {
-            let (warning, rendered) = result?;
+            let (warning, rendered) = match result {
+                Ok(worked) => worked,
+                Err(err) => {
+                    fail(&unreadable(err));
+                    continue;
+                }
+            };
             warning.iter().for_each(&mut *warn);
             match rendered {
                 Ok(claims) => {
@@ -216,8 +237,9 @@ pub fn analyze_with(
     settle_owners(&mut per_source);
     let mut claims = Vec::new();
     let mut suppressed = 0;
+    let mut placements = Placements::default();
     for (source, placed) in sources.iter().zip(per_source) {
-        let (found, ignored) = apply_ignores(source, placed);
+        let (found, ignored) = apply_ignores(source, placed, &mut placements);
         claims.extend(found);
         suppressed += ignored;
     }
@@ -249,6 +271,70 @@ pub fn analyze_with(
     }
 }
 
+/// Placements met so far, each kept once: most claims of a corpus share
+/// their topic and evidence with many others, and a placement each (a topic id, label,
+/// origin and evidence words) was a third of the memory `hcx diff` held.
+#[derive(Default)]
+struct Placements {
+    seen: rustc_hash::FxHashMap<PlacementKey, std::sync::Arc<topics::Placement>>,
+}
+
+/// A placement compared by value (its score by bits).
+struct PlacementKey(std::sync::Arc<topics::Placement>);
+
+/// What a placement is made of, as a key: its score by bits.
+type PlacementParts<'a> = (
+    &'a String,
+    &'a String,
+    &'a Option<String>,
+    &'a Option<(String, String)>,
+    u64,
+    &'a Option<(String, usize)>,
+);
+
+impl PlacementKey {
+    fn parts(&self) -> PlacementParts<'_> {
+        let p = &*self.0;
+        (
+            &p.id,
+            &p.label,
+            &p.origin,
+            &p.evidence.noun,
+            p.evidence.score.to_bits(),
+            &p.evidence.context,
+        )
+    }
+}
+
+impl PartialEq for PlacementKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for PlacementKey {}
+
+impl std::hash::Hash for PlacementKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+impl Placements {
+    /// The placement equal to `placement` met first on this thread.
+    fn shared(
+        &mut self,
+        placement: &std::sync::Arc<topics::Placement>,
+    ) -> std::sync::Arc<topics::Placement> {
+        let key = PlacementKey(std::sync::Arc::clone(placement));
+        std::sync::Arc::clone(
+            self.seen
+                .entry(key)
+                .or_insert_with(|| std::sync::Arc::clone(placement)),
+        )
+    }
+}
+
 /// One source's claims with their topics.
 fn place_claims(
     extracted: Vec<claims::Claim>,
@@ -271,6 +357,7 @@ fn place_claims(
 fn apply_ignores(
     source: &Source,
     placed: Vec<(claims::Claim, Option<Placement>)>,
+    placements: &mut Placements,
 ) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
     let mut found = Vec::with_capacity(placed.len());
@@ -284,7 +371,7 @@ fn apply_ignores(
         claim.context = claims::Context::default();
         found.push((
             std::sync::Arc::new(claim),
-            placement.map(std::sync::Arc::new),
+            placement.map(|p| placements.shared(&std::sync::Arc::new(p))),
         ));
     }
     (found, suppressed)

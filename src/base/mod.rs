@@ -2,6 +2,7 @@
 //! intervals, the language's word lists, morphology, number formatting and errors.
 
 pub mod calendar;
+pub mod controls;
 pub mod diagnostics;
 pub mod error;
 pub mod interval;

@@ -148,8 +148,13 @@ pub enum Detail {
     /// source states ([`Finding::total`]).
     SumMissesTotal { sum: Interval },
     /// The parts, in a source that states no exact total, add up to `sum`, which no
-    /// other source's total (`totals`) meets.
-    SumMissesOtherTotals { sum: Interval, totals: Vec<Claim> },
+    /// other source's total meets: `totals` lists the first few of them, and `unlisted`
+    /// counts the rest.
+    SumMissesOtherTotals {
+        sum: Interval,
+        totals: Vec<Claim>,
+        unlisted: usize,
+    },
     /// `said` is given as `relation` (as written: "one day before") `anchor`, but the
     /// calendar puts it `gap` days after it (before, when negative).
     RelativeDate {

@@ -70,17 +70,17 @@ pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
     let totals = Totals::of(&by_source);
     let mut found = Vec::new();
     for (source, items) in &by_source {
+        let candidates = Candidates::of(items);
         for (parts, first_part) in breakdowns(items) {
-            let total = find_total(items, first_part, &parts);
+            let total = candidates.before(items, first_part, &parts);
             match total {
-                Some(total) if total.interval.lower == total.interval.upper => {
-                    if !sum(&parts).overlaps(&total.interval) {
-                        found.push(in_source(&parts, total));
+                Some(total) if total.0.interval.lower == total.0.interval.upper => {
+                    if !sum(&parts).overlaps(&total.0.interval) {
+                        found.push(in_source(&parts, &total.0));
                     }
                 }
                 _ => {
-                    if let Some(check) = against_others(source, &parts, total, &by_source, &totals)
-                    {
+                    if let Some(check) = against_others(source, &parts, total, &totals) {
                         found.push(check);
                     }
                 }
@@ -121,32 +121,40 @@ fn breakdowns<'a>(items: &[&'a ClaimInTopic]) -> Vec<(Vec<&'a Claim>, usize)> {
     out
 }
 
-/// The nearest unqualified claim of the same thing before the breakdown: same sentence
-/// or paragraph first, then anywhere earlier in the source. Sub-counts ("of which 64")
-/// are not totals.
-fn find_total<'a>(
-    items: &[&'a ClaimInTopic],
-    first_part: usize,
-    parts: &[&Claim],
-) -> Option<&'a Claim> {
-    let thing = head(parts[0])?;
-    let paragraph = parts[0].paragraph;
-    let candidates = items[..first_part]
-        .iter()
-        .rev()
-        .map(|item| &*item.0)
-        .filter(|c| head(c) == Some(thing) && !qualified(c) && !is_subcount(c));
-    let mut nearest_in_paragraph = None;
-    let mut nearest_anywhere = None;
-    for c in candidates {
-        if c.paragraph == paragraph && nearest_in_paragraph.is_none() {
-            nearest_in_paragraph = Some(c);
+/// A source's claims that may be a total (unqualified, not a sub-count), by counted
+/// thing, as indexes in file order: the total of a breakdown is found by a binary
+/// search, not by looking back through the source.
+struct Candidates<'a> {
+    by_thing: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Candidates<'a> {
+    fn of(items: &[&'a ClaimInTopic]) -> Self {
+        let mut by_thing: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+        for (i, item) in items.iter().enumerate() {
+            let c: &'a Claim = &item.0;
+            if let Some(thing) = head(c).filter(|_| !qualified(c) && !is_subcount(c)) {
+                by_thing.entry(thing).or_default().push(i);
+            }
         }
-        if nearest_anywhere.is_none() {
-            nearest_anywhere = Some(c);
-        }
+        Candidates { by_thing }
     }
-    nearest_in_paragraph.or(nearest_anywhere)
+
+    /// The nearest unqualified claim of the same thing before the breakdown. Claims are
+    /// in file order, so the nearest one before is in the breakdown's paragraph when any
+    /// there is, and else the nearest anywhere earlier in the source. Sub-counts ("of
+    /// which 64") are not totals.
+    fn before(
+        &self,
+        items: &[&'a ClaimInTopic],
+        first_part: usize,
+        parts: &[&Claim],
+    ) -> Option<&'a ClaimInTopic> {
+        let thing = head(parts[0])?;
+        let at = self.by_thing.get(thing)?;
+        let n = at.partition_point(|&i| i < first_part);
+        n.checked_sub(1).map(|k| items[at[k]])
+    }
 }
 
 fn in_source(parts: &[&Claim], total: &Claim) -> Finding {
@@ -167,9 +175,58 @@ fn in_source(parts: &[&Claim], total: &Claim) -> Finding {
 /// sub-count), in source order. Built once, since looking through every other source's
 /// claims for every breakdown grew with the square of the corpus.
 struct Totals<'a> {
-    by_topic: FxHashMap<&'a str, Vec<&'a Claim>>,
+    by_topic: FxHashMap<&'a str, Stated<'a>>,
     /// Only unqualified claims: a total of the thing, not of a part of it.
-    by_thing: FxHashMap<&'a str, Vec<&'a Claim>>,
+    by_thing: FxHashMap<&'a str, Stated<'a>>,
+}
+
+/// The totals of one topic or thing: in source order, and exact ones by value, so that
+/// whether another source's total meets a sum is a binary search.
+#[derive(Default)]
+struct Stated<'a> {
+    claims: Vec<&'a Claim>,
+    /// Exact totals (one value) as (value, index in `claims`), sorted by value.
+    points: Vec<(f64, usize)>,
+    /// Totals that span a range, looked through one by one (few, if any).
+    spans: Vec<usize>,
+}
+
+impl<'a> Stated<'a> {
+    fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &&'a Claim> {
+        self.claims.iter()
+    }
+
+    fn index(&mut self) {
+        for (i, c) in self.claims.iter().enumerate() {
+            match (c.interval.lower_value(), c.interval.upper_value()) {
+                (Some(lo), Some(hi)) if lo.total_cmp(&hi).is_eq() => self.points.push((lo, i)),
+                _ => self.spans.push(i),
+            }
+        }
+        self.points
+            .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+
+    /// True when a total from a source other than `source` overlaps `sum`: among the
+    /// exact totals, only those between the sum's ends can.
+    fn meets(&self, source: &str, sum: &Interval) -> bool {
+        let lo = sum.lower_value().unwrap_or(f64::NEG_INFINITY);
+        let hi = sum.upper_value().unwrap_or(f64::INFINITY);
+        let start = self.points.partition_point(|p| p.0 < lo);
+        let meets = |i: usize| {
+            let c = self.claims[i];
+            c.source != source && sum.overlaps(&c.interval)
+        };
+        self.points[start..]
+            .iter()
+            .take_while(|p| p.0 <= hi)
+            .any(|p| meets(p.1))
+            || self.spans.iter().any(|&i| meets(i))
+    }
 }
 
 impl<'a> Totals<'a> {
@@ -188,63 +245,79 @@ impl<'a> Totals<'a> {
                 }
                 if let Some(placement) = &item.1 {
                     if topics.insert(&placement.id) {
-                        totals.by_topic.entry(&placement.id).or_default().push(c);
+                        totals
+                            .by_topic
+                            .entry(&placement.id)
+                            .or_default()
+                            .claims
+                            .push(c);
                     }
                 }
                 if let Some(thing) = head(c).filter(|_| !qualified(c)) {
                     if things.insert(thing) {
-                        totals.by_thing.entry(thing).or_default().push(c);
+                        totals.by_thing.entry(thing).or_default().claims.push(c);
                     }
                 }
             }
+        }
+        for stated in totals
+            .by_topic
+            .values_mut()
+            .chain(totals.by_thing.values_mut())
+        {
+            stated.index();
         }
         totals
     }
 }
 
+/// Most other sources' totals a finding lists; it counts the rest.
+pub const MAX_OTHER_TOTALS: usize = 8;
+
 /// A breakdown whose source gives no exact total, against the exact totals other sources
-/// give for the same thing. Reported when none of them equals the parts' sum.
+/// give for the same thing. Reported when none of them equals the parts' sum. Only the
+/// first [`MAX_OTHER_TOTALS`] of the others are listed: a thing that thousands of
+/// sources total would otherwise make every breakdown's finding list them all.
 fn against_others(
     source: &str,
     parts: &[&Claim],
-    own_total: Option<&Claim>,
-    by_source: &BTreeMap<&str, Vec<&ClaimInTopic>>,
+    own_total: Option<&ClaimInTopic>,
     totals: &Totals,
 ) -> Option<Finding> {
     let thing = head(parts[0])?;
     // Other sources' totals of the same topic as this source's own (hedged) total, or
     // else of the same counted thing.
-    let topic = own_total.and_then(|t| {
-        by_source[source]
-            .iter()
-            .find(|item| std::ptr::eq(std::sync::Arc::as_ptr(&item.0), t))
-            .and_then(|item| item.1.as_ref().map(|p| p.id.clone()))
-    });
-    let stated = match &topic {
-        Some(id) => totals.by_topic.get(id.as_str()),
+    let topic = own_total.and_then(|item| item.1.as_ref().map(|p| p.id.as_str()));
+    let stated = match topic {
+        Some(id) => totals.by_topic.get(id),
         None => totals.by_thing.get(thing),
-    };
-    let others: Vec<&Claim> = stated
-        .into_iter()
-        .flatten()
-        .filter(|c| c.source != source)
-        .copied()
-        .collect();
+    }?;
     let total = sum(parts);
-    if others.is_empty() || others.iter().any(|c| total.overlaps(&c.interval)) {
+    // Each source states at most one total of a topic or thing, so leaving this source
+    // out leaves at most one out.
+    let others = stated.len() - usize::from(stated.iter().any(|c| c.source == source));
+    if others == 0 || stated.meets(source, &total) {
         return None;
     }
+    let listed: Vec<&Claim> = stated
+        .claims
+        .iter()
+        .filter(|c| c.source != source)
+        .take(MAX_OTHER_TOTALS)
+        .copied()
+        .collect();
     let mut mentions: Vec<_> = parts.iter().map(|c| mention_of(c)).collect();
-    mentions.extend(others.iter().map(|c| mention_of(c)));
+    mentions.extend(listed.iter().map(|c| mention_of(c)));
     Some(Finding {
         source: source.to_string(),
         cross_source: true,
         claims: parts.iter().map(|c| (*c).clone()).collect(),
-        total: others.first().map(|c| (*c).clone()),
+        total: listed.first().map(|c| (*c).clone()),
         mentions,
         detail: Detail::SumMissesOtherTotals {
             sum: total,
-            totals: others.iter().map(|c| (*c).clone()).collect(),
+            totals: listed.iter().map(|c| (*c).clone()).collect(),
+            unlisted: others - listed.len(),
         },
     })
 }

@@ -7,6 +7,10 @@ use crate::compare::{self, TopicReport};
 
 /// Explains one topic.
 pub fn write_topic(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
+    write_escaped(&mut crate::base::controls::Escaping::new(out), topic)
+}
+
+fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
     writeln!(
         out,
         "Topic {} ({}): {}",

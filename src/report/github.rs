@@ -30,12 +30,33 @@ pub struct Github;
 
 impl Printer for Github {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
-        write_diff(out, &document.shown(), document.findings)
+        write_diff(
+            &mut crate::base::controls::Escaping::new(out),
+            &document.shown(),
+            document.findings,
+        )
     }
 }
 
 fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -> io::Result<()> {
-    for check in checks {
+    for listed in super::listed(checks) {
+        let check = match listed {
+            super::Listed::Finding(check) => check,
+            super::Listed::More {
+                kind,
+                source,
+                count,
+            } => {
+                writeln!(
+                    out,
+                    "::warning file={},title={}::{}",
+                    property(source),
+                    property(&format!("hcx {} check", kind.as_str())),
+                    data(&super::more_findings(kind, count))
+                )?;
+                continue;
+            }
+        };
         // A check is a warning: an editor must look, but it is no hard contradiction.
         for mention in &check.mentions {
             writeln!(
@@ -55,17 +76,25 @@ fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -
             Verdict::Differs => "warning",
             Verdict::Agree | Verdict::Single => continue,
         };
+        // Claims come sorted by source: where each source's run is, so the other
+        // sources' claims are the ones around it, found without going through them all
+        // for every claim (a topic of one huge source made that its square).
+        let mut runs: std::collections::HashMap<&str, std::ops::Range<usize>> =
+            std::collections::HashMap::new();
         for (i, placed) in topic.claims.iter().enumerate() {
+            runs.entry(placed.claim.source.as_str())
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        for placed in &topic.claims {
             let claim = &placed.claim;
-            let mut others = topic
-                .claims
+            let own = runs[claim.source.as_str()].clone();
+            let others = topic.claims[..own.start]
                 .iter()
-                .enumerate()
-                .filter(|(j, p)| *j != i && p.claim.source != claim.source);
+                .chain(&topic.claims[own.end..]);
             let mut listed: Vec<String> = others
-                .by_ref()
                 .take(MAX_OTHERS)
-                .map(|(_, p)| {
+                .map(|p| {
                     format!(
                         "{} ({})",
                         p.claim.figure,
@@ -73,7 +102,7 @@ fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -
                     )
                 })
                 .collect();
-            let more = others.count();
+            let more = topic.claims.len() - own.len() - listed.len();
             if more > 0 {
                 listed.push(format!("and {more} more"));
             }

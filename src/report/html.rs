@@ -151,7 +151,7 @@ pub struct Html;
 
 impl Printer for Html {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
-        write_diff(out, document)
+        write_diff(&mut crate::base::controls::Escaping::new(out), document)
     }
 }
 
@@ -160,7 +160,8 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     let checks = document.findings;
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n"
+        "<!DOCTYPE html>\n<!-- {} -->\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hcx report</title><style>{STYLE}</style></head><body>\n",
+        crate::source::REPORT_MARKER
     )?;
     writeln!(
         out,
@@ -198,17 +199,30 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     }
     if !checks.is_empty() {
         writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
-        for check in checks {
-            let places: Vec<String> = check
-                .mentions
-                .iter()
-                .map(|m| {
-                    format!(
-                        "<code>{}</code>",
-                        esc(&super::file_line_col(&m.source, m.location))
-                    )
-                })
-                .collect();
+        for listed in super::listed(checks) {
+            let check = match listed {
+                super::Listed::Finding(check) => check,
+                super::Listed::More {
+                    kind,
+                    source,
+                    count,
+                } => {
+                    writeln!(
+                        out,
+                        "<li><strong>{}</strong> (<code>{}</code>): {}</li>",
+                        kind.as_str(),
+                        esc(source),
+                        esc(&super::more_findings(kind, count))
+                    )?;
+                    continue;
+                }
+            };
+            let places = super::places(check, |m| {
+                format!(
+                    "<code>{}</code>",
+                    esc(&super::file_line_col(&m.source, m.location))
+                )
+            });
             writeln!(
                 out,
                 "<li><strong>{}</strong>{}: {} ({})</li>",

@@ -112,14 +112,46 @@ impl<'a> ClaimFields<'a> {
 // much as the comparison. Every struct's fields are in alphabetical order, the order
 // the keys have always had.
 
+/// The keys are in alphabetical order but `generator`, which comes first so that a
+/// reader (hcx itself, walking a folder a report was written into) sees it at once.
 #[derive(serde::Serialize)]
 struct DiffDocument<'a> {
+    generator: &'static str,
     baseline: BaselineFields,
     checks: Vec<CheckFields<'a>>,
     sources: Vec<SourceFields<'a>>,
     summary: SummaryFields,
     suppressed: usize,
-    topics: Vec<TopicFields<'a>>,
+    topics: TopicList<'a>,
+}
+
+/// The topics, each turned into its fields only as it is written: a large corpus's
+/// claims as fields all at once were as much memory as the claims themselves.
+struct TopicList<'a>(&'a [&'a TopicReport]);
+
+impl serde::Serialize for TopicList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for topic in self.0 {
+            seq.serialize_element(&TopicFields::of(topic))?;
+        }
+        seq.end()
+    }
+}
+
+/// A topic's claims, each turned into its fields as it is written.
+struct ClaimList<'a>(&'a [crate::compare::Placed]);
+
+impl serde::Serialize for ClaimList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for placed in self.0 {
+            seq.serialize_element(&ClaimFields::of(&placed.claim))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -143,7 +175,7 @@ struct SummaryFields {
 
 #[derive(serde::Serialize)]
 struct TopicFields<'a> {
-    claims: Vec<ClaimFields<'a>>,
+    claims: ClaimList<'a>,
     label: &'a str,
     rule: Option<&'a str>,
     topic: &'a str,
@@ -195,11 +227,7 @@ impl<'a> CheckFields<'a> {
 impl<'a> TopicFields<'a> {
     fn of(topic: &'a TopicReport) -> Self {
         TopicFields {
-            claims: topic
-                .claims
-                .iter()
-                .map(|p| ClaimFields::of(&p.claim))
-                .collect(),
+            claims: ClaimList(&topic.claims),
             label: &topic.label,
             rule: topic.origin.as_deref(),
             topic: &topic.id,
@@ -222,6 +250,7 @@ fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
     let topics = &report.topics;
     let summary = Summary::of(topics.iter().copied());
     let document = DiffDocument {
+        generator: crate::source::REPORT_MARKER,
         baseline: BaselineFields {
             hidden: report.hidden,
         },
@@ -241,7 +270,7 @@ fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
             single: summary.single,
         },
         suppressed: report.suppressed,
-        topics: topics.iter().map(|t| TopicFields::of(t)).collect(),
+        topics: TopicList(topics),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -6,13 +6,65 @@ use crate::extract::claims::Claim;
 
 use super::{excerpt, Document, Printer};
 
-/// Markdown table cells cannot hold a pipe or a line break.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Text from the articles (or rule files) as Markdown shows it literally, in a table
+/// cell, a heading or a list item: an HTML tag, an entity or an autolink is shown, not
+/// rendered; pipes, backticks, brackets, backslashes, `~`, `#` and `*` are escaped, and
+/// `_` where it could start or end emphasis (not inside a word, where it cannot). Line
+/// breaks become spaces, since a cell cannot hold one.
+fn text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '~' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' => {
+                let inside = previous.is_some_and(char::is_alphanumeric)
+                    && chars.peek().is_some_and(|n| n.is_alphanumeric());
+                if !inside {
+                    out.push('\\');
+                }
+                out.push('_');
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// A file name and place as inline code: a fence of more backticks than the name holds,
+/// and in a table cell each pipe escaped (GitHub splits cells at pipes even in code).
+fn code(place: &str, in_table: bool) -> String {
+    let place = place.replace(['\n', '\r'], " ");
+    let place = if in_table {
+        place.replace('|', "\\|")
+    } else {
+        place
+    };
+    let mut longest = 0;
+    let mut run = 0;
+    for c in place.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{place}{fence}")
+    } else {
+        format!("{fence} {place} {fence}")
+    }
 }
 
 fn claim_location(claim: &Claim) -> String {
-    format!("`{}`", super::file_line_col(&claim.source, claim.location))
+    code(&super::file_line_col(&claim.source, claim.location), true)
 }
 
 /// `hcx diff --format markdown`: a heading with the summary, a table a topic, a list of
@@ -21,7 +73,7 @@ pub struct Markdown;
 
 impl Printer for Markdown {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
-        write_diff(out, document)
+        write_diff(&mut crate::base::controls::Escaping::new(out), document)
     }
 
     fn tells_hidden(&self) -> bool {
@@ -33,6 +85,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     let shown = document.shown();
     let checks = document.findings;
     let hidden = document.hidden;
+    writeln!(out, "<!-- {} -->", crate::source::REPORT_MARKER)?;
     writeln!(
         out,
         "### hcx: {} ({} topics)",
@@ -49,7 +102,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         writeln!(
             out,
             "\n#### {}: {}\n",
-            cell(&topic.label),
+            text(&topic.label),
             topic.verdict.as_str()
         )?;
         writeln!(out, "| Source | Figure | Scope | Wording |")?;
@@ -60,20 +113,35 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 out,
                 "| {} | {} | {} | {} |",
                 claim_location(claim),
-                cell(&claim.figure),
-                cell(claim.scope.as_deref().unwrap_or("")),
-                cell(&excerpt(claim, 90, "**", "**"))
+                text(&claim.figure),
+                text(claim.scope.as_deref().unwrap_or("")),
+                text(&excerpt(claim, 90, "\u{1}", "\u{2}")).replace(['\u{1}', '\u{2}'], "**")
             )?;
         }
     }
     if !checks.is_empty() {
         writeln!(out, "\n#### Other checks\n")?;
-        for check in checks {
-            let places: Vec<String> = check
-                .mentions
-                .iter()
-                .map(|m| format!("`{}`", super::file_line_col(&m.source, m.location)))
-                .collect();
+        for listed in super::listed(checks) {
+            let check = match listed {
+                super::Listed::Finding(check) => check,
+                super::Listed::More {
+                    kind,
+                    source,
+                    count,
+                } => {
+                    writeln!(
+                        out,
+                        "- **{}** ({}): {}",
+                        kind.as_str(),
+                        code(source, false),
+                        text(&super::more_findings(kind, count))
+                    )?;
+                    continue;
+                }
+            };
+            let places = super::places(check, |m| {
+                code(&super::file_line_col(&m.source, m.location), false)
+            });
             let across = if check.cross_source {
                 ", across sources"
             } else {
@@ -83,7 +151,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 out,
                 "- **{}**{across}: {} ({})",
                 check.kind().as_str(),
-                cell(&super::messages::message(check)),
+                text(&super::messages::message(check)),
                 places.join(", ")
             )?;
         }

@@ -17,11 +17,18 @@ pub fn message(finding: &Finding) -> String {
             let total = finding.total.as_ref().map_or("", |t| t.figure.as_str());
             format!("{}, stated total {total}", describe(&finding.claims, sum))
         }
-        Detail::SumMissesOtherTotals { sum, totals } => {
-            let stated: Vec<String> = totals
+        Detail::SumMissesOtherTotals {
+            sum,
+            totals,
+            unlisted,
+        } => {
+            let mut stated: Vec<String> = totals
                 .iter()
                 .map(|c| format!("{} in {}:{}", c.figure, c.source, c.location.line))
                 .collect();
+            if *unlisted > 0 {
+                stated.push(format!("and {unlisted} more"));
+            }
             format!(
                 "{} in {}; other sources state the total as {}",
                 describe(&finding.claims, sum),

@@ -173,9 +173,85 @@ impl Summary {
     }
 }
 
-/// A place as editors and tools read it: `file:line:col`.
+/// Most findings of one kind a report for people lists for one source; the rest are
+/// counted on one line. A huge file can fail a check thousands of times, and a list of
+/// them all is read by nobody (JSON keeps every one).
+pub const MAX_FINDINGS_PER_SOURCE: usize = 20;
+
+/// Most places of one finding a report for people lists; the rest are counted.
+pub const MAX_PLACES: usize = 20;
+
+/// A finding as a report for people lists it: itself, or the count of those of its kind
+/// and source past [`MAX_FINDINGS_PER_SOURCE`].
+pub enum Listed<'a> {
+    Finding(&'a Finding),
+    More {
+        kind: crate::checks::FindingKind,
+        source: &'a str,
+        count: usize,
+    },
+}
+
+/// The findings (sorted by kind, source and place, as the checks give them) with each
+/// kind and source's beyond [`MAX_FINDINGS_PER_SOURCE`] grouped into a count.
+pub fn listed(findings: &[Finding]) -> Vec<Listed<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < findings.len() {
+        let key = (findings[i].kind(), findings[i].source.as_str());
+        let run = findings[i..]
+            .iter()
+            .take_while(|f| (f.kind(), f.source.as_str()) == key)
+            .count();
+        out.extend(
+            findings[i..i + run.min(MAX_FINDINGS_PER_SOURCE)]
+                .iter()
+                .map(Listed::Finding),
+        );
+        if run > MAX_FINDINGS_PER_SOURCE {
+            out.push(Listed::More {
+                kind: key.0,
+                source: key.1,
+                count: run - MAX_FINDINGS_PER_SOURCE,
+            });
+        }
+        i += run;
+    }
+    out
+}
+
+/// "and 12 more sum findings in this file": what a grouped count says.
+pub fn more_findings(kind: crate::checks::FindingKind, count: usize) -> String {
+    format!(
+        "and {count} more {} findings in this file (all of them in --format json)",
+        kind.as_str()
+    )
+}
+
+/// The places of a finding's first [`MAX_PLACES`] mentions, each as `place` shows it,
+/// and "and N more" for the rest.
+pub fn places(finding: &Finding, place: impl Fn(&crate::checks::Mention) -> String) -> Vec<String> {
+    let mut out: Vec<String> = finding
+        .mentions
+        .iter()
+        .take(MAX_PLACES)
+        .map(place)
+        .collect();
+    if finding.mentions.len() > MAX_PLACES {
+        out.push(format!("and {} more", finding.mentions.len() - MAX_PLACES));
+    }
+    out
+}
+
+/// A place as editors and tools read it: `file:line:col`. A file name is text too: its
+/// controls and line breaks are shown escaped.
 pub fn file_line_col(source: &str, location: crate::source::Location) -> String {
-    format!("{source}:{}:{}", location.line, location.column)
+    format!(
+        "{}:{}:{}",
+        crate::base::controls::escape(source, true),
+        location.line,
+        location.column
+    )
 }
 
 /// The claim's sentence cut to about `width` characters around its wording, with the

@@ -14,6 +14,16 @@ use crate::extract::claims::Claim;
 
 use super::{excerpt, Document, Printer};
 
+/// Writes a table line by line: the same bytes as its `Display`, without joining a large
+/// report's lines into one string first.
+fn write_table(out: &mut dyn Write, table: &comfy_table::Table) -> io::Result<()> {
+    for line in table.lines() {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// How the table is laid out.
 #[derive(Debug, Clone, Copy)]
 pub struct Layout {
@@ -35,6 +45,12 @@ impl Default for Layout {
 /// Width when neither the user nor a terminal says: what an editor's window shows.
 const FALLBACK_WIDTH: u16 = 100;
 
+/// A cell of text from the articles or rule files: its controls shown escaped, so
+/// nothing in it steers the terminal (comfy-table's own colours are added around it).
+fn text_cell(text: impl AsRef<str>) -> Cell {
+    Cell::new(crate::base::controls::escape(text.as_ref(), false))
+}
+
 fn claim_location(claim: &Claim) -> String {
     super::file_line_col(&claim.source, claim.location)
 }
@@ -44,7 +60,7 @@ fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(|h| Cell::new(*h)));
+        .set_header(header.iter().map(|h| text_cell(*h)));
     if layout.color {
         table.enforce_styling();
     } else {
@@ -63,9 +79,9 @@ fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
 }
 
 fn verdict_cell(topic: &TopicReport, layout: Layout) -> Cell {
-    let cell = Cell::new(format!(
+    let cell = text_cell(format!(
         "{}\n{}",
-        topic.label,
+        crate::base::controls::escape(&topic.label, true),
         topic.verdict.as_str().to_uppercase()
     ));
     if !layout.color {
@@ -121,7 +137,7 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 let head = if i == 0 {
                     verdict_cell(topic, layout)
                 } else {
-                    Cell::new("")
+                    text_cell("")
                 };
                 let figure = match &claim.scope {
                     Some(scope) => format!("{}\n({scope})", claim.figure),
@@ -129,34 +145,45 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 };
                 table.add_row(vec![
                     head,
-                    Cell::new(figure),
-                    Cell::new(claim_location(claim)),
-                    Cell::new(excerpt(claim, wording_width, "«", "»")),
+                    text_cell(figure),
+                    text_cell(claim_location(claim)),
+                    text_cell(excerpt(claim, wording_width, "«", "»")),
                 ]);
             }
         }
-        writeln!(out, "{table}")?;
+        write_table(out, &table)?;
     }
     if !checks.is_empty() {
         let mut table = new_table(layout, &["Check", "Where", "Finding"]);
-        for check in checks {
+        for listed in super::listed(checks) {
+            let check = match listed {
+                super::Listed::Finding(check) => check,
+                super::Listed::More {
+                    kind,
+                    source,
+                    count,
+                } => {
+                    table.add_row(vec![
+                        text_cell(kind.as_str()),
+                        text_cell(crate::base::controls::escape(source, true)),
+                        text_cell(super::more_findings(kind, count)),
+                    ]);
+                    continue;
+                }
+            };
             let kind = if check.cross_source {
                 format!("{}\n(across sources)", check.kind().as_str())
             } else {
                 check.kind().as_str().to_string()
             };
-            let places: Vec<String> = check
-                .mentions
-                .iter()
-                .map(|m| super::file_line_col(&m.source, m.location))
-                .collect();
+            let places = super::places(check, |m| super::file_line_col(&m.source, m.location));
             table.add_row(vec![
-                Cell::new(kind),
-                Cell::new(places.join("\n")),
-                Cell::new(super::messages::message(check)),
+                text_cell(kind),
+                text_cell(places.join("\n")),
+                text_cell(super::messages::message(check)),
             ]);
         }
-        writeln!(out, "{table}")?;
+        write_table(out, &table)?;
     }
     write!(
         out,
@@ -203,14 +230,14 @@ pub fn write_claims(
             (None, None) => "-".to_string(),
         };
         table.add_row(vec![
-            Cell::new(claim_location(claim)),
-            Cell::new(&claim.figure),
-            Cell::new(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
-            Cell::new(topic),
-            Cell::new(claim.scope.as_deref().unwrap_or("")),
+            text_cell(claim_location(claim)),
+            text_cell(&claim.figure),
+            text_cell(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
+            text_cell(&topic),
+            text_cell(claim.scope.as_deref().unwrap_or("")),
         ]);
     }
-    writeln!(out, "{table}")?;
+    write_table(out, &table)?;
     match others {
         0 => writeln!(out, "{} claims", claims.len()),
         n => writeln!(out, "{} claims, {n} of other occasions", claims.len()),
@@ -226,12 +253,12 @@ pub fn write_rules(
     let mut table = new_table(layout, &["Topic", "Label", "Unit", "From"]);
     for topic in rules.topics() {
         table.add_row(vec![
-            Cell::new(&topic.id),
-            Cell::new(&topic.label),
-            Cell::new(format!("{:?}", topic.unit).to_lowercase()),
-            Cell::new(format!("{}:{}", topic.origin, topic.line)),
+            text_cell(&topic.id),
+            text_cell(&topic.label),
+            text_cell(format!("{:?}", topic.unit).to_lowercase()),
+            text_cell(format!("{}:{}", topic.origin, topic.line)),
         ]);
     }
-    writeln!(out, "{table}")?;
+    write_table(out, &table)?;
     writeln!(out, "{} topics", rules.topics().len())
 }

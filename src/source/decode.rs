@@ -1,5 +1,6 @@
-//! Decoding: one file's bytes to an article. Binary files are skipped, text that is not
-//! UTF-8 is read as Windows-1252, and HTML goes to its own reader.
+//! Decoding: one file's bytes to an article. A byte-order mark names the encoding (UTF-8
+//! or UTF-16); binary files are skipped; text that is not UTF-8 is read in the encoding
+//! `chardetng` guesses; hcx's own reports are skipped; HTML goes to its own reader.
 
 use std::fs;
 use std::path::Path;
@@ -15,8 +16,8 @@ pub enum Loaded {
 }
 
 /// Reads one article file. Binary files are skipped with a warning; text that is not
-/// UTF-8 is decoded as Windows-1252 (the usual encoding of such scraped pages) with a
-/// warning, since dropping it would hide its figures from the editor.
+/// UTF-8 is decoded as its bytes suggest (see [`decode`]) with a warning, since dropping
+/// it would hide its figures from the editor.
 pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), Error> {
     let shown = path.display().to_string();
     let read = if path.as_os_str() == "-" {
@@ -32,30 +33,64 @@ pub fn load(path: &Path) -> Result<(Loaded, Option<Warning>), Error> {
     Ok(decode(&shown, &bytes))
 }
 
-/// Turns a file's bytes into an article (see [`load`]).
+/// Turns a file's bytes into an article (see [`load`]). A byte-order mark says the
+/// encoding: UTF-8's is dropped, UTF-16 (little or big endian) is decoded. Without one,
+/// NUL bytes mean a binary file; text that is not UTF-8 is decoded as the encoding
+/// `chardetng` (the detector Firefox uses) guesses, with a warning.
 pub fn decode(path: &str, bytes: &[u8]) -> (Loaded, Option<Warning>) {
-    if bytes.contains(&0) {
+    let utf16 = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        Some((encoding_rs::UTF_16LE, rest))
+    } else {
+        bytes
+            .strip_prefix(b"\xFE\xFF")
+            .map(|rest| (encoding_rs::UTF_16BE, rest))
+    };
+    let (text, warning) = if let Some((encoding, rest)) = utf16 {
+        let (text, malformed) = encoding.decode_without_bom_handling(rest);
+        let warning = malformed.then(|| Warning {
+            path: path.to_string(),
+            message: format!(
+                "malformed {} (a byte-order mark says so); bad units read as U+FFFD",
+                encoding.name()
+            ),
+        });
+        (text.into_owned(), warning)
+    } else {
+        if bytes.contains(&0) {
+            let warning = Warning {
+                path: path.to_string(),
+                message: "skipped: binary file (contains NUL bytes)".to_string(),
+            };
+            return (Loaded::Skipped(warning), None);
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), None),
+            Err(err) => {
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(bytes, true);
+                let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+                let (text, _, _) = encoding.decode(bytes);
+                let warning = Warning {
+                    path: path.to_string(),
+                    message: format!(
+                        "not UTF-8 (first bad byte at offset {}); read as {}",
+                        err.valid_up_to(),
+                        encoding.name()
+                    ),
+                };
+                (text.into_owned(), Some(warning))
+            }
+        }
+    };
+    if is_report(&text) {
         let warning = Warning {
             path: path.to_string(),
-            message: "skipped: binary file (contains NUL bytes)".to_string(),
+            message: "skipped: a report of hcx, not an article".to_string(),
         };
         return (Loaded::Skipped(warning), None);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, warning) = match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), None),
-        Err(err) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            let warning = Warning {
-                path: path.to_string(),
-                message: format!(
-                    "not UTF-8 (first bad byte at offset {}); read as Windows-1252",
-                    err.valid_up_to()
-                ),
-            };
-            (text.into_owned(), Some(warning))
-        }
-    };
     let is_html = Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
@@ -66,6 +101,21 @@ pub fn decode(path: &str, bytes: &[u8]) -> (Loaded, Option<Warning>) {
         text::parse(path, &text)
     };
     (Loaded::Article(article), warning)
+}
+
+/// True for a report hcx wrote: its marker in the first lines (Markdown, HTML, JSON),
+/// or the first lines of the table report.
+fn is_report(text: &str) -> bool {
+    let mut lines = text.lines().take(3);
+    let first = lines.next().unwrap_or("");
+    let second = lines.next().unwrap_or("");
+    let third = lines.next().unwrap_or("");
+    let marked = [first, second, third]
+        .iter()
+        .any(|line| line.len() < 200 && line.contains(super::REPORT_MARKER));
+    let table = first.starts_with("┌─")
+        && (second.starts_with("│ Topic ") || second.starts_with("│ Check "));
+    marked || table || first == "No disagreements: the sources agree on every figure they share."
 }
 
 #[cfg(test)]
@@ -81,7 +131,7 @@ mod tests {
             panic!("not read")
         };
         assert_eq!(source.paragraphs[0].text, "Café served 40 guests.");
-        assert!(warning.unwrap().message.contains("Windows-1252"));
+        assert!(warning.unwrap().message.contains("windows-1252"));
     }
 
     #[test]

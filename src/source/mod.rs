@@ -21,6 +21,11 @@ pub use decode::{decode, load, Loaded};
 pub use text::parse;
 pub use walk::{collect_paths, Found, ARTICLE_EXTENSIONS};
 
+/// The words hcx's own reports carry (a comment line in Markdown and HTML, the
+/// `generator` field in JSON), so that a report written into an article folder is not
+/// read back as an article on the next run.
+pub const REPORT_MARKER: &str = "hcx report, not an article";
+
 /// One article, read and cleaned.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -64,6 +69,63 @@ struct Segment {
     line: usize,
     /// Characters of the file line that precede the segment (leading indentation cut).
     column_base: usize,
+    /// The segment does not follow the one before it in the file: controls were dropped
+    /// between them. A quote never runs across it.
+    gap: bool,
+}
+
+/// A line of a file with its controls dropped (see [`crate::base::controls`]): the
+/// text kept, and where each kept piece starts in it with the characters of the file
+/// line before that piece.
+pub(crate) struct Kept<'a> {
+    pub(crate) text: std::borrow::Cow<'a, str>,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl<'a> Kept<'a> {
+    pub(crate) fn of(line: &'a str) -> Kept<'a> {
+        let runs = crate::base::controls::runs(line);
+        if runs.is_empty() {
+            return Kept {
+                text: std::borrow::Cow::Borrowed(line),
+                pieces: vec![(0, 0)],
+            };
+        }
+        let mut text = String::with_capacity(line.len());
+        let mut pieces = Vec::new();
+        let mut chars = 0;
+        let mut at = 0;
+        for run in runs
+            .iter()
+            .cloned()
+            .chain(std::iter::once(line.len()..line.len()))
+        {
+            if run.start > at {
+                pieces.push((text.len(), chars));
+                text.push_str(&line[at..run.start]);
+                chars += line[at..run.start].chars().count();
+            }
+            chars += line[run.clone()].chars().count();
+            at = run.end;
+        }
+        if pieces.is_empty() {
+            pieces.push((0, 0));
+        }
+        Kept {
+            text: std::borrow::Cow::Owned(text),
+            pieces,
+        }
+    }
+
+    /// Characters of the file line before byte `offset` of the kept text.
+    fn column_of(&self, offset: usize) -> usize {
+        let at = self
+            .pieces
+            .partition_point(|&(start, _)| start <= offset)
+            .saturating_sub(1);
+        let (start, chars) = self.pieces[at];
+        chars + self.text[start..offset].chars().count()
+    }
 }
 
 /// A place in a file, 1-based; the column counts Unicode scalar values.
@@ -115,11 +177,19 @@ impl Paragraph {
             .partition_point(|seg| seg.offset <= offset)
             .saturating_sub(1);
         let line = self.segments.get(at).map(|seg| seg.line);
-        // Joined lines are separated by one space, which belongs to neither.
-        self.segments[at..]
+        match self
+            .segments
+            .get(at + 1..)
+            .unwrap_or_default()
             .iter()
-            .find(|seg| Some(seg.line) != line)
-            .map_or(self.text.len(), |seg| seg.offset.saturating_sub(1))
+            .find(|seg| Some(seg.line) != line || seg.gap)
+        {
+            None => self.text.len(),
+            // Joined lines are separated by one space, which belongs to neither.
+            Some(seg) if Some(seg.line) != line => seg.offset.saturating_sub(1),
+            // Where controls were dropped the file's text breaks off.
+            Some(seg) => self.text[..seg.offset].trim_end().len().max(offset),
+        }
     }
 
     /// Characters before a byte offset, counted from the nearest checkpoint so that a
@@ -169,16 +239,46 @@ impl Paragraph {
 
     /// Appends text that stands at `line`, `column` (1-based) in the file, after a space
     /// when `spaced` and the paragraph has text already.
+    /// Controls in the piece are dropped, and the text after them is a segment of its own.
     pub(crate) fn push_piece(&mut self, piece: &str, line: usize, column: usize, spaced: bool) {
         if spaced && !self.text.is_empty() && !self.text.ends_with(' ') {
             self.text.push(' ');
         }
+        let kept = Kept::of(piece);
+        for (i, &(start, chars)) in kept.pieces.iter().enumerate() {
+            let end = kept.pieces.get(i + 1).map_or(kept.text.len(), |p| p.0);
+            self.segments.push(Segment {
+                offset: self.text.len(),
+                line,
+                column_base: column - 1 + chars,
+                gap: i > 0,
+            });
+            self.text.push_str(&kept.text[start..end]);
+        }
+        self.sentences.take();
+    }
+
+    /// Appends bytes `range` of a file line's kept text (its controls dropped) as the
+    /// file's line `line`: one segment, or one a piece between dropped controls.
+    pub(crate) fn push_line(&mut self, kept: &Kept, range: std::ops::Range<usize>, line: usize) {
+        let base = self.text.len();
         self.segments.push(Segment {
-            offset: self.text.len(),
+            offset: base,
             line,
-            column_base: column - 1,
+            column_base: kept.column_of(range.start),
+            gap: false,
         });
-        self.text.push_str(piece);
+        for &(start, chars) in &kept.pieces {
+            if start > range.start && start < range.end {
+                self.segments.push(Segment {
+                    offset: base + start - range.start,
+                    line,
+                    column_base: chars,
+                    gap: true,
+                });
+            }
+        }
+        self.text.push_str(&kept.text[range]);
         self.sentences.take();
     }
 

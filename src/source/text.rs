@@ -4,7 +4,7 @@
 //! aside, reads `<!-- hcx: ignore -->` comments, and joins hard-wrapped lines while
 //! keeping each one's place in the file.
 
-use super::{Paragraph, Segment, Source};
+use super::{Kept, Paragraph, Source};
 
 /// Splits article text into paragraphs, leaving out page furniture.
 pub fn parse(path: &str, text: &str) -> Source {
@@ -19,7 +19,9 @@ pub fn parse(path: &str, text: &str) -> Source {
             first_line = line_no;
         }
         let (blanked, ignore) = take_directives(line);
-        let raw = blanked.as_ref();
+        // Controls are dropped before anything reads the line, so none makes a claim.
+        let kept = Kept::of(blanked.as_ref());
+        let raw = kept.text.as_ref();
         let trimmed = raw.trim();
         if !ignore.is_empty() && trimmed.is_empty() {
             // A comment on its own line covers the paragraph that follows it.
@@ -37,7 +39,7 @@ pub fn parse(path: &str, text: &str) -> Source {
             continue;
         }
         let indent = raw.len() - raw.trim_start().len();
-        let column_base = raw[..indent].chars().count();
+        let range = indent..indent + trimmed.len();
         // The first line is the headline: a paragraph of its own, however it ends.
         let continues = open.as_ref().is_some_and(|para| {
             para.segments[0].line != first_line && is_wrapped_continuation(&para.text, trimmed)
@@ -45,29 +47,16 @@ pub fn parse(path: &str, text: &str) -> Source {
         if continues {
             let para = open.as_mut().expect("checked above");
             para.text.push(' ');
-            para.segments.push(Segment {
-                offset: para.text.len(),
-                line: line_no,
-                column_base,
-            });
-            para.text.push_str(trimmed);
-            para.sentences.take();
+            para.push_line(&kept, range, line_no);
             para.ignore.extend(ignore);
         } else {
             paragraphs.extend(open.take());
             let mut covered = std::mem::take(&mut pending_ignore);
             covered.extend(ignore);
-            open = Some(Paragraph {
-                text: trimmed.to_string(),
-                checkpoints: Vec::new(),
-                sentences: std::sync::OnceLock::new(),
-                ignore: covered,
-                segments: vec![Segment {
-                    offset: 0,
-                    line: line_no,
-                    column_base,
-                }],
-            });
+            let mut para = Paragraph::empty();
+            para.ignore = covered;
+            para.push_line(&kept, range, line_no);
+            open = Some(para);
         }
     }
     paragraphs.extend(open);

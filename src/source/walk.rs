@@ -16,15 +16,23 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 pub struct Found {
     /// Article files, sorted by path and free of repeats; `-` stands for standard input.
     pub files: Vec<PathBuf>,
-    /// Entries that could not be walked (a symbolic link loop, an unreadable folder).
+    /// What was passed over without harm: a symbolic link loop (with `--follow`).
     pub warnings: Vec<Warning>,
+    /// Paths given, or found under a folder, that could not be read: missing, no
+    /// permission, a folder with no articles. The run goes on without them and ends with
+    /// exit code 2.
+    pub errors: Vec<Warning>,
 }
 
 /// Expands the paths the user gave into article files: a file is taken as it is, a folder
 /// gives its article files (recursively, respecting `.gitignore` and `.ignore` files, and
-/// leaving out paths that match an `exclude` glob). The result is sorted and free of
-/// repeats, so the same set of articles always yields the same report.
-pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, Error> {
+/// leaving out paths that match an `exclude` glob). Symbolic links under a folder are
+/// followed only with `follow`, as ripgrep does: a folder given holds what is in it, not
+/// what its links point to. A path named on the command line is read whatever it is.
+/// The result is sorted and free of repeats, so the same set of articles always yields
+/// the same report. A path that cannot be read is an error in [`Found::errors`]; only a
+/// bad exclude glob stops the walk.
+pub fn collect_paths(paths: &[PathBuf], exclude: &[String], follow: bool) -> Result<Found, Error> {
     let mut found = Found::default();
     let mut seen = std::collections::BTreeSet::new();
     let mut keep = |path: PathBuf, found: &mut Found| {
@@ -38,23 +46,38 @@ pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, Err
             keep(path.clone(), &mut found);
             continue;
         }
-        let meta = fs::metadata(path).map_err(|err| Error::Source {
-            path: path.display().to_string(),
-            message: io_message(&err),
-        })?;
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(err) => {
+                found.errors.push(Warning {
+                    path: path.display().to_string(),
+                    message: io_message(&err),
+                });
+                continue;
+            }
+        };
         if !meta.is_dir() {
             keep(path.clone(), &mut found);
             continue;
         }
         let before = found.files.len();
-        for file in walk(path, exclude, &mut found.warnings)? {
+        let walked = walk(path, exclude, follow, &mut found)?;
+        for file in walked.files {
             keep(file, &mut found);
         }
-        if found.files.len() == before {
-            return Err(Error::Source {
+        if found.files.len() == before && walked.failed == 0 {
+            let links = if walked.links > 0 && !follow {
+                format!(
+                    " ({} symbolic links not followed; --follow follows them)",
+                    walked.links
+                )
+            } else {
+                String::new()
+            };
+            found.errors.push(Warning {
                 path: path.display().to_string(),
                 message: format!(
-                    "no article files (.{}) in this folder",
+                    "no article files (.{}) in this folder{links}",
                     ARTICLE_EXTENSIONS.join(", .")
                 ),
             });
@@ -64,13 +87,18 @@ pub fn collect_paths(paths: &[PathBuf], exclude: &[String]) -> Result<Found, Err
     Ok(found)
 }
 
-/// The article files under a folder. Links are followed; a loop is reported, not
-/// walked forever.
-fn walk(
-    dir: &Path,
-    exclude: &[String],
-    warnings: &mut Vec<Warning>,
-) -> Result<Vec<PathBuf>, Error> {
+/// What one folder's walk gave.
+struct Walked {
+    files: Vec<PathBuf>,
+    /// Symbolic links met and not followed.
+    links: usize,
+    /// Entries that could not be read.
+    failed: usize,
+}
+
+/// The article files under a folder. A link loop (met only when following links) is a
+/// warning and is not walked; an entry that cannot be read is an error.
+fn walk(dir: &Path, exclude: &[String], follow: bool, found: &mut Found) -> Result<Walked, Error> {
     let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
     for glob in exclude {
         overrides
@@ -84,27 +112,78 @@ fn walk(
         path: dir.display().to_string(),
         message: format!("bad exclude patterns: {err}"),
     })?;
-    let walker = ignore::WalkBuilder::new(dir)
-        .follow_links(true)
+    let entries = ignore::WalkBuilder::new(dir)
+        .follow_links(follow)
         .require_git(false)
         .overrides(overrides)
         .build();
-    let mut files = Vec::new();
-    for entry in walker {
+    let mut walked = Walked {
+        files: Vec::new(),
+        links: 0,
+        failed: 0,
+    };
+    for entry in entries {
         match entry {
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let kind = entry.file_type();
+                if kind.is_some_and(|t| t.is_symlink()) {
+                    walked.links += 1;
+                }
+                let is_file = kind.is_some_and(|t| t.is_file());
                 if is_file && has_article_extension(entry.path()) {
-                    files.push(entry.into_path());
+                    walked.files.push(entry.into_path());
                 }
             }
-            Err(err) => warnings.push(Warning {
-                path: dir.display().to_string(),
-                message: format!("skipped: {}", one_line(&err.to_string())),
-            }),
+            Err(err) => {
+                let path = error_path(&err)
+                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
+                if is_loop(&err) {
+                    found.warnings.push(Warning {
+                        path,
+                        message: format!("skipped: {}", one_line(&err.to_string())),
+                    });
+                } else {
+                    walked.failed += 1;
+                    let message =
+                        error_io(&err).map_or_else(|| one_line(&err.to_string()), io_message);
+                    found.errors.push(Warning { path, message });
+                }
+            }
         }
     }
-    Ok(files)
+    Ok(walked)
+}
+
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        ignore::Error::Partial(errs) => errs.iter().any(is_loop),
+        _ => false,
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn error_io(err: &ignore::Error) -> Option<&std::io::Error> {
+    match err {
+        ignore::Error::Io(io) => Some(io),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_io(err),
+        _ => None,
+    }
 }
 
 fn one_line(text: &str) -> String {

@@ -78,6 +78,10 @@ pub struct Inputs {
     /// Leave out paths matching this glob when walking folders; repeatable.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Follow symbolic links found in the folders given (by default they are passed
+    /// over, so that only what is in a folder is read).
+    #[arg(long)]
+    pub follow: bool,
     /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,

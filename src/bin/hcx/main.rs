@@ -36,7 +36,11 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("hcx: error: {err}");
+            let message = err.to_string();
+            eprintln!(
+                "hcx: error: {}",
+                hcx::base::controls::escape(&message, false)
+            );
             ExitCode::from(2)
         }
     }
@@ -119,6 +123,7 @@ fn inputs(args: &Inputs, config: &Config, color: bool) -> app::Inputs {
             .cloned()
             .collect::<Vec<PathBuf>>(),
         exclude: chain(&config.exclude, &args.exclude),
+        follow: args.follow,
         skip_checks,
         layout: table::Layout {
             width: args.width.or(columns),
@@ -171,6 +176,9 @@ impl app::Console for Terminal {
     }
 
     fn note(&self, line: &str) {
+        // A file name or a rule's words are text from outside: no control reaches the
+        // terminal raw.
+        let line = hcx::base::controls::escape(line, true);
         match self.started() {
             Some(bar) if !bar.is_finished() => bar.suspend(|| eprintln!("{line}")),
             _ => eprintln!("{line}"),

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::base::morphology;
 use crate::rules::TitleWords;
@@ -12,6 +13,9 @@ use crate::source::Source;
 
 use super::super::{Detail, Finding, Mention};
 use super::{capitalized, only_spaces, plain, words};
+
+/// Names' key words with one left out, and how many there were.
+type GroupKey = (Vec<String>, usize);
 
 /// A distinct written form of an organisation's name, with one place it stands.
 type SurfaceName<'a> = (&'a String, &'a OrgName);
@@ -100,6 +104,32 @@ fn organizations_in(source: &Source, titles: &TitleWords) -> Vec<OrgName> {
     out
 }
 
+/// A word and its spellings with one letter left out, and for a long word (where two
+/// letters may differ within the similarity asked for) with two left out.
+fn letters_out(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let without = |skip: &[usize]| -> String {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !skip.contains(i))
+            .map(|(_, c)| c)
+            .collect()
+    };
+    let mut out = vec![word.to_string()];
+    for i in 0..chars.len() {
+        out.push(without(&[i]));
+        if chars.len() >= 14 {
+            for j in i + 1..chars.len() {
+                out.push(without(&[i, j]));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// One organisation named two ways by two sources: the same words in another order or
 /// form ("Transport Ministry", "Ministry of Transport"), or one word spelt differently.
 /// British and American spellings of one name are not reported.
@@ -113,43 +143,62 @@ pub(super) fn organizations_differ(sources: &[Source], titles: &TitleWords) -> V
     // Names that may be one organisation share every key word but at most one: group
     // them by their key with each word left out in turn, so no two names are compared
     // unless they are already that close.
-    let mut groups: BTreeMap<(Vec<String>, usize), Vec<SurfaceName>> = BTreeMap::new();
+    // Within a group the names differ only in the word left out; two can be one
+    // organisation only when those words are the same or spelt almost alike, so each
+    // group is indexed again by the left-out word and its spellings with letters left
+    // out, and only names sharing one are weighed.
+    let mut groups: BTreeMap<GroupKey, Vec<(SurfaceName, String)>> = BTreeMap::new();
     for (surface, name) in &by_surface {
         for left_out in 0..name.key.len() {
             let mut rest = name.key.clone();
-            rest.remove(left_out);
+            let word = rest.remove(left_out);
             groups
                 .entry((rest, name.key.len()))
                 .or_default()
-                .push((surface, name));
+                .push(((surface, name), word));
         }
     }
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut out = Vec::new();
     for members in groups.values() {
-        for (n, (surface_a, a)) in members.iter().enumerate() {
-            for (surface_b, b) in &members[n + 1..] {
-                if a.mention.source == b.mention.source
-                    || !seen.insert(((*surface_a).clone(), (*surface_b).clone()))
-                {
-                    continue;
+        let mut by_spelling: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (n, (_, word)) in members.iter().enumerate() {
+            for variant in letters_out(word) {
+                by_spelling.entry(variant).or_default().push(n);
+            }
+        }
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for close in by_spelling.values() {
+            for (k, &n) in close.iter().enumerate() {
+                for &m in &close[k + 1..] {
+                    if n != m {
+                        pairs.insert((n.min(m), n.max(m)));
+                    }
                 }
-                let differing: Vec<(&String, &String)> =
-                    a.key.iter().zip(&b.key).filter(|(x, y)| x != y).collect();
-                let one_spelling = differing.len() == 1
-                    && strsim::normalized_damerau_levenshtein(differing[0].0, differing[0].1)
-                        >= 0.85;
-                let reordered = differing.is_empty() && surface_a != surface_b;
-                if reordered || one_spelling {
-                    out.push(Finding {
-                        source: a.mention.source.clone(),
-                        cross_source: true,
-                        claims: Vec::new(),
-                        total: None,
-                        mentions: vec![a.mention.clone(), b.mention.clone()],
-                        detail: Detail::OrganizationName,
-                    });
-                }
+            }
+        }
+        for (n, m) in pairs {
+            let ((surface_a, a), _) = &members[n];
+            let ((surface_b, b), _) = &members[m];
+            if a.mention.source == b.mention.source
+                || !seen.insert(((*surface_a).clone(), (*surface_b).clone()))
+            {
+                continue;
+            }
+            let differing: Vec<(&String, &String)> =
+                a.key.iter().zip(&b.key).filter(|(x, y)| x != y).collect();
+            let one_spelling = differing.len() == 1
+                && strsim::normalized_damerau_levenshtein(differing[0].0, differing[0].1) >= 0.85;
+            let reordered = differing.is_empty() && surface_a != surface_b;
+            if reordered || one_spelling {
+                out.push(Finding {
+                    source: a.mention.source.clone(),
+                    cross_source: true,
+                    claims: Vec::new(),
+                    total: None,
+                    mentions: vec![a.mention.clone(), b.mention.clone()],
+                    detail: Detail::OrganizationName,
+                });
             }
         }
     }

@@ -189,19 +189,27 @@ pub(super) fn titles_differ(found: &[Found], titles: &TitleWords) -> Vec<Finding
     let mut out = Vec::new();
     for group in by_name.values() {
         let sets: Vec<BTreeSet<String>> = group.iter().map(|f| ranks(f)).collect();
-        let clashing = |i: usize| {
-            sets.iter()
-                .any(|other| other != &sets[i] && !other.is_disjoint(&sets[i]))
-        };
+        // A set clashes when another set shares a rank with it: when one of its ranks is
+        // in two distinct sets. Counted over the distinct sets, so a name mentioned
+        // thousands of times costs what its mentions do, not their square.
+        let distinct: BTreeSet<&BTreeSet<String>> = sets.iter().collect();
+        let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
+        for set in &distinct {
+            for rank in *set {
+                *holders.entry(rank.as_str()).or_default() += 1;
+            }
+        }
+        let clashing = |i: usize| sets[i].iter().any(|r| holders[r.as_str()] >= 2);
         let involved: Vec<usize> = (0..group.len()).filter(|&i| clashing(i)).collect();
         if involved.is_empty() {
             continue;
         }
         // Each distinct title once, at its first place.
         let mut given: Vec<TitleGiven> = Vec::new();
+        let mut titles_seen: BTreeSet<String> = BTreeSet::new();
         for &i in &involved {
             let title = group[i].title.join(" ");
-            if !given.iter().any(|g| g.title == title) {
+            if titles_seen.insert(title.clone()) {
                 let m = &group[i].mention;
                 given.push(TitleGiven {
                     title,
