@@ -14,6 +14,12 @@ pub struct View<'a> {
     pub tokens: Vec<Token>,
     /// Each token in lower case; most already are, and are borrowed, not copied.
     pub lower: Vec<Cow<'a, str>>,
+    /// A title as a URL slug spells it: lower-case words and digits, no punctuation
+    /// ("bank of england cuts key rate to 4 75 percent").
+    slug: bool,
+    /// A headline in title case ("Over 1,000 Pilgrims Die from Heat"), where a capital
+    /// says nothing about a name.
+    title_case: bool,
 }
 
 impl<'a> View<'a> {
@@ -33,12 +39,25 @@ impl<'a> View<'a> {
                 }
             })
             .collect();
+        let (slug, title_case) = shape(text, &tokens);
         View {
             lang,
             text,
             tokens,
             lower,
+            slug,
+            title_case,
         }
+    }
+
+    /// True for a title as a URL slug spells it: lower-case, without punctuation.
+    pub fn is_slug(&self) -> bool {
+        self.slug
+    }
+
+    /// True for a headline in title case, most of its longer words capitalised.
+    pub fn is_title_case(&self) -> bool {
+        self.title_case
     }
 
     pub fn len(&self) -> usize {
@@ -83,4 +102,33 @@ impl<'a> View<'a> {
         self.tokens[i].kind == TokenKind::Word
             && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// Whether a sentence is a slug, and whether it is in title case.
+fn shape(text: &str, tokens: &[Token]) -> (bool, bool) {
+    let mut words = 0;
+    let mut long = 0;
+    let mut capitalized = 0;
+    let mut plain = true;
+    for token in tokens {
+        match token.kind {
+            TokenKind::Word => {
+                words += 1;
+                let word = token.text(text);
+                let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+                if word.chars().any(char::is_uppercase) {
+                    plain = false;
+                }
+                if word.chars().count() >= 4 {
+                    long += 1;
+                    capitalized += usize::from(first_upper);
+                }
+            }
+            TokenKind::Number => {}
+            TokenKind::Link | TokenKind::Punct => plain = false,
+        }
+    }
+    let slug = plain && words >= 3;
+    let title_case = long >= 3 && capitalized * 5 >= long * 3;
+    (slug, title_case)
 }
