@@ -19,6 +19,14 @@
 //!   "nearly doubled" are multipliers: each counts in `Unit::Ratio`;
 //! - one hedge before coordinated figures bounds each of them ("around 45 males and 35
 //!   females").
+//!
+//! Number words are read here from the language's data rather than by a crate. text2num
+//! (2.8), measured on the devsets' extraction gold, finds 51 of the 106 counts written in
+//! words, with 163 readings that are wrong or no count; on the gold's own wording it
+//! reads 46 of 106. It reads cardinals well, but not what news copy holds beyond them
+//! ("hundreds" is 100 to it, not 200 or more; "dozens", "several hundred thousand",
+//! "five or six", "a third", "one in five", "nearly double" are errors), and it needs
+//! Rust 1.85 (edition 2024). This reader finds 100 of the 106 with no wrong reading.
 
 use crate::base::interval::Interval;
 use crate::base::numbers;
