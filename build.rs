@@ -250,7 +250,7 @@ fn number(value: &Value) -> String {
 /// - `pairs`: `&[(&str, &str)]`; `factors`: `&[(&str, f64)]`;
 /// - `number_style`: its `group` and `decimal` characters;
 /// - arrays of tables: `months` (name, abbreviations), `vague` (word, unit, alone) and
-///   hedges (words, kind, verb).
+///   hedges (words, kind, verb, linked).
 fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
     let body = match (key, value) {
         ("number_style", Value::Table(t)) => {
@@ -297,10 +297,11 @@ fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
                 .iter()
                 .map(|h| {
                     format!(
-                        "HedgeWords {{ words: {}, kind: {:?}, verb: {} }}",
+                        "HedgeWords {{ words: {}, kind: {:?}, verb: {}, linked: {} }}",
                         words_of(h["words"].as_str().unwrap()),
                         h["kind"].as_str().unwrap(),
-                        flag(h, "verb", false)
+                        flag(h, "verb", false),
+                        flag(h, "linked", false)
                     )
                 })
                 .collect();

@@ -33,6 +33,8 @@ pub struct HedgeWords {
     pub kind: &'static str,
     /// A verb ("passed"): read as a bound but left out of the figure's wording.
     pub verb: bool,
+    /// A hedge only after a linking word ("stands near 1,400"), a preposition elsewhere.
+    pub linked: bool,
 }
 
 /// One language's word lists; what each holds is said in its data file. Word sets are

@@ -819,6 +819,12 @@ mod tests {
         assert_eq!(figures("a dozen boats")[0].0, "a dozen");
         assert_eq!(figures("more than a dozen boats")[0].0, "more than a dozen");
         assert_eq!(figures("1,200-plus marchers")[0].0, "1,200-plus");
+        // "near" bounds a figure after a linking word; elsewhere it is a preposition.
+        assert_eq!(
+            figures("The toll stood near 1,400.")[0].2,
+            Some(Hedge::Nearly)
+        );
+        assert_eq!(figures("bodies found near 3 villages")[0].2, None);
         // A verb that bounds a figure stays out of its wording: the subject before it
         // is the figure's noun.
         assert_eq!(figures("The toll passed 1,400 on Friday.")[0].0, "1,400");

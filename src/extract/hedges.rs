@@ -85,7 +85,13 @@ pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize, bool)> 
             .iter()
             .enumerate()
             .all(|(k, w)| view.is(w, first - n + k));
-        hit.then(|| Hedge::from_name(hedge.kind))
+        let linked = !hedge.linked
+            || first > n
+                && view
+                    .word(first - n - 1)
+                    .is_some_and(|w| view.lang.linking_words.contains(w));
+        (hit && linked)
+            .then(|| Hedge::from_name(hedge.kind))
             .flatten()
             .map(|kind| (kind, n, hedge.verb))
     })

@@ -301,10 +301,14 @@ fn is_pronoun_one(view: &View, raw: &Raw) -> bool {
         return false;
     }
     // "from one stage to the next", "on the one hand", "according to one account".
-    let led = raw.first >= 1
-        && view
-            .word(raw.first - 1)
-            .is_some_and(|w| view.lang.pronoun_one_leaders.contains(w));
+    let led = view.lang.pronoun_one_leaders.words().iter().any(|leader| {
+        let words: Vec<&str> = leader.split(' ').collect();
+        raw.first >= words.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| view.is(w, raw.first - words.len() + k))
+    });
     if led {
         return true;
     }
@@ -324,10 +328,16 @@ fn is_pronoun_one(view: &View, raw: &Raw) -> bool {
     }
     let followers = &view.lang.pronoun_one_followers;
     let next = view.word(raw.last + 1);
+    // "fell to one on Monday", "except one who suffered": a count with its noun left out.
+    let linked = raw.first >= 1
+        && view
+            .word(raw.first - 1)
+            .is_some_and(|w| view.lang.linking_words.contains(w));
     match next {
         None => true,
+        Some("who") => false,
         Some(w) => {
-            view.lang.phrase_stops.contains(w)
+            view.lang.phrase_stops.contains(w) && !(linked && w != "of")
                 || followers.contains(w)
                 // "one major reason": an adjective, then the follower.
                 || !view.lang.looks_plural(w)
@@ -522,6 +532,9 @@ mod tests {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
         }
         assert_eq!(values("one survivor described calm"), [1.0]);
+        assert_eq!(values("The toll fell to one on Monday."), [1.0]);
+        assert_eq!(values("All died of the heat, except one who fell."), [1.0]);
+        assert!(values("It was one of the largest.").is_empty());
         assert_eq!(values("in the hands of one person"), [1.0]);
     }
 
