@@ -150,7 +150,8 @@ impl WordSets<'_> {
     }
 }
 
-/// Sets made from other tables: every month name and abbreviation; the words that may
+/// Sets made from other tables: every month name and abbreviation; the last word of
+/// every hedge written before a figure; the words that may
 /// open a figure written without digits or a number word (vague plurals and
 /// quantifiers, scale words, fractions, multipliers); the units then the tens (one
 /// lookup tells a number word and its place its worth); the scale, fraction, multiplier
@@ -184,9 +185,19 @@ fn derived(tables: &Table) -> Vec<(String, Vec<String>)> {
     }
     let mut seen = std::collections::BTreeSet::new();
     openers.retain(|w| seen.insert(w.clone()));
+    let mut hedge_last: Vec<String> = tables["hedges_before"]
+        .as_array()
+        .expect("hedges_before")
+        .iter()
+        .filter_map(|h| h["words"].as_str()?.split_whitespace().last())
+        .map(str::to_string)
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    hedge_last.retain(|w| seen.insert(w.clone()));
     vec![
         ("month_words".to_string(), months),
         ("vague_first_words".to_string(), openers),
+        ("hedge_last_words".to_string(), hedge_last),
         ("number_words".to_string(), numbers),
         ("scale_words".to_string(), firsts("scales", "factors")),
         ("fraction_words".to_string(), firsts("fractions", "factors")),

@@ -69,6 +69,8 @@ pub struct Language {
     pub multiplier_words: WordSet,
     pub range_verbs: WordSet,
     pub hedges_before: &'static [HedgeWords],
+    /// The last word of every hedge written before a figure ("than", "over", "some").
+    pub hedge_last_words: WordSet,
     pub hedges_after: &'static [HedgeWords],
     pub currency_words: &'static [(&'static str, &'static str)],
     /// The currency words, in the order of `currency_words`.

@@ -137,22 +137,24 @@ fn starts_link(rest: &str) -> bool {
 /// "bit.ly/x9Q". The host has a dot and ends in two letters or more before the slash,
 /// so "U.S./Canada" and "and/or" are not links.
 fn starts_bare_link(rest: &str) -> bool {
-    if !rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    // Asked at every token: most are words that end before any slash, and a host holds
+    // only letters, digits, dots and hyphens, so the first other byte says no.
+    let bytes = rest.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
         return false;
     }
-    let run = rest.split(char::is_whitespace).next().unwrap_or("");
-    let Some((host, _path)) = run.split_once('/') else {
+    let Some(slash) = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+        .filter(|&k| bytes[k] == b'/')
+    else {
         return false;
     };
+    let host = &rest[..slash];
     let Some((name, top)) = host.rsplit_once('.') else {
         return false;
     };
-    !name.is_empty()
-        && top.len() >= 2
-        && top.chars().all(|c| c.is_ascii_alphabetic())
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    !name.is_empty() && top.len() >= 2 && top.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]

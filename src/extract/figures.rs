@@ -226,9 +226,14 @@ fn slug_decimal(view: &View, i: usize, whole: f64) -> Option<(f64, usize)> {
 /// a multiplier or "a couple of".
 fn word_figure(view: &View, i: usize) -> Option<Raw> {
     let word = view.word(i)?;
-    let opens = view.lang.number_words.contains(word)
+    // Asked of every word: one lookup or two say no for most.
+    let article = matches!(word, "a" | "an")
+        && view
+            .word(i + 1)
+            .is_some_and(|next| view.lang.vague_first_words.contains(next));
+    let opens = article
+        || view.lang.number_words.contains(word)
         || view.lang.vague_first_words.contains(word)
-        || matches!(word, "a" | "an")
         || word.contains('-')
         || view
             .lang
@@ -490,7 +495,8 @@ fn ratio(view: &View, a: &Raw, b: &Raw) -> Option<Raw> {
 /// A range: "10 to 20", "10-20", "between 10 and 20", "five or six", "$1 billion to $1.15
 /// billion", "990 euros to around 3,000 euros". `None` when the two numbers are not one.
 fn range(view: &View, a: &Raw, b: &Raw) -> Option<Figure> {
-    if !a.is_plain() || !b.is_plain() {
+    // At most a unit, a joiner, a hedge and a sign stand between the two ends.
+    if !a.is_plain() || !b.is_plain() || b.first > a.last + 6 {
         return None;
     }
     // The first end may repeat the unit the second carries: "10% to 20%".

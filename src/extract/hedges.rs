@@ -66,15 +66,18 @@ impl Hedge {
 
 /// True when `word` ends a hedge written before a figure ("than", "over", "some").
 pub(super) fn ends_a_hedge(lang: &Language, word: &str) -> bool {
-    lang.hedges_before
-        .iter()
-        .any(|hedge| hedge.words.last() == Some(&word))
+    lang.hedge_last_words.contains(word)
 }
 
 /// The hedge that ends right before token `first`, its length in tokens, and whether it
 /// is a verb ("passed"), which stays out of the figure's wording: the first of the
 /// language's list that does, so longer wordings come first there.
 pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize, bool)> {
+    // Asked of every figure: most have no hedge, which one lookup tells.
+    let last = view.word(first.checked_sub(1)?)?;
+    if !ends_a_hedge(view.lang, last) {
+        return None;
+    }
     view.lang.hedges_before.iter().find_map(|hedge| {
         let words = hedge.words;
         let n = words.len();

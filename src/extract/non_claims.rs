@@ -244,15 +244,17 @@ fn is_identifier(view: &View, raw: &Raw) -> bool {
 /// True when token `k` may be a name before a number: a capitalised word that is no hedge
 /// or function word, possessive ("Labour's 33.9%") or currency ("Rs 50,000").
 fn is_name(view: &View, k: usize) -> bool {
-    let Some(word) = view.word(k) else {
+    // Most words before a number are in lower case: that says no at once.
+    if view.word(k).is_none() || !view.is_capitalized(k) {
         return false;
-    };
+    }
+    let word = &*view.lower[k];
     let is_hedge_or_function = hedges::ends_a_hedge(view.lang, word)
         || view.lang.phrase_stops.contains(word)
         || matches!(word, "and" | "only" | "nearly" | "some");
     let possessive = word.ends_with("'s") || word.ends_with("’s");
     let currency = figures::currency_prefix(view, k + 1).is_some();
-    view.is_capitalized(k) && !is_hedge_or_function && !possessive && !currency
+    !is_hedge_or_function && !possessive && !currency
 }
 
 /// "Boeing 737-800", "Airbus 320-200": digits joined by a hyphen to digits after a name,
