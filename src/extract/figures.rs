@@ -348,6 +348,18 @@ fn number_word(view: &View, i: usize) -> Option<Raw> {
     };
     let mut last = i;
     let mut scaled = false;
+    // "sixty-" at the end of a line and "six" on the next: one word broken in two.
+    if lang.number_tens.contains(word) && view.is_punct(i + 1, &['-', '‑']) && view.glued(i, i + 1)
+    {
+        if let Some(unit) = view
+            .word(i + 2)
+            .and_then(|w| lang.small_number(w))
+            .filter(|u| (1.0..10.0).contains(u))
+        {
+            value += unit;
+            last = i + 2;
+        }
+    }
     if view.is("hundred", last + 1) {
         value *= 100.0;
         last += 1;
@@ -856,6 +868,8 @@ mod tests {
         assert_eq!(values("half a million voters"), [500_000.0]);
         assert_eq!(values("half a dozen boats"), [6.0]);
         assert_eq!(values("two hundred thousand voters"), [200_000.0]);
+        assert_eq!(values("won sixty-\nsix seats"), [66.0]);
+        assert_eq!(values("won forty- one seats"), [41.0]);
     }
 
     #[test]

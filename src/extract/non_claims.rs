@@ -125,12 +125,20 @@ fn is_year(view: &View, raw: &Raw) -> bool {
         && view
             .word(raw.first - 1)
             .is_some_and(|w| view.lang.year_words.contains(w));
-    // A count this large is written with a separator ("2,024 pilgrims"); without one,
-    // a number that is not a round hundred is a year before most plurals too ("2024
-    // olympics", "Paris 2024 Breaks Records"), unless people are counted.
+    // "more than 1816 castoines": a hedge bounds a count, never a year.
+    if hedges::before(view, raw.first).is_some() {
+        return false;
+    }
+    // In a headline, after or before a name, or opening a sentence (where style guides
+    // spell out every number but a year), a number that is not a round hundred is a year
+    // before a plural too ("2024 olympics", "Paris 2024 Breaks Records", "Budget 2024
+    // measures", "the 2024 Olympics"), unless people are counted.
     let round = raw.value % 100.0 == 0.0;
     let people_after = next.is_some_and(|w| view.lang.irregular_plurals.contains(w));
-    !counted_after || year_word_before || (!round && !people_after)
+    let named =
+        raw.first >= 1 && view.is_capitalized(raw.first - 1) || view.is_capitalized(raw.last + 1);
+    let placed = raw.first == 0 || view.is_slug() || view.is_title_case();
+    !counted_after || year_word_before || (!round && !people_after && (named || placed))
 }
 
 /// "80th", "1st", "3pm", "10am", and digits glued to a run of letters that holds a
@@ -506,6 +514,10 @@ mod tests {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
         }
         assert_eq!(values("2017 people signed"), [2017.0]);
+        assert_eq!(values("Inspectors catalogued 1923 crates."), [1923.0]);
+        assert!(values("2024 hathras stampede fir says organisers hid evidence. Then").is_empty());
+        assert_eq!(values("Workers repaired more than 1816 homes."), [1816.0]);
+        assert_eq!(values("the 2024 Olympics opened"), Vec::<f64>::new());
     }
 
     #[test]

@@ -98,8 +98,11 @@ impl<'a> View<'a> {
         b < self.tokens.len() && self.tokens[a].end == self.tokens[b].start
     }
 
+    /// True when token `i` is a word that starts with a capital (false past the end).
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
             && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 }
