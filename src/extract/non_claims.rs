@@ -284,9 +284,9 @@ fn is_model_number(view: &View, raw: &Raw) -> bool {
     as_first || as_second
 }
 
-/// "911", "999": an emergency telephone number when it is called ("call 999"), does
-/// something ("911 received calls") or names a service ("the 911 system"); a count
-/// otherwise ("112 people", "the toll rose to 112 on Sunday").
+/// "911", "999": an emergency telephone number when it is called ("call 999", "911
+/// calls"), does something ("911 received calls") or names a service ("the 911
+/// system"); a count otherwise ("112 people", "the toll rose to 112 on Sunday").
 fn is_emergency_number(view: &View, raw: &Raw) -> bool {
     let lang = view.lang;
     if raw.first != raw.last || !lang.emergency_numbers.contains(view.raw(raw.first)) {
@@ -296,9 +296,11 @@ fn is_emergency_number(view: &View, raw: &Raw) -> bool {
         && view
             .word(raw.first - 1)
             .is_some_and(|w| lang.phone_verbs.contains(w));
+    // "911 received", "the 911 system", "911 calls".
     let acts_or_names = view.word(raw.last + 1).is_some_and(|w| {
         !lang.looks_plural(w) && !lang.phrase_stops.contains(w) && w != "and"
             || lang.looks_verb(w) && !lang.looks_plural(w)
+            || lang.phone_verbs.contains(w)
     });
     called || acts_or_names
 }
@@ -476,6 +478,7 @@ mod tests {
             "Rijo said 911 received an influx of calls",
             "Residents should call 999 now.",
             "the 911 system failed",
+            "911 calls surged after midnight",
             "top 10 points to know",
         ] {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
