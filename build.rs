@@ -150,22 +150,17 @@ impl WordSets<'_> {
     }
 }
 
-/// Sets made from other tables: every month name and abbreviation; the first word of
-/// every vague amount; the units then the tens (one lookup tells a number word and its
-/// place its worth); the scale words and the currency words, in their tables' order.
+/// Sets made from other tables: every month name and abbreviation; the last word of
+/// every hedge written before a figure; the words that may
+/// open a figure written without digits or a number word (vague plurals and
+/// quantifiers, scale words, fractions, multipliers); the units then the tens (one
+/// lookup tells a number word and its place its worth); the scale, fraction, multiplier
+/// and currency words, in their tables' order.
 fn derived(tables: &Table) -> Vec<(String, Vec<String>)> {
     let mut months = Vec::new();
     for month in tables["months"].as_array().expect("months") {
         months.push(month["name"].as_str().unwrap().to_string());
         months.extend(strings(&month["abbreviations"]));
-    }
-    let mut vague_first = Vec::new();
-    for vague in tables["vague"].as_array().expect("vague") {
-        let phrase = vague["words"].as_str().unwrap();
-        let first = phrase.split_whitespace().next().unwrap().to_string();
-        if !vague_first.contains(&first) {
-            vague_first.push(first);
-        }
     }
     let mut numbers = strings(&tables["number_units"]["words"]);
     numbers.extend(strings(&tables["number_tens"]["words"]));
@@ -177,11 +172,43 @@ fn derived(tables: &Table) -> Vec<(String, Vec<String>)> {
             .map(|pair| pair[0].as_str().unwrap().to_string())
             .collect()
     };
+    let mut openers: Vec<String> = tables["vague"]
+        .as_array()
+        .expect("vague")
+        .iter()
+        .map(|v| v["word"].as_str().unwrap().to_string())
+        .collect();
+    openers.extend(strings(&tables["vague_quantifiers"]["words"]));
+    for key in ["scales", "fractions", "multipliers", "approximate_numbers"] {
+        // Suffixes ("m", "bn") follow digits; only words may stand without them.
+        openers.extend(firsts(key, "factors").into_iter().filter(|w| w.len() > 2));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    openers.retain(|w| seen.insert(w.clone()));
+    let mut hedge_last: Vec<String> = tables["hedges_before"]
+        .as_array()
+        .expect("hedges_before")
+        .iter()
+        .filter_map(|h| h["words"].as_str()?.split_whitespace().last())
+        .map(str::to_string)
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    hedge_last.retain(|w| seen.insert(w.clone()));
     vec![
         ("month_words".to_string(), months),
-        ("vague_first_words".to_string(), vague_first),
+        ("vague_first_words".to_string(), openers),
+        ("hedge_last_words".to_string(), hedge_last),
         ("number_words".to_string(), numbers),
         ("scale_words".to_string(), firsts("scales", "factors")),
+        ("fraction_words".to_string(), firsts("fractions", "factors")),
+        (
+            "multiplier_words".to_string(),
+            firsts("multipliers", "factors"),
+        ),
+        (
+            "approximate_number_words".to_string(),
+            firsts("approximate_numbers", "factors"),
+        ),
         (
             "currency_word_list".to_string(),
             firsts("currency_words", "pairs"),
@@ -212,6 +239,13 @@ fn words_of(phrase: &str) -> String {
     string_list(&words)
 }
 
+/// A table's optional true-or-false key.
+fn flag(table: &Value, key: &str, default: bool) -> bool {
+    table
+        .get(key)
+        .map_or(default, |v| v.as_bool().expect("true or false"))
+}
+
 fn number(value: &Value) -> String {
     match value {
         // Exponent form ("1e6"): exact, and readable however large.
@@ -227,8 +261,8 @@ fn number(value: &Value) -> String {
 /// - `pairs`: `&[(&str, &str)]`; `factors`: `&[(&str, f64)]`;
 /// - `classes`: named word lists, `&[(&str, &[&str])]`, in lower case;
 /// - `number_style`: its `group` and `decimal` characters;
-/// - arrays of tables: `months` (name, abbreviations), `vague` (words, low, high) and
-///   hedges (words, kind).
+/// - arrays of tables: `months` (name, abbreviations), `vague` (word, unit, alone) and
+///   hedges (words, kind, verb, linked).
 fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
     let body = match (key, value) {
         ("number_style", Value::Table(t)) => {
@@ -261,10 +295,10 @@ fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
                 .iter()
                 .map(|v| {
                     format!(
-                        "Vague {{ words: {}, low: {}, high: {} }}",
-                        words_of(v["words"].as_str().unwrap()),
-                        number(&v["low"]),
-                        number(&v["high"])
+                        "Vague {{ word: {:?}, unit: {}, alone: {} }}",
+                        v["word"].as_str().unwrap(),
+                        number(&v["unit"]),
+                        flag(v, "alone", true)
                     )
                 })
                 .collect();
@@ -275,9 +309,11 @@ fn field(key: &str, value: &Value, sets: &mut WordSets) -> String {
                 .iter()
                 .map(|h| {
                     format!(
-                        "HedgeWords {{ words: {}, kind: {:?} }}",
+                        "HedgeWords {{ words: {}, kind: {:?}, verb: {}, linked: {} }}",
                         words_of(h["words"].as_str().unwrap()),
-                        h["kind"].as_str().unwrap()
+                        h["kind"].as_str().unwrap(),
+                        flag(h, "verb", false),
+                        flag(h, "linked", false)
                     )
                 })
                 .collect();

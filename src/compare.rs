@@ -63,6 +63,9 @@ pub struct Placed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     SameFigure,
+    /// A vague amount ("hundreds", "tens of thousands") that holds the other figure: it
+    /// states no figure to differ by.
+    WithinVague,
     OtherHedge,
     Overlap,
     Disjoint,
@@ -72,7 +75,7 @@ pub enum Reason {
 impl Reason {
     pub fn verdict(self) -> Verdict {
         match self {
-            Reason::SameFigure => Verdict::Agree,
+            Reason::SameFigure | Reason::WithinVague => Verdict::Agree,
             Reason::OtherHedge | Reason::Overlap | Reason::DisjointScopes => Verdict::Differs,
             Reason::Disjoint => Verdict::Conflict,
         }
@@ -81,6 +84,7 @@ impl Reason {
     pub fn describe(self) -> &'static str {
         match self {
             Reason::SameFigure => "the same figure, with hedges that leave room for one value",
+            Reason::WithinVague => "a vague amount that holds the other figure",
             Reason::OtherHedge => "the same figure under a hedge that rules out the other",
             Reason::Overlap => "different figures whose ranges overlap: both could be true",
             Reason::Disjoint => "ranges that do not overlap: both cannot be true",
@@ -101,14 +105,18 @@ pub fn relate(a: &Claim, b: &Claim) -> Verdict {
 /// million" and "1,213,000") with hedges that leave room for one value ("nearly 40" and
 /// "about 40"; "about 2,300" and "2,300"); they differ when both can be true but they say
 /// different things ("400" and "more than 400"; "116" and "over 107"; "as many as 9,000"
-/// and "4,000"); they conflict when no value satisfies both (69 and 72).
+/// and "4,000"); they conflict when no value satisfies both (69 and 72). A vague amount
+/// states no figure: "hundreds" agrees with any figure it holds ("hundreds" and "at least
+/// 15,000") and conflicts only with one below it ("thousands" and 500).
 pub fn reason(a: &Claim, b: &Claim) -> Reason {
     let meet = a
         .interval
         .widened(plain_rounding(a))
         .overlaps(&b.interval.widened(plain_rounding(b)));
+    let vague = |c: &Claim| c.hedge == Some(crate::extract::figures::Hedge::Vague);
     match (same_figure(a, b), meet) {
         (true, true) => Reason::SameFigure,
+        (false, true) if vague(a) || vague(b) => Reason::WithinVague,
         (true, false) => Reason::OtherHedge,
         (false, true) => Reason::Overlap,
         (false, false) => {
@@ -515,6 +523,36 @@ mod tests {
             Some(Hedge::MoreThan),
             None,
         )
+    }
+
+    fn vague(source: &str, unit: f64) -> Placed {
+        claim(
+            source,
+            1,
+            2.0 * unit,
+            Interval::above(2.0 * unit, true),
+            Some(Hedge::Vague),
+            None,
+        )
+    }
+
+    #[test]
+    fn a_vague_amount_agrees_with_what_it_holds_and_conflicts_below_it() {
+        // "hundreds gathered" and "at least 15,000 were present"; "tens of thousands"
+        // and "more than 20,000".
+        assert_eq!(
+            compare(vec![vague("a", 100.0), more_than("b", 15_000.0)])[0].verdict,
+            Verdict::Agree
+        );
+        assert_eq!(
+            compare(vec![vague("a", 10_000.0), exact("b", 25_000.0)])[0].verdict,
+            Verdict::Agree
+        );
+        // "thousands" against 500: no value satisfies both.
+        assert_eq!(
+            compare(vec![vague("a", 1_000.0), exact("b", 500.0)])[0].verdict,
+            Verdict::Conflict
+        );
     }
 
     #[test]

@@ -17,12 +17,13 @@ pub struct Month {
     pub abbreviations: &'static [&'static str],
 }
 
-/// A vague amount ("dozens of") and the range it stands for.
+/// The plural of a number's unit that makes a vague amount ("hundreds": 100).
 #[derive(Debug)]
 pub struct Vague {
-    pub words: &'static [&'static str],
-    pub low: f64,
-    pub high: f64,
+    pub word: &'static str,
+    pub unit: f64,
+    /// False when the plural is a vague amount only before "of" ("scores of").
+    pub alone: bool,
 }
 
 /// A hedge's words and its kind's name ("more than", "at least", "nearly"...).
@@ -30,6 +31,10 @@ pub struct Vague {
 pub struct HedgeWords {
     pub words: &'static [&'static str],
     pub kind: &'static str,
+    /// A verb ("passed"): read as a bound but left out of the figure's wording.
+    pub verb: bool,
+    /// A hedge only after a linking word ("stands near 1,400"), a preposition elsewhere.
+    pub linked: bool,
 }
 
 /// One language's word lists; what each holds is said in its data file. Word sets are
@@ -47,9 +52,25 @@ pub struct Language {
     /// The scale words, in the order of `scales`.
     pub scale_words: WordSet,
     pub vague: &'static [Vague],
-    /// The first word of every vague amount ("dozens", "hundreds").
+    pub vague_quantifiers: WordSet,
+    pub vague_prefixes: WordSet,
+    /// The words that may open a figure written without digits or a number word:
+    /// vague plurals and quantifiers, scale words, fractions, multipliers ("dozens",
+    /// "several", "million", "third", "double").
     pub vague_first_words: WordSet,
+    pub approximate_numbers: &'static [(&'static str, f64)],
+    pub approximate_number_words: WordSet,
+    pub fractions: &'static [(&'static str, f64)],
+    pub bare_fractions: WordSet,
+    pub half_excluders: WordSet,
+    pub multiplier_followers: WordSet,
+    pub fraction_words: WordSet,
+    pub multipliers: &'static [(&'static str, f64)],
+    pub multiplier_words: WordSet,
+    pub range_verbs: WordSet,
     pub hedges_before: &'static [HedgeWords],
+    /// The last word of every hedge written before a figure ("than", "over", "some").
+    pub hedge_last_words: WordSet,
     pub hedges_after: &'static [HedgeWords],
     pub currency_words: &'static [(&'static str, &'static str)],
     /// The currency words, in the order of `currency_words`.
@@ -79,8 +100,14 @@ pub struct Language {
     pub abbreviations: WordSet,
     pub name_connectors: WordSet,
     pub identifier_labels: WordSet,
+    pub naming_words: WordSet,
     pub ordinal_suffixes: WordSet,
     pub pronoun_one_followers: WordSet,
+    pub pronoun_one_leaders: WordSet,
+    pub emergency_numbers: WordSet,
+    pub phone_verbs: WordSet,
+    pub idioms: &'static [(&'static str, &'static str)],
+    pub compound_idioms: WordSet,
     pub measure_units: WordSet,
     pub locality_words: WordSet,
     pub change_words: WordSet,
@@ -165,8 +192,40 @@ impl Language {
         self.scale_words.position(word).map(|i| self.scales[i].1)
     }
 
+    /// A scale written as a word, which may follow a number word ("seven million",
+    /// "three dozen"); not a suffix ("m", "bn"), which follows digits only.
+    pub fn scale_word(&self, word: &str) -> Option<f64> {
+        self.scale(word).filter(|_| word.chars().count() > 2)
+    }
+
+    /// The unit of a vague plural ("hundreds": 100) and whether it stands alone.
+    pub fn vague_unit(&self, word: &str) -> Option<&Vague> {
+        self.vague.iter().find(|v| v.word == word)
+    }
+
+    /// What a fraction word is worth ("third": 1/3); the data gives what it divides by.
+    pub fn fraction(&self, word: &str) -> Option<f64> {
+        self.fraction_words
+            .position(word)
+            .map(|i| 1.0 / self.fractions[i].1)
+    }
+
+    /// What a multiplier multiplies by ("double": 2).
+    pub fn multiplier(&self, word: &str) -> Option<f64> {
+        self.multiplier_words
+            .position(word)
+            .map(|i| self.multipliers[i].1)
+    }
+
+    /// What a word that stands for a number with its hedge is worth ("couple": 2).
+    pub fn approximate_number(&self, word: &str) -> Option<f64> {
+        self.approximate_number_words
+            .position(word)
+            .map(|i| self.approximate_numbers[i].1)
+    }
+
     /// Cardinal number words below a hundred's multiplier: "six", "forty",
-    /// "seventy-four", and "dozen".
+    /// "seventy-four".
     pub fn small_number(&self, word: &str) -> Option<f64> {
         // Most words are not number words: one lookup says so. Extraction asks about
         // every word of a paragraph that has no digits.
@@ -177,10 +236,6 @@ impl Language {
             } else {
                 20.0 + 10.0 * (place - units) as f64
             });
-        }
-        // "a dozen" is read with its article by extraction; the word is English's alone.
-        if word == "dozen" {
-            return Some(12.0);
         }
         let (ten, unit) = word.split_once('-')?;
         let ten = self.number_tens.position(ten)?;
@@ -372,10 +427,16 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 38] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 49] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
+            ("vague_quantifiers", &lang.vague_quantifiers),
+            ("vague_prefixes", &lang.vague_prefixes),
+            ("range_verbs", &lang.range_verbs),
+            ("bare_fractions", &lang.bare_fractions),
+            ("half_excluders", &lang.half_excluders),
+            ("multiplier_followers", &lang.multiplier_followers),
             ("month_words", &lang.month_words),
             ("weekdays", &lang.weekdays),
             ("time_units", &lang.time_units),
@@ -395,8 +456,13 @@ mod tests {
             ("abbreviations", &lang.abbreviations),
             ("name_connectors", &lang.name_connectors),
             ("identifier_labels", &lang.identifier_labels),
+            ("naming_words", &lang.naming_words),
             ("ordinal_suffixes", &lang.ordinal_suffixes),
             ("pronoun_one_followers", &lang.pronoun_one_followers),
+            ("pronoun_one_leaders", &lang.pronoun_one_leaders),
+            ("emergency_numbers", &lang.emergency_numbers),
+            ("phone_verbs", &lang.phone_verbs),
+            ("compound_idioms", &lang.compound_idioms),
             ("measure_units", &lang.measure_units),
             ("locality_words", &lang.locality_words),
             ("change_words", &lang.change_words),

@@ -95,7 +95,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             } else {
                 TokenKind::Number
             }
-        } else if c.is_alphabetic() {
+        } else if c.is_alphabetic() || (c == '°' && at(i + 1).is_some_and(char::is_alphabetic)) {
+            // "°C" and "°F" are words: a unit, as "degrees" is.
             i += 1;
             loop {
                 match at(i) {
@@ -129,7 +130,31 @@ fn starts_link(rest: &str) -> bool {
             .get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    opens(b"http://") || opens(b"https://") || opens(b"www.")
+    opens(b"http://") || opens(b"https://") || opens(b"www.") || starts_bare_link(rest)
+}
+
+/// A link written without its scheme: a host name and a path, "pic.twitter.com/2KEzc8dqDW",
+/// "bit.ly/x9Q". The host has a dot and ends in two letters or more before the slash,
+/// so "U.S./Canada" and "and/or" are not links.
+fn starts_bare_link(rest: &str) -> bool {
+    // Asked at every token: most are words that end before any slash, and a host holds
+    // only letters, digits, dots and hyphens, so the first other byte says no.
+    let bytes = rest.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let Some(slash) = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+        .filter(|&k| bytes[k] == b'/')
+    else {
+        return false;
+    };
+    let host = &rest[..slash];
+    let Some((name, top)) = host.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty() && top.len() >= 2 && top.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -176,6 +201,34 @@ mod tests {
             kinds("see https://x.org/a-2025.htm.")[2].0,
             TokenKind::Punct
         );
+    }
+
+    #[test]
+    fn links_without_a_scheme_are_links() {
+        assert_eq!(
+            kinds("pic.twitter.com/2KEzc8dqDW now")[0],
+            (TokenKind::Link, "pic.twitter.com/2KEzc8dqDW")
+        );
+        assert_eq!(kinds("see bit.ly/3xYz9")[1].0, TokenKind::Link);
+        // Abbreviations and "and/or" are not hosts.
+        assert_eq!(kinds("U.S./Canada")[0], (TokenKind::Word, "U"));
+        assert_eq!(kinds("and/or 5")[0], (TokenKind::Word, "and"));
+        assert_eq!(kinds("2.5/10")[0], (TokenKind::Number, "2.5"));
+    }
+
+    #[test]
+    fn degrees_are_a_unit_word() {
+        assert_eq!(
+            kinds("51°C and 117°F"),
+            [
+                (TokenKind::Number, "51"),
+                (TokenKind::Word, "°C"),
+                (TokenKind::Word, "and"),
+                (TokenKind::Number, "117"),
+                (TokenKind::Word, "°F"),
+            ]
+        );
+        assert_eq!(kinds("51° north")[1], (TokenKind::Punct, "°"));
     }
 
     #[test]

@@ -138,6 +138,14 @@ impl Context {
         }
     }
 
+    /// True when `verb` stands before the claim's wording in its clause: the figure is
+    /// its object ("invested billions"), not its subject ("thousands left").
+    pub fn is_object_of(&self, verb: &str) -> bool {
+        self.words
+            .iter()
+            .any(|w| w.word == verb && w.token >= self.clause.0 && w.token < self.span.0)
+    }
+
     /// Every word of the sentence, in order.
     pub fn iter(&self) -> impl Iterator<Item = ContextWord<'_>> {
         (0..self.len()).map(|i| self.get(i))
@@ -350,9 +358,9 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         t.singulars = what.iter().map(|w| morphology::singular(w)).collect();
         t.words = what;
     }
-    let mut whole_places = Vec::new();
+    let mut whole = None;
     if let Some(part) = &part {
-        (thing, action, whole_places) =
+        (thing, action, whole) =
             as_part(view, fig, part, thing.as_ref(), action, before.in_paragraph);
     } else if let Some(t) = thing.as_mut() {
         people_of(t, view, counted.as_ref());
@@ -369,8 +377,14 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         .in_sentence
         .filter(|earlier| joined(view, earlier, fig))
         .filter(|_| shell || (thing.is_none() && fig.unit == Unit::Count));
+    let (mut hedge, mut interval) = (fig.hedge, fig.interval);
     if let Some(earlier) = inherited {
-        (thing, action) = inherit(view, fig, clause, earlier, thing, action, shell);
+        let elliptic;
+        (thing, action, elliptic) = inherit(view, fig, clause, earlier, thing, action, shell);
+        if let Some(kind) = carried_hedge(earlier, fig, elliptic) {
+            hedge = Some(kind);
+            interval = kind.apply(fig.value);
+        }
     }
     // A figure that counts nothing nameable and that no verb explains ("it ranked 5")
     // cannot be compared with anything.
@@ -392,7 +406,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
     let owner = frame::owners::owner(view, fig, action.as_deref(), clause)
         .or_else(|| inherited.and(before.owner.clone()));
     let frame = Frame {
-        places: whole_places,
+        whole,
         owner,
         purpose: frame::purpose(view, fig, span, clause),
         change,
@@ -408,8 +422,8 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         paragraph: at.index,
         location: paragraph.locate(start),
         value: fig.value,
-        interval: fig.interval,
-        hedge: fig.hedge,
+        interval,
+        hedge,
         unit: fig.unit.clone(),
         quote: paragraph.text[start..end].to_string(),
         figure: paragraph.text[start..view.tokens[fig.last].end.min(end)].to_string(),
@@ -485,8 +499,8 @@ fn scope_of(at: &Sentence, clause: (usize, usize), start: usize) -> Option<Strin
     })
 }
 
-/// The thing, verb and places of a figure that counts a part: "600 people injured, 85
-/// of them critically" shares its whole's verb and places.
+/// The thing, verb and whole's figure of a figure that counts a part: "600 people
+/// injured, 85 of them critically" shares its whole's verb, and is of the 600.
 fn as_part(
     view: &View,
     fig: &Figure,
@@ -494,7 +508,7 @@ fn as_part(
     thing: Option<&CountedThing>,
     action: Option<String>,
     whole: Option<&Claim>,
-) -> (Option<CountedThing>, Option<String>, Vec<places::PlaceName>) {
+) -> (Option<CountedThing>, Option<String>, Option<f64>) {
     let thing = part_of(
         part,
         thing,
@@ -503,12 +517,14 @@ fn as_part(
         fig,
     );
     match whole.filter(|_| matches!(part.whole, parts::Whole::Antecedent)) {
+        // "of which 25 were female and two were male": a part after a part is of the
+        // same whole.
         Some(whole) => (
             thing,
             action.or_else(|| whole.action.clone()),
-            whole.frame.places.clone(),
+            Some(whole.frame.whole.unwrap_or(whole.value)),
         ),
-        None => (thing, action, Vec::new()),
+        None => (thing, action, None),
     }
 }
 
@@ -519,9 +535,10 @@ fn as_part(
 /// 112, not a thing 112 counts).
 fn joined(view: &View, earlier: &Claim, fig: &Figure) -> bool {
     let gap = earlier.context.span.1 + 1..fig.first;
-    let unbroken = gap
-        .clone()
-        .all(|k| !view.is_punct(k, &['—', '–', ';', ':', '(', ')']));
+    let unbroken = gap.clone().all(|k| {
+        !view.is_punct(k, &['—', '–', ';', ':', '(', ')'])
+            && view.tokens[k].kind != TokenKind::Number
+    });
     let coordinated = gap.clone().any(|k| {
         view.is_punct(k, &[','])
             || view
@@ -531,7 +548,17 @@ fn joined(view: &View, earlier: &Claim, fig: &Figure) -> bool {
     unbroken && coordinated
 }
 
-/// The thing and verb of a figure that counts what `earlier` counted.
+/// "over 9.5 million tickets were sold ... and 2.5 million for the Paralympics": an
+/// ellipsis repeats the hedge with the rest of the clause.
+fn carried_hedge(earlier: &Claim, fig: &Figure, elliptic: bool) -> Option<Hedge> {
+    earlier
+        .hedge
+        .filter(|h| !matches!(h, Hedge::Between | Hedge::Vague))
+        .filter(|_| elliptic && fig.hedge.is_none() && earlier.unit == fig.unit)
+}
+
+/// The thing and verb of a figure that counts what `earlier` counted, and whether it
+/// repeats `earlier`'s clause with only its own figure (an ellipsis).
 fn inherit(
     view: &View,
     fig: &Figure,
@@ -540,9 +567,9 @@ fn inherit(
     thing: Option<CountedThing>,
     action: Option<String>,
     shell: bool,
-) -> (Option<CountedThing>, Option<String>) {
+) -> (Option<CountedThing>, Option<String>, bool) {
     let Some(counted) = earlier.counted.as_ref() else {
-        return (thing, action);
+        return (thing, action, false);
     };
     let mut words: Vec<String> = thing.as_ref().map(|t| t.words.clone()).unwrap_or_default();
     words.extend(counted.words.iter().cloned());
@@ -557,16 +584,21 @@ fn inherit(
     };
     // "9.5 million tickets were sold ... and 2.5 million for the Paralympics": the verb
     // goes with the noun, where the figure has no verb of its own.
-    let own_predicate = (fig.last + 1..=clause.1).any(|k| {
-        view.word(k)
-            .is_some_and(|w| view.lang.auxiliaries.contains(w) || view.lang.looks_verb(w))
-    });
-    let action = if shell || own_predicate {
-        action
+    // Its own verb comes before any phrase that follows it: in "another 200,000 from
+    // overlooking balconies" the -ing word is the balconies'.
+    let own_predicate = (fig.last + 1..=clause.1)
+        .filter_map(|k| view.word(k))
+        .take_while(|w| view.lang.auxiliaries.contains(w) || !view.lang.phrase_stops.contains(w))
+        .any(|w| view.lang.auxiliaries.contains(w) || view.lang.looks_verb(w));
+    // With no verb of its own either side ("the strongest of them measuring 5.1" has
+    // one), the figure repeats the clause before it.
+    let elliptic = !shell && !own_predicate && action.is_none();
+    let action = if elliptic {
+        earlier.action.clone()
     } else {
-        action.or_else(|| earlier.action.clone())
+        action
     };
-    (Some(thing), action)
+    (Some(thing), action, elliptic)
 }
 
 /// True for a bracketed conversion of the measure right before.
@@ -662,6 +694,117 @@ mod tests {
 
     fn claims(text: &str) -> Vec<Claim> {
         extract(&source::parse("t.txt", text))
+    }
+
+    /// Each claim's figure and the head of what it counts ("" for nothing).
+    fn heads(text: &str) -> Vec<(f64, String)> {
+        claims(&format!("Headline\n\n{text}"))
+            .iter()
+            .map(|c| {
+                (
+                    c.value,
+                    c.counted.as_ref().map_or("", |t| t.head()).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_takes_the_noun_before_it_only_when_joined_to_it() {
+        assert_eq!(
+            heads("The quake killed 30 people and injured 50."),
+            [(30.0, "people".to_string()), (50.0, "people".to_string())]
+        );
+        assert_eq!(
+            heads("Labour won 412 seats, the Tories 121."),
+            [(412.0, "seats".to_string()), (121.0, "seats".to_string())]
+        );
+        // Another figure between them counts nothing the first counts.
+        assert!(!heads("A 6.4 quake kills 112, thousands left homeless.")
+            .iter()
+            .any(|(v, h)| (*v - 2000.0).abs() < 0.5 && h == "quake"));
+        // A verb between them: the quake is what kills, not what 112 counts.
+        assert_eq!(
+            heads("A 6.4 quake kills 112 in the west.")[1],
+            (112.0, String::new())
+        );
+        // Not across a dash.
+        assert!(
+            !heads("300 boats sank — 40 more were hurt.").contains(&(40.0, "boats".to_string()))
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_repeats_the_hedge_and_a_new_clause_does_not() {
+        let hedges = |text: &str| -> Vec<Option<Hedge>> {
+            claims(&format!("Headline\n\n{text}"))
+                .iter()
+                .map(|c| c.hedge)
+                .collect()
+        };
+        assert_eq!(
+            hedges("Over 9.5 million tickets were sold for the Olympics and 2.5 million for the Paralympics."),
+            [Some(Hedge::MoreThan), Some(Hedge::MoreThan)]
+        );
+        assert_eq!(
+            hedges("Some 300,000 people watched from the stands, and another 200,000 from overlooking balconies."),
+            [Some(Hedge::About), Some(Hedge::About)]
+        );
+        assert_eq!(
+            hedges("More than 40 aftershocks were recorded, the strongest measuring 5.1."),
+            [Some(Hedge::MoreThan), None]
+        );
+        // The second figure has its own verb: its own clause, its own (lack of) hedge.
+        assert_eq!(
+            hedges("Around 23 bodies have been recovered, and 40 were rescued alive."),
+            [Some(Hedge::About), None]
+        );
+    }
+
+    #[test]
+    fn parts_are_of_the_figure_of_their_whole() {
+        let wholes = |text: &str| -> Vec<Option<f64>> {
+            claims(&format!("Headline\n\n{text}"))
+                .iter()
+                .map(|c| c.frame.whole)
+                .collect()
+        };
+        assert_eq!(
+            wholes("They received 27 bodies, of which 25 were female and two were male."),
+            [None, Some(27.0), Some(27.0)]
+        );
+        assert_eq!(
+            wholes("Twenty-seven bodies were brought in. Police said 23 of them were women."),
+            [None, Some(27.0)]
+        );
+        assert_eq!(wholes("At least 320 of the dead were Egyptians."), [None]);
+    }
+
+    #[test]
+    fn the_level_before_a_change_is_another_occasion() {
+        let earlier = |text: &str| -> Vec<Option<String>> {
+            claims(&format!("Headline\n\n{text}"))
+                .iter()
+                .map(|c| c.frame.earlier.clone())
+                .collect()
+        };
+        assert_eq!(
+            earlier("The Greens won 23 seats, down from 29."),
+            [None, Some("down from".to_string())]
+        );
+        assert_eq!(
+            earlier("Labour won 9.7 million votes, compared with 10.2 million in 2019."),
+            [None, Some("compared with".to_string())]
+        );
+        assert_eq!(
+            earlier("Deaths rose sharply from 40 people to 52."),
+            [Some("rose sharply from".to_string()), None]
+        );
+        // "from" alone is an origin, not a level.
+        assert_eq!(
+            earlier("2,500 delegates from 110 countries came."),
+            [None, None]
+        );
     }
 
     #[test]

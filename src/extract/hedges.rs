@@ -53,26 +53,31 @@ impl Hedge {
     pub(super) fn apply(self, v: f64) -> Interval {
         match self {
             Hedge::MoreThan => Interval::above(v, false),
-            Hedge::AtLeast => Interval::above(v, true),
+            // A vague amount's value is its lower bound: "hundreds" is 200 or more.
+            Hedge::AtLeast | Hedge::Vague => Interval::above(v, true),
             Hedge::LessThan => Interval::below(v, false),
             Hedge::AtMost => Interval::below(v, true),
             Hedge::Nearly => Interval::nearly(v),
             Hedge::About => Interval::about(v),
-            Hedge::Between | Hedge::Vague => Interval::exact(v),
+            Hedge::Between => Interval::exact(v),
         }
     }
 }
 
 /// True when `word` ends a hedge written before a figure ("than", "over", "some").
 pub(super) fn ends_a_hedge(lang: &Language, word: &str) -> bool {
-    lang.hedges_before
-        .iter()
-        .any(|hedge| hedge.words.last() == Some(&word))
+    lang.hedge_last_words.contains(word)
 }
 
-/// The hedge that ends right before token `first`, and its length in tokens: the first
-/// of the language's list that does, so longer wordings come first there.
-pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize)> {
+/// The hedge that ends right before token `first`, its length in tokens, and whether it
+/// is a verb ("passed"), which stays out of the figure's wording: the first of the
+/// language's list that does, so longer wordings come first there.
+pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize, bool)> {
+    // Asked of every figure: most have no hedge, which one lookup tells.
+    let last = view.word(first.checked_sub(1)?)?;
+    if !ends_a_hedge(view.lang, last) {
+        return None;
+    }
     view.lang.hedges_before.iter().find_map(|hedge| {
         let words = hedge.words;
         let n = words.len();
@@ -83,9 +88,15 @@ pub(super) fn before(view: &View, first: usize) -> Option<(Hedge, usize)> {
             .iter()
             .enumerate()
             .all(|(k, w)| view.is(w, first - n + k));
-        hit.then(|| Hedge::from_name(hedge.kind))
+        let linked = !hedge.linked
+            || first > n
+                && view
+                    .word(first - n - 1)
+                    .is_some_and(|w| view.lang.linking_words.contains(w));
+        (hit && linked)
+            .then(|| Hedge::from_name(hedge.kind))
             .flatten()
-            .map(|kind| (kind, n))
+            .map(|kind| (kind, n, hedge.verb))
     })
 }
 

@@ -96,6 +96,34 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
     scan_phrase(view, i)
 }
 
+/// The finite verb of the clause a few words after a participle at `i`, if the words
+/// between are its object ("visiting Mecca have died", "attending the rally were
+/// hurt"); none across a comma or another figure.
+fn finite_verb_after(view: &View, i: usize, clause: (usize, usize)) -> Option<String> {
+    let finite = |w: &str| matches!(w, "have" | "has" | "had" | "were" | "was" | "are" | "is");
+    for j in i + 1..=(i + 8).min(clause.1) {
+        let word = view.word(j)?;
+        if finite(word) {
+            let mut k = j + 1;
+            while view
+                .word(k)
+                .is_some_and(|w| matches!(w, "been" | "also" | "reportedly"))
+            {
+                k += 1;
+            }
+            return view
+                .word(k)
+                .filter(|w| view.lang.looks_verb(w))
+                .map(str::to_string);
+        }
+        let past = view.lang.irregular_verbs.contains(word) || word.ends_with("ed");
+        if past && view.lang.looks_verb(word) && !view.is_capitalized(j) {
+            return Some(word.to_string());
+        }
+    }
+    None
+}
+
 /// True when a figure, with its hedge, starts right after token `i`.
 fn figure_follows(view: &View, i: usize) -> bool {
     let after_hedge = view.lang.hedges_before.iter().find_map(|h| {
@@ -472,6 +500,13 @@ pub fn action(
             continue;
         }
         if view.lang.looks_verb(word) {
+            // "500 people visiting Mecca have died": a participle that describes the
+            // things, and the verb of the clause after it.
+            if word.ends_with("ing") {
+                if let Some(main) = finite_verb_after(view, i, clause) {
+                    return Some(main);
+                }
+            }
             return Some(word.to_string());
         }
         // "72 countries from around the world signed": one short phrase of origin may

@@ -14,9 +14,12 @@ pub struct View<'a> {
     pub tokens: Vec<Token>,
     /// Each token in lower case; most already are, and are borrowed, not copied.
     pub lower: Vec<Cow<'a, str>>,
+    /// A title as a URL slug spells it: lower-case words and digits, no punctuation
+    /// ("bank of england cuts key rate to 4 75 percent").
+    slug: bool,
     /// True for a line in title case ("Over 1,000 Pilgrims Die from Heat During 2024
     /// Hajj"), whose capitals name nothing: no word of it reads as a name.
-    pub title_case: bool,
+    title_case: bool,
 }
 
 impl<'a> View<'a> {
@@ -36,14 +39,26 @@ impl<'a> View<'a> {
                 }
             })
             .collect();
+        let slug = is_slug(text, &tokens);
         let title_case = is_title_case(&text[start..end]);
         View {
             lang,
             text,
             tokens,
             lower,
+            slug,
             title_case,
         }
+    }
+
+    /// True for a title as a URL slug spells it: lower-case, without punctuation.
+    pub fn is_slug(&self) -> bool {
+        self.slug
+    }
+
+    /// True for a headline in title case, most of its longer words capitalised.
+    pub fn is_title_case(&self) -> bool {
+        self.title_case
     }
 
     pub fn len(&self) -> usize {
@@ -84,7 +99,16 @@ impl<'a> View<'a> {
         b < self.tokens.len() && self.tokens[a].end == self.tokens[b].start
     }
 
-    /// True for a word that starts with a capital, in a line that is not in title case.
+    /// True when token `i` is a word written with a capital first, whatever its line.
+    pub fn starts_upper(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True for a word whose capital may mark a name: one that starts with a capital, in
+    /// a line that is not in title case.
     pub fn is_capitalized(&self, i: usize) -> bool {
         !self.title_case
             && self
@@ -108,6 +132,21 @@ pub fn is_title_case(text: &str) -> bool {
     words.len() >= 3 && capitals * 4 >= words.len() * 3
 }
 
+/// True for a sentence that is a slug: three words or more, in lower case, with no
+/// punctuation.
+fn is_slug(text: &str, tokens: &[Token]) -> bool {
+    let mut words = 0;
+    for token in tokens {
+        match token.kind {
+            TokenKind::Word if token.text(text).chars().any(char::is_uppercase) => return false,
+            TokenKind::Word => words += 1,
+            TokenKind::Number => {}
+            TokenKind::Link | TokenKind::Punct => return false,
+        }
+    }
+    words >= 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +166,16 @@ mod tests {
         let text = "Death Toll From Floods Rises To 40";
         let view = View::new(crate::base::lang::ENGLISH, text, 0, text.len());
         assert!(!view.is_capitalized(0));
+    }
+
+    #[test]
+    fn slugs_are_lower_case_words_without_punctuation() {
+        let slug =
+            |text: &str| View::new(crate::base::lang::ENGLISH, text, 0, text.len()).is_slug();
+        assert!(slug("bank of england cuts key rate to 4 75 percent"));
+        assert!(slug("dominican republic nightclub roof collapse kills 79"));
+        assert!(!slug("Bank of England cuts rate"));
+        assert!(!slug("the rate, at 4.75%, fell"));
+        assert!(!slug("two words"));
     }
 }

@@ -32,9 +32,17 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
     };
     let mut id = format!("auto/{}", slug(noun));
     let mut label = head.clone();
-    if claim.unit == Unit::Percent {
-        id.push_str("/percent");
-        label.push_str(" (%)");
+    match claim.unit {
+        Unit::Percent => {
+            id.push_str("/percent");
+            label.push_str(" (%)");
+        }
+        // "one in five people" is a share of people, not a count of them.
+        Unit::Ratio => {
+            id.push_str("/ratio");
+            label.push_str(" (share)");
+        }
+        Unit::Count | Unit::Money(_) => {}
     }
     if let Some(action) = &claim.action {
         let key = lang

@@ -250,6 +250,14 @@ pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mu
         label.push_str(extra);
         label.push(')');
     }
+    // A part is compared only with parts of a whole of the same figure.
+    if let Some(whole) = claim.frame.whole.filter(|_| part.is_some()) {
+        let figure = crate::base::numbers::human_number(whole);
+        id.push_str("/of-");
+        id.push_str(&slug(&figure));
+        label.push_str(", of ");
+        label.push_str(&figure);
+    }
     if let Unit::Money(code) = &claim.unit {
         id.push('/');
         id.push_str(&code.to_lowercase());
@@ -350,7 +358,15 @@ fn candidate(
     // figure places it, and only in topics that count people or things.
     let (word, distance) =
         context.or_else(|| nearest_context(words, &topic.nouns, &words.terms.nouns))?;
-    let near = distance <= 2 || claim.unit != Unit::Count;
+    // The object of its own verb ("invested billions in crowd control") is not placed
+    // by another word near it; a subject may be, by what its verb says of it
+    // ("thousands left homeless").
+    let own_verb_elsewhere = distance > 0
+        && claim
+            .action
+            .as_deref()
+            .is_some_and(|verb| claim.context.is_object_of(verb));
+    let near = (distance <= 2 || claim.unit != Unit::Count) && !own_verb_elsewhere;
     (near && distance < OUT_OF_CLAUSE && (!topic.counted.is_empty() || claim.unit != Unit::Count))
         .then_some(Candidate {
             by_action: distance == 0 && words.action.is_some(),

@@ -260,6 +260,14 @@ mod tests {
     }
 
     #[test]
+    fn shares_are_grouped_apart_from_counts() {
+        let ids = ids("One in five people voted, and 5,000 people voted in the town.");
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        assert!(ids[0].contains("/ratio"), "{ids:?}");
+        assert!(!ids[1].contains("/ratio"), "{ids:?}");
+    }
+
+    #[test]
     fn money_is_compared_within_one_currency() {
         assert_eq!(ids("The bank pledged $25 million in aid."), ["aid/usd"]);
         assert_eq!(ids("The EU pledged €4m in aid."), ["aid/eur"]);

@@ -37,6 +37,10 @@ pub struct Frame {
     /// or "since" beside it names the baseline, and a change is never compared with a
     /// level.
     pub change: bool,
+    /// For a part of a whole counted just before ("23 of them were women" after
+    /// "Twenty-seven bodies"), the whole's figure: parts are compared only within one
+    /// whole, so 108 women of 121 dead never meet 25 women of 27 bodies.
+    pub whole: Option<f64>,
     /// The words that make the figure the level before a change ("down from" in "won 23
     /// seats, down from 29"; "compared with"): the thing as it was on another occasion.
     pub earlier: Option<String>,
