@@ -143,13 +143,16 @@ fn same_figure(a: &Claim, b: &Claim) -> bool {
         || (a.value - b.value).abs() < plain_rounding(a).max(plain_rounding(b))
 }
 
-/// The rounding a figure's wording implies, for a figure stated without a hedge: a
-/// hedge ("nearly 1.2 million") already says how far off the figure may be.
+/// How far a figure's wording lets it stray: the rounding a plain figure implies ("1.2
+/// million" holds 1,213,000), or a vague amount's looseness. A hedge ("nearly 1.2
+/// million") already says how far off the figure may be.
 fn plain_rounding(claim: &Claim) -> f64 {
-    if claim.hedge.is_none() {
-        claim.rounding
-    } else {
-        0.0
+    match claim.hedge {
+        None => claim.rounding,
+        // "hundreds" reads as 200 or more, but writers use it of anything past its unit:
+        // "hundreds of personnel" does not deny "132 army personnel".
+        Some(crate::extract::figures::Hedge::Vague) => claim.value / 2.0,
+        Some(_) => 0.0,
     }
 }
 
@@ -546,6 +549,11 @@ mod tests {
         );
         assert_eq!(
             compare(vec![vague("a", 10_000.0), exact("b", 25_000.0)])[0].verdict,
+            Verdict::Agree
+        );
+        // Past its unit, a vague amount holds a figure: "hundreds" and 132.
+        assert_eq!(
+            compare(vec![vague("a", 100.0), exact("b", 132.0)])[0].verdict,
             Verdict::Agree
         );
         // "thousands" against 500: no value satisfies both.

@@ -382,8 +382,12 @@ fn apply_ignores(
 /// figure and no place ("turnout was 61.5%"): the source itself sets the place against
 /// the whole. Otherwise the place is where the whole event is, and says nothing.
 fn settle_places(placed: &mut [(claims::Claim, Option<Placement>)]) {
+    // A headline is no whole to set a place against: it is often an earlier count the
+    // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
+    // district").
     let unplaced: Vec<(String, f64)> = placed
         .iter()
+        .filter(|(c, _)| c.paragraph > 0)
         .filter_map(|(c, p)| p.as_ref().map(|p| (c, p)))
         .filter(|(_, p)| p.place.is_none())
         .map(|(c, p)| (p.base_id.clone(), c.value))
@@ -515,5 +519,61 @@ mod tests {
             Some(vec![412.0, 411.0]),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_figure_does_not_set_the_body_s_place_apart() {
+        // The headline's earlier count is no whole: the body's toll, in one of the
+        // event's own places, stays the event's own and meets the other outlet's.
+        let found = topics(&[
+            (
+                "a.txt",
+                "At least 50 killed in stampede at prayer meeting\n\nA total of 116 people died in Hathras district, officials said.",
+            ),
+            ("b.txt", "Hathras stampede toll rises\n\nOfficials said 121 people died in the crush in Hathras."),
+        ]);
+        let tolls = found.iter().find(|(_, v)| v.contains(&116.0));
+        assert!(tolls.is_some_and(|(_, v)| v.contains(&121.0)), "{found:?}");
+
+        let found = topics(&[
+            (
+                "a.txt",
+                "Turnout near 58% as Norvale votes\n\nTurnout in Lindhaven reached 61.5%, the commission said.",
+            ),
+            ("b.txt", "Norvale votes in Lindhaven\n\nTurnout was 63%."),
+        ]);
+        let turnout = found.iter().find(|(_, v)| v.contains(&61.5));
+        assert!(turnout.is_some_and(|(_, v)| v.contains(&63.0)), "{found:?}");
+    }
+
+    #[test]
+    fn a_body_figure_without_place_still_sets_a_place_apart() {
+        let found = topics(&[
+            (
+                "a.txt",
+                "Norvale votes in Lindhaven and across the country\n\nTurnout in Lindhaven reached 61.5%.\n\nTurnout was 58%, the commission said.",
+            ),
+            ("b.txt", "Norvale votes in Lindhaven\n\nTurnout was 63%."),
+        ]);
+        let turnout = found.iter().find(|(_, v)| v.contains(&61.5));
+        assert!(
+            turnout.is_some_and(|(_, v)| !v.contains(&63.0)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_change_its_topic_names_is_not_marked_twice() {
+        for text in [
+            "Results\n\nLabour gained 211 seats compared with 2019.",
+            "Results\n\nThe Tories lost 250 seats since 2019.",
+        ] {
+            let found = ids(&[("a.txt", text)]);
+            assert!(!found.is_empty(), "{text}");
+            assert!(
+                found.iter().all(|id| !id.contains("/change")),
+                "{text}: {found:?}"
+            );
+        }
     }
 }

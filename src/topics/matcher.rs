@@ -265,7 +265,7 @@ pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mu
         label.push_str(code);
     }
     let changes = |part: &str| claim.language.change_words.contains(part);
-    if claim.frame.change && !id.split(['/', '+']).any(changes) {
+    if claim.frame.change && !id.split(['/', '+', '-']).any(changes) {
         id.push_str("/change");
         label.push_str(", change");
     }
