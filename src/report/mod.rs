@@ -73,13 +73,18 @@ impl<'a> Document<'a> {
     pub fn nothing_compared(&self) -> Option<String> {
         if let [(path, _)] = self.sources {
             let path = crate::base::controls::escape(path, true);
+            let found = if self.findings.is_empty() {
+                " and found nothing"
+            } else {
+                ""
+            };
             return Some(format!(
-                "Nothing compared: one article was read ({path}); only its own checks (sums, dates, names) ran."
+                "Nothing compared: one article was read ({path}); only its own checks (sums, dates, names) ran{found}."
             ));
         }
         let s = &self.summary;
         (s.conflict + s.differs + s.agree == 0).then(|| {
-            "Nothing compared: no figure reported here is given by more than one source."
+            "No figures compared: no figure reported here is given by more than one source."
                 .to_string()
         })
     }
@@ -88,7 +93,7 @@ impl<'a> Document<'a> {
     pub fn all_clear(&self) -> String {
         self.nothing_compared().unwrap_or_else(|| match self.hidden {
             0 => "No disagreements: the sources agree on every figure they share.".to_string(),
-            n => format!("No disagreements but the {n} known findings the baseline hides."),
+            n => format!("No disagreements beyond the {n} known findings the baseline hides."),
         })
     }
 
