@@ -183,7 +183,10 @@ fn binary_file_is_skipped_with_a_warning() {
     );
     // One article is left of the two: the comparison asked for cannot happen, and the
     // error names what was read and what was skipped.
-    assert_fatal(&output, "nothing to compare: only 1 readable article (./a.txt)");
+    assert_fatal(
+        &output,
+        "nothing to compare: only 1 readable article (./a.txt)",
+    );
     assert!(stderr(&output).contains("skipped ./b.txt: binary file"));
     let named = run(&["diff", "a.txt", "b.txt"], &dir);
     assert_fatal(&named, "nothing to compare");

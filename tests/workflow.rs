@@ -517,15 +517,29 @@ fn a_note_survives_a_changed_figure() {
     fs::write(&article, text).unwrap();
     snapshot(
         "baseline_notes_1_changed_figures_reopen",
-        &mut run(&["diff", ".", "--baseline", "reviewed.toml", "--topic", "press-agencies"]),
+        &mut run(&[
+            "diff",
+            ".",
+            "--baseline",
+            "reviewed.toml",
+            "--topic",
+            "press-agencies",
+        ]),
     );
     // The table and JSON count the same topics under a baseline.
     let table = run(&["diff", ".", "--baseline", "reviewed.toml"])
         .output()
         .unwrap();
-    let json = run(&["diff", ".", "--baseline", "reviewed.toml", "--format", "json"])
-        .output()
-        .unwrap();
+    let json = run(&[
+        "diff",
+        ".",
+        "--baseline",
+        "reviewed.toml",
+        "--format",
+        "json",
+    ])
+    .output()
+    .unwrap();
     let (counts, value) = json_counts(&json);
     assert!(summary_line(&table).starts_with(&counts), "{counts}");
     let reopened: Vec<&str> = value["baseline"]["reopened"]
@@ -591,12 +605,24 @@ fn nothing_compared_is_never_an_agreement() {
         hcx().args(["diff", "tests/fixtures/festival_clean/wire_c.txt"]),
     );
     let seed = hcx()
-        .args(["diff", "seeds/000_1ad5fa34fd881193.txt", "--format", "markdown"])
+        .args([
+            "diff",
+            "seeds/000_1ad5fa34fd881193.txt",
+            "--format",
+            "markdown",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(seed.stdout).unwrap();
-    assert_eq!(seed.status.code(), Some(1), "its own checks found something");
-    assert!(text.contains("Nothing compared: one article was read"), "{text}");
+    assert_eq!(
+        seed.status.code(),
+        Some(1),
+        "its own checks found something"
+    );
+    assert!(
+        text.contains("Nothing compared: one article was read"),
+        "{text}"
+    );
     assert!(!text.contains("agree on"), "{text}");
     // A topic asked for that the articles lack is an error naming the nearest ones.
     snapshot(
@@ -628,7 +654,11 @@ fn quiet_prints_nothing_and_keeps_the_exit_code() {
 fn no_path_reads_the_current_folder() {
     let dir = root().join("tests/fixtures/earthquake");
     let bare = hcx().current_dir(&dir).arg("diff").output().unwrap();
-    let dot = hcx().current_dir(&dir).args(["diff", "."]).output().unwrap();
+    let dot = hcx()
+        .current_dir(&dir)
+        .args(["diff", "."])
+        .output()
+        .unwrap();
     assert_eq!(bare.status.code(), Some(1));
     assert_eq!(bare.status.code(), dot.status.code());
     assert_eq!(bare.stdout, dot.stdout);

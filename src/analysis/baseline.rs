@@ -218,12 +218,11 @@ impl Baseline {
             .iter()
             .map(|found| {
                 let print = check_fingerprint(found);
-                let note = previous.and_then(|b| {
-                    match b.check.iter().find(|e| e.fingerprint == print) {
+                let note =
+                    previous.and_then(|b| match b.check.iter().find(|e| e.fingerprint == print) {
                         Some(known) => Some(known.note.clone()),
                         None => b.changed_check_note(found, &current),
-                    }
-                });
+                    });
                 CheckEntry {
                     check: found.kind().as_str().to_string(),
                     files: finding_files(found),
@@ -241,12 +240,22 @@ impl Baseline {
         let topics = self
             .finding
             .iter()
-            .filter(|e| !previous.finding.iter().any(|p| p.fingerprint == e.fingerprint))
+            .filter(|e| {
+                !previous
+                    .finding
+                    .iter()
+                    .any(|p| p.fingerprint == e.fingerprint)
+            })
             .filter(|e| !e.note.is_empty());
         let checks = self
             .check
             .iter()
-            .filter(|e| !previous.check.iter().any(|p| p.fingerprint == e.fingerprint))
+            .filter(|e| {
+                !previous
+                    .check
+                    .iter()
+                    .any(|p| p.fingerprint == e.fingerprint)
+            })
             .filter(|e| !e.note.is_empty());
         topics.count() + checks.count()
     }
@@ -288,6 +297,74 @@ mod tests {
         assert_eq!(fingerprint(&before[0]), fingerprint(&moved[0]));
         assert_ne!(fingerprint(&before[0]), fingerprint(&changed[0]));
         assert_eq!(fingerprint(&before[0]), "deaths | x.txt: 12 | y.txt: 15");
+    }
+
+    fn checks_of(texts: &[(&str, &str)]) -> Vec<Finding> {
+        let sources = crate::source::parse_all(texts);
+        crate::analysis::analyze(&sources, &RuleSet::builtin()).checks
+    }
+
+    const SUM: &str = "Port strike ends\n\nIn all, 54 ships were held at anchor: 20 Danish ships, 18 Dutch ships and 12 Polish ships.";
+
+    #[test]
+    fn a_check_s_fingerprint_keeps_its_wordings_not_its_places() {
+        let before = checks_of(&[("a/x.txt", SUM)]);
+        let moved = checks_of(&[(
+            "b/x.txt",
+            &SUM.replace("\n\nIn all", "\n\nIntro.\n\nIn all"),
+        )]);
+        let changed = checks_of(&[("a/x.txt", &SUM.replace("20 Danish", "21 Danish"))]);
+        assert_eq!(before.len(), 1, "{before:?}");
+        assert_eq!(check_fingerprint(&before[0]), check_fingerprint(&moved[0]));
+        assert_ne!(
+            check_fingerprint(&before[0]),
+            check_fingerprint(&changed[0])
+        );
+        assert!(check_fingerprint(&before[0]).starts_with("sum | x.txt: "));
+    }
+
+    #[test]
+    fn a_note_is_carried_to_changed_figures_marked_once() {
+        let first = checks_of(&[("x.txt", SUM)]);
+        let refs: Vec<&Finding> = first.iter().collect();
+        let mut baseline = Baseline::of(&[], &refs, None);
+        baseline.check[0].note = "the 72 is right".to_string();
+        let changed = checks_of(&[("x.txt", &SUM.replace("20 Danish", "21 Danish"))]);
+        let refs: Vec<&Finding> = changed.iter().collect();
+        assert!(!baseline.knows_check(&changed[0]));
+        let again = Baseline::of(&[], &refs, Some(&baseline));
+        assert_eq!(
+            again.check[0].note,
+            "figure changed since the note: the 72 is right"
+        );
+        assert_eq!(again.carried_from(&baseline), 1);
+        let twice = Baseline::of(&[], &refs, Some(&again));
+        assert_eq!(twice.check[0].note, again.check[0].note);
+        assert_eq!(twice.carried_from(&again), 0);
+        // Another file's finding of the same kind takes no note.
+        let elsewhere = checks_of(&[("y.txt", SUM)]);
+        let refs: Vec<&Finding> = elsewhere.iter().collect();
+        assert_eq!(Baseline::of(&[], &refs, Some(&baseline)).check[0].note, "");
+    }
+
+    #[test]
+    fn a_topic_s_note_follows_its_changed_figures() {
+        let before = topics_of(&[
+            ("x.txt", "The flood killed 12 people."),
+            ("y.txt", "It killed 15 people."),
+        ]);
+        let refs: Vec<&TopicReport> = before.iter().collect();
+        let mut baseline = Baseline::of(&refs, &[], None);
+        baseline.finding[0].note = "police figure".to_string();
+        let after = topics_of(&[
+            ("x.txt", "The flood killed 13 people."),
+            ("y.txt", "It killed 15 people."),
+        ]);
+        assert!(!baseline.knows(&after[0]));
+        assert_eq!(
+            baseline.changed_note(&after[0]).as_deref(),
+            Some("figure changed since the note: police figure")
+        );
     }
 
     #[test]

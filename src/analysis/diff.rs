@@ -51,7 +51,10 @@ impl FailOn {
 /// The topics whose ids are asked for, or their sub-topics; every topic when none is.
 /// An id that names no topic of the analysis is an error naming the nearest ones: a
 /// report of nothing would pass as a report of no disagreement.
-pub fn select<'a>(analysis: &'a Analysis, wanted: &[String]) -> Result<Vec<&'a TopicReport>, Error> {
+pub fn select<'a>(
+    analysis: &'a Analysis,
+    wanted: &[String],
+) -> Result<Vec<&'a TopicReport>, Error> {
     let matches = |name: &str, topic: &TopicReport| topics::names_topic(name, &topic.id);
     if let Some(unknown) = wanted
         .iter()
@@ -131,10 +134,12 @@ pub fn review<'a>(
         })
         .collect();
     reopened.extend(kept.iter().filter_map(|f| {
-        baseline.changed_check_note(f, &current).map(|note| Reopened {
-            finding: format!("{} check in {}", f.kind().as_str(), f.source),
-            note,
-        })
+        baseline
+            .changed_check_note(f, &current)
+            .map(|note| Reopened {
+                finding: format!("{} check in {}", f.kind().as_str(), f.source),
+                note,
+            })
     }));
     Reviewed {
         topics,

@@ -91,10 +91,11 @@ impl<'a> Document<'a> {
 
     /// The sentence a report for people ends its findings with when it lists none.
     pub fn all_clear(&self) -> String {
-        self.nothing_compared().unwrap_or_else(|| match self.hidden {
-            0 => "No disagreements: the sources agree on every figure they share.".to_string(),
-            n => format!("No disagreements beyond the {n} known findings the baseline hides."),
-        })
+        self.nothing_compared()
+            .unwrap_or_else(|| match self.hidden {
+                0 => "No disagreements: the sources agree on every figure they share.".to_string(),
+                n => format!("No disagreements beyond the {n} known findings the baseline hides."),
+            })
     }
 
     /// "; 2 files skipped: a.bin, b.md", for a summary line; empty when none was.
@@ -346,4 +347,35 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
         claim.quote,
         if cut_tail { "…" } else { "" }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_clear(texts: &[(&str, &str)]) -> String {
+        let sources = crate::source::parse_all(texts);
+        let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
+        Document::new(&analysis, analysis.topics.iter().collect(), false, 0).all_clear()
+    }
+
+    #[test]
+    fn a_report_says_agree_only_when_figures_were_compared() {
+        let one = all_clear(&[("a.txt", "The flood killed 12 people.")]);
+        assert!(
+            one.starts_with("Nothing compared: one article was read (a.txt)"),
+            "{one}"
+        );
+        assert!(one.ends_with("and found nothing."), "{one}");
+        let apart = all_clear(&[
+            ("a.txt", "The flood killed 12 people."),
+            ("b.txt", "Some 40 homes were destroyed."),
+        ]);
+        assert!(apart.starts_with("No figures compared"), "{apart}");
+        let agree = all_clear(&[
+            ("a.txt", "The flood killed 12 people."),
+            ("b.txt", "It killed 12 people."),
+        ]);
+        assert!(agree.contains("the sources agree"), "{agree}");
+    }
 }

@@ -195,6 +195,26 @@ pub fn slug(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::base::morphology;
+
+    #[test]
+    fn nearest_topics_are_spelt_most_alike() {
+        let known = [
+            "deaths",
+            "injuries",
+            "missing",
+            "deaths/in-etah",
+            "auto/person+leav",
+        ];
+        assert_eq!(nearest("misssing", known, 1), ["missing"]);
+        assert_eq!(nearest("death", known, 1), ["deaths"]);
+        assert_eq!(nearest("injured", known, 1), ["injuries"]);
+        assert_eq!(nearest("Deaths", known, 2)[0], "deaths");
+        // A base id is offered once, and "auto" never.
+        let offered = nearest("auto", known, 10);
+        assert!(!offered.contains(&"auto".to_string()), "{offered:?}");
+        assert_eq!(offered.iter().filter(|id| *id == "deaths").count(), 1);
+        assert!(nearest("x", [], 3).is_empty());
+    }
     use crate::extract::claims;
     use crate::source;
 
