@@ -56,6 +56,9 @@ pub struct DiffOptions {
     pub baseline: Option<PathBuf>,
     /// Record the findings in this baseline instead of reporting them.
     pub write_baseline: Option<PathBuf>,
+    /// Write no report, only the exit code says (`--quiet`, as `rg -q`); errors and
+    /// warnings still go to standard error.
+    pub quiet: bool,
 }
 
 /// A command and its options.
@@ -159,9 +162,19 @@ fn nothing_read(console: &dyn Console, failures: &[Warning]) -> Error {
     }
 }
 
-/// Reads the articles and runs every stage over them. Returns the analysis and how many
-/// files and folders could not be read (each told on standard error).
-fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<(Analysis, usize), Error> {
+/// Articles read and analysed, and the files and folders left out on the way.
+struct Read {
+    analysis: Analysis,
+    /// Files and folders that could not be read, not yet told: the run goes on
+    /// without them and exits with 2.
+    failures: Vec<Warning>,
+    /// Every file left out: binary files, hcx's own reports, and the failures.
+    skipped: Vec<Warning>,
+}
+
+/// Reads the articles and runs every stage over them. Warnings are told on standard
+/// error; the failures are the caller's to tell.
+fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<Read, Error> {
     let rules = load_rules(&inputs.rules)?;
     let tick = |done: usize, total: usize| console.progress(done, total);
     let options = ReadOptions {
@@ -178,11 +191,31 @@ fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<(Analysis, usize), 
     if corpus.sources.is_empty() {
         return Err(nothing_read(console, &corpus.errors));
     }
-    for failure in &corpus.errors {
-        tell_failure(console, failure);
-    }
     let analysis = analysis::analyze_with(&corpus.sources, &rules, &inputs.skip_checks);
-    Ok((analysis, corpus.errors.len()))
+    for unknown in &analysis.unknown_ignores {
+        let nearest = unknown
+            .nearest
+            .as_ref()
+            .map_or(String::new(), |n| format!("; did you mean \"{n}\"?"));
+        console.note(&format!(
+            "hcx: warning: {}:{}: ignore comment names no topic \"{}\"{nearest}",
+            unknown.source, unknown.line, unknown.name
+        ));
+    }
+    let mut skipped = corpus.skipped;
+    skipped.extend(corpus.errors.iter().cloned());
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Read {
+        analysis,
+        failures: corpus.errors,
+        skipped,
+    })
+}
+
+/// True when the paths ask for a comparison: several of them, or a folder. One article
+/// file given alone asks only for its own checks.
+fn asks_to_compare(paths: &[PathBuf]) -> bool {
+    paths.len() > 1 || paths.iter().any(|p| p.is_dir())
 }
 
 fn run_diff(
@@ -191,35 +224,77 @@ fn run_diff(
     console: &dyn Console,
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let (analysis, failed) = analyze(inputs, console)?;
-    let selection = diff::select(&analysis, &options.topics);
-    for wanted in &selection.unknown {
-        console.note(&format!(
-            "hcx: warning: no topic \"{wanted}\" in these articles"
-        ));
+    let Read {
+        analysis,
+        failures,
+        skipped,
+    } = analyze(inputs, console)?;
+    if asks_to_compare(&inputs.paths) && analysis.sources.len() < 2 {
+        return Err(Error::NothingToCompare {
+            read: analysis.sources.iter().map(|(p, _)| p.clone()).collect(),
+            skipped: skipped
+                .iter()
+                .map(|w| {
+                    let why = w.message.strip_prefix("skipped: ").unwrap_or(&w.message);
+                    format!("{}: {why}", w.path)
+                })
+                .collect(),
+        });
     }
+    for failure in &failures {
+        tell_failure(console, failure);
+    }
+    let failed = failures.len();
+    let selected = diff::select(&analysis, &options.topics)?;
     if let Some(path) = &options.write_baseline {
-        let n = diff::write_baseline(path, &selection.topics)?;
-        console.note(&format!("hcx: wrote {n} findings to {}", path.display()));
+        let written = diff::write_baseline(path, &selected, &analysis.checks)?;
+        if !options.quiet {
+            console.note(&format!(
+                "hcx: wrote {} findings to {}",
+                written.findings,
+                path.display()
+            ));
+        }
+        if written.changed_notes > 0 {
+            console.note(&format!(
+                "hcx: warning: {} notes kept from findings whose figures changed, marked \"{}\"",
+                written.changed_notes,
+                analysis::baseline::CHANGED.trim_end_matches([':', ' '])
+            ));
+        }
         return Ok(with_failures(0, failed));
     }
     let baseline = match &options.baseline {
         Some(path) => Some(Baseline::load(path)?),
         None => None,
     };
-    let (remaining, hidden) = diff::hide_known(selection.topics, baseline.as_ref());
-    let code = diff::exit_code(&remaining, &analysis, options.fail_on);
+    let reviewed = diff::review(selected, &analysis.checks, baseline.as_ref());
+    let code = diff::exit_code(&reviewed, options.fail_on);
+    if options.quiet {
+        drop(reviewed);
+        std::mem::forget(analysis);
+        return Ok(with_failures(code, failed));
+    }
     let printer = options.format.printer(inputs.layout);
-    let document = Document::new(&analysis, remaining, options.all, hidden);
+    let hidden = reviewed.hidden;
+    let mut document = Document::new(&analysis, reviewed.topics, options.all, hidden);
+    document.findings = &reviewed.findings;
+    document.reopened = &reviewed.reopened;
+    document.skipped = &skipped;
     // The report goes out before the note on standard error, as it did unbuffered.
     let written = printer
         .print(&document, out)
         .and_then(|()| out.flush())
         .map_err(Error::Output);
-    if hidden > 0 && !printer.tells_hidden() {
-        console.note(&format!(
-            "hcx: {hidden} known findings hidden by the baseline"
-        ));
+    if !printer.tells_hidden() {
+        if hidden > 0 {
+            console.note(&format!(
+                "hcx: {hidden} known findings hidden by the baseline"
+            ));
+        }
+        for line in document.reopened_lines() {
+            console.note(&format!("hcx: {line}"));
+        }
     }
     drop(document);
     // The process ends next and the system takes its memory back at once; freeing a
@@ -300,15 +375,17 @@ fn run_explain(
     console: &dyn Console,
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let (analysis, failed) = analyze(inputs, console)?;
+    let Read {
+        analysis, failures, ..
+    } = analyze(inputs, console)?;
+    for failure in &failures {
+        tell_failure(console, failure);
+    }
     let Some(found) = analysis.topics.iter().find(|t| t.id == topic) else {
-        return Err(Error::UnknownTopic {
-            topic: topic.to_string(),
-            known: analysis.topics.iter().map(|t| t.id.clone()).collect(),
-        });
+        return Err(diff::unknown_topic(&analysis, topic));
     };
     explain::write_topic(out, found, &analysis.claims)
-        .map(|()| with_failures(0, failed))
+        .map(|()| with_failures(0, failures.len()))
         .map_err(Error::Output)
 }
 

@@ -176,14 +176,39 @@ fn binary_file_is_skipped_with_a_warning() {
     fs::write(dir.join("a.txt"), "The flood killed 12 people.").unwrap();
     fs::write(dir.join("b.txt"), b"\x00\x01\x02 12 people killed \x00").unwrap();
     let output = run(&["diff", "."], &dir);
-    assert_eq!(output.status.code(), Some(0));
     assert!(
         stderr(&output).contains("b.txt: skipped: binary file"),
         "{}",
         stderr(&output)
     );
+    // One article is left of the two: the comparison asked for cannot happen, and the
+    // error names what was read and what was skipped.
+    assert_fatal(
+        &output,
+        "nothing to compare: only 1 readable article (./a.txt)",
+    );
+    assert!(stderr(&output).contains("skipped ./b.txt: binary file"));
+    let named = run(&["diff", "a.txt", "b.txt"], &dir);
+    assert_fatal(&named, "nothing to compare");
     let only = run(&["diff", "b.txt"], &dir);
     assert_fatal(&only, "no readable articles");
+    // A third article makes it a comparison again, and the table names the skipped file.
+    fs::write(dir.join("c.txt"), "The flood killed 12 people.").unwrap();
+    let output = run(&["diff", "."], &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("; 1 file skipped: ./b.txt"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn one_unreadable_path_of_two_leaves_nothing_to_compare() {
+    let dir = scratch("one-of-two");
+    fs::write(dir.join("a.txt"), "The flood killed 12 people.").unwrap();
+    let output = run(&["diff", "a.txt", "gone.txt"], &dir);
+    assert_fatal(&output, "skipped gone.txt: no such file or folder");
 }
 
 #[test]

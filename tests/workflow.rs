@@ -386,3 +386,307 @@ fn html_articles_are_read_with_their_places() {
         hcx().args(["claims", "tests/data/html/agency.html", "--format", "jsonl"]),
     );
 }
+
+/// The summary line of a table report: its last line on standard output.
+fn summary_line(output: &std::process::Output) -> String {
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.lines()
+        .rev()
+        .find(|l| l.contains(" conflict, "))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The JSON summary as the table's summary line words it.
+fn json_counts(output: &std::process::Output) -> (String, serde_json::Value) {
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let s = &value["summary"];
+    let total: u64 = ["conflict", "differs", "agree", "single"]
+        .iter()
+        .map(|k| s[k].as_u64().unwrap())
+        .sum();
+    let counts = format!(
+        "{} conflict, {} differ, {} agree, {} single-source ({total} topics)",
+        s["conflict"], s["differs"], s["agree"], s["single"]
+    );
+    (counts, value)
+}
+
+/// Gives the baseline entry whose block holds `marker` the note `note`.
+fn annotate(baseline: &str, marker: &str, note: &str) -> String {
+    let blocks: Vec<String> = baseline
+        .split("\n\n")
+        .map(|block| {
+            if block.contains(marker) {
+                block.replace("note = \"\"", &format!("note = \"{note}\""))
+            } else {
+                block.to_string()
+            }
+        })
+        .collect();
+    assert!(
+        blocks.iter().any(|b| b.contains(note)),
+        "no entry with {marker}"
+    );
+    blocks.join("\n\n")
+}
+
+#[test]
+fn on_the_seeds_a_written_baseline_then_exits_zero() {
+    let dir = scratch("seeds-baseline", "seeds");
+    let run = |args: &[&str]| {
+        let mut cmd = hcx();
+        cmd.current_dir(&dir).args(args);
+        cmd.output().unwrap()
+    };
+    let first = run(&["diff", "."]);
+    assert_eq!(first.status.code(), Some(1), "the seeds disagree");
+    let (_, all) = json_counts(&run(&["diff", ".", "--format", "json"]));
+    let flagged = all["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["verdict"] == "conflict" || t["verdict"] == "differs")
+        .count();
+    let checks = all["checks"].as_array().unwrap().len();
+    assert!(flagged > 0 && checks > 0);
+
+    let written = run(&["diff", ".", "--write-baseline", "hcx-baseline.toml"]);
+    assert_eq!(written.status.code(), Some(0));
+    let text = fs::read_to_string(dir.join("hcx-baseline.toml")).unwrap();
+    assert_eq!(text.matches("[[finding]]").count(), flagged);
+    assert_eq!(text.matches("[[check]]").count(), checks);
+
+    // The README's CI recipe: only what is new or changed fails.
+    for format in ["table", "json", "markdown", "github", "html"] {
+        let rerun = run(&[
+            "diff",
+            ".",
+            "--baseline",
+            "hcx-baseline.toml",
+            "--format",
+            format,
+        ]);
+        assert_eq!(rerun.status.code(), Some(0), "{format}");
+    }
+    let (counts, value) = json_counts(&run(&[
+        "diff",
+        ".",
+        "--baseline",
+        "hcx-baseline.toml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(value["baseline"]["hidden"], flagged + checks);
+    assert_eq!(value["checks"].as_array().unwrap().len(), 0);
+    let table = run(&["diff", ".", "--baseline", "hcx-baseline.toml"]);
+    assert!(
+        summary_line(&table).starts_with(&counts),
+        "{} / {counts}",
+        summary_line(&table)
+    );
+    assert!(summary_line(&table).contains(&format!(
+        "{} known findings hidden by the baseline",
+        flagged + checks
+    )));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_note_survives_a_changed_figure() {
+    let dir = scratch("seeds-notes", "seeds");
+    let run = |args: &[&str]| {
+        let mut cmd = hcx();
+        cmd.current_dir(&dir).args(args);
+        cmd
+    };
+    let baseline = dir.join("reviewed.toml");
+    run(&["diff", ".", "--write-baseline", "reviewed.toml"])
+        .output()
+        .unwrap();
+    let text = fs::read_to_string(&baseline).unwrap();
+    let text = annotate(&text, "topic = \"press-agencies\"", "VNA says 180");
+    let text = annotate(
+        &text,
+        "check = \"sum\"\nfiles = [\"000_1ad5fa34fd881193.txt\"]",
+        "the 72 is right",
+    );
+    fs::write(&baseline, text).unwrap();
+    // Two figures change: the press agencies' count and a part of the sum.
+    let article = dir.join("000_1ad5fa34fd881193.txt");
+    let text = fs::read_to_string(&article).unwrap();
+    assert!(text.contains("180 press agencies") && text.contains("from 19 Asia-"));
+    let text = text
+        .replace("180 press agencies", "181 press agencies")
+        .replace("from 19 Asia-", "from 18 Asia-");
+    fs::write(&article, text).unwrap();
+    snapshot(
+        "baseline_notes_1_changed_figures_reopen",
+        &mut run(&[
+            "diff",
+            ".",
+            "--baseline",
+            "reviewed.toml",
+            "--topic",
+            "press-agencies",
+        ]),
+    );
+    // The table and JSON count the same topics under a baseline.
+    let table = run(&["diff", ".", "--baseline", "reviewed.toml"])
+        .output()
+        .unwrap();
+    let json = run(&[
+        "diff",
+        ".",
+        "--baseline",
+        "reviewed.toml",
+        "--format",
+        "json",
+    ])
+    .output()
+    .unwrap();
+    let (counts, value) = json_counts(&json);
+    assert!(summary_line(&table).starts_with(&counts), "{counts}");
+    let reopened: Vec<&str> = value["baseline"]["reopened"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reopened,
+        [
+            "figure changed since the note: VNA says 180",
+            "figure changed since the note: the 72 is right"
+        ]
+    );
+    snapshot(
+        "baseline_notes_2_rewrite_keeps_them_marked",
+        &mut run(&["diff", ".", "--write-baseline", "reviewed.toml"]),
+    );
+    let rewritten = fs::read_to_string(&baseline).unwrap();
+    assert!(rewritten.contains("note = \"figure changed since the note: VNA says 180\""));
+    assert!(rewritten.contains("note = \"figure changed since the note: the 72 is right\""));
+    assert_eq!(rewritten.matches("figure changed since").count(), 2);
+    // Rewritten once more, a note is not marked twice.
+    run(&["diff", ".", "--write-baseline", "reviewed.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(fs::read_to_string(&baseline).unwrap(), rewritten);
+    let after = run(&["diff", ".", "--baseline", "reviewed.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(after.status.code(), Some(0));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_ignore_comment_naming_no_topic_is_a_warning() {
+    let dir = std::env::temp_dir().join(format!("hcx-test-misspelt-ignore-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("a.txt"),
+        "Storm hits coast\n\n<!-- hcx: ignore misssing -->\nThe storm killed 12 people and 40 were missing.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "Coast storm\n\nThe storm killed 12 people; 45 are missing. <!-- hcx: ignore dead, deaths -->\n",
+    )
+    .unwrap();
+    snapshot(
+        "ignore_unknown_topic_warning",
+        hcx().current_dir(&dir).args(["diff", "."]),
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn nothing_compared_is_never_an_agreement() {
+    // One article alone is a check of that article.
+    snapshot(
+        "diff_one_article",
+        hcx().args(["diff", "tests/fixtures/festival_clean/wire_c.txt"]),
+    );
+    let seed = hcx()
+        .args([
+            "diff",
+            "seeds/000_1ad5fa34fd881193.txt",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(seed.stdout).unwrap();
+    assert_eq!(
+        seed.status.code(),
+        Some(1),
+        "its own checks found something"
+    );
+    assert!(
+        text.contains("Nothing compared: one article was read"),
+        "{text}"
+    );
+    assert!(!text.contains("agree on"), "{text}");
+    // A topic asked for that the articles lack is an error naming the nearest ones.
+    snapshot(
+        "diff_unknown_topic",
+        hcx().args(["diff", "seeds/", "--topic", "signatory"]),
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_and_keeps_the_exit_code() {
+    for (set, code) in [("seeds/", 1), ("tests/fixtures/festival_clean", 0)] {
+        for flag in ["-q", "--quiet"] {
+            let output = hcx().args(["diff", set, flag]).output().unwrap();
+            assert_eq!(output.status.code(), Some(code), "{set} {flag}");
+            assert!(output.stdout.is_empty(), "{set} {flag}");
+            assert!(output.stderr.is_empty(), "{set} {flag}");
+        }
+    }
+    let output = hcx()
+        .args(["diff", "-q", "no/such/file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn no_path_reads_the_current_folder() {
+    let dir = root().join("tests/fixtures/earthquake");
+    let bare = hcx().current_dir(&dir).arg("diff").output().unwrap();
+    let dot = hcx()
+        .current_dir(&dir)
+        .args(["diff", "."])
+        .output()
+        .unwrap();
+    assert_eq!(bare.status.code(), Some(1));
+    assert_eq!(bare.status.code(), dot.status.code());
+    assert_eq!(bare.stdout, dot.stdout);
+    assert!(!bare.stdout.is_empty());
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_flags() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = hcx().args(["completions", shell]).output().unwrap();
+        assert!(output.status.success(), "{shell}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        for word in ["diff", "baseline", "quiet", "fail-on", "completions"] {
+            assert!(text.contains(word), "{shell} completes no {word}");
+        }
+    }
+    let output = hcx().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = hcx().arg("man").output().unwrap();
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.contains(".TH hcx 1"), "{page}");
+    for word in ["diff", "claims", "explain", "completions"] {
+        assert!(page.contains(word), "the man page names no {word}");
+    }
+}

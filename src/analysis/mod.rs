@@ -26,6 +26,10 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     /// Files passed over without harm: binary files, hcx's own reports, link loops.
     pub warnings: Vec<Warning>,
+    /// The files among [`Corpus::warnings`] that were left out of the run: binary
+    /// files and hcx's own reports. A report names them, so that a comparison that
+    /// lost a source does not pass for one that had it.
+    pub skipped: Vec<Warning>,
     /// Files and folders that could not be read. The run goes on without them; the
     /// command ends with exit code 2.
     pub errors: Vec<Warning>,
@@ -79,7 +83,10 @@ pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Result<Corpus, Error> {
         corpus.warnings.extend(warning);
         match loaded {
             Loaded::Article(article) => corpus.sources.push(article),
-            Loaded::Skipped(warning) => corpus.warnings.push(warning),
+            Loaded::Skipped(warning) => {
+                corpus.skipped.push(warning.clone());
+                corpus.warnings.push(warning);
+            }
         }
     }
     Ok(corpus)
@@ -204,6 +211,52 @@ pub struct Analysis {
     pub suppressed: usize,
     /// Sums, names, titles and dates that do not square.
     pub checks: Vec<checks::Finding>,
+    /// Ignore comments naming a topic that neither the rules nor these articles have.
+    pub unknown_ignores: Vec<UnknownIgnore>,
+}
+
+/// An ignore comment's topic name that answers to no topic: a typo keeps nothing out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownIgnore {
+    pub source: String,
+    pub line: usize,
+    pub name: String,
+    /// The known topic spelt most like it.
+    pub nearest: Option<String>,
+}
+
+/// The names of ignore comments that name no topic of the rules nor of the claims
+/// placed (before the comments took any out), in source order.
+fn unknown_ignores(
+    sources: &[Source],
+    rules: &RuleSet,
+    per_source: &[Vec<(claims::Claim, Option<Placement>)>],
+) -> Vec<UnknownIgnore> {
+    if sources.iter().all(|s| s.ignore_names.is_empty()) {
+        return Vec::new();
+    }
+    let mut known: BTreeSet<&str> = rules.topics().iter().map(|t| t.id.as_str()).collect();
+    known.extend(
+        per_source
+            .iter()
+            .flatten()
+            .filter_map(|(_, p)| p.as_ref().map(|p| p.id.as_str())),
+    );
+    let mut found = Vec::new();
+    for source in sources {
+        for (line, name) in &source.ignore_names {
+            if known.iter().any(|id| topics::names_topic(name, id)) {
+                continue;
+            }
+            found.push(UnknownIgnore {
+                source: source.path.clone(),
+                line: *line,
+                name: name.clone(),
+                nearest: topics::nearest(name, known.iter().copied(), 1).pop(),
+            });
+        }
+    }
+    found
 }
 
 /// Runs extraction, topic placement, comparison and every check over read articles.
@@ -235,6 +288,7 @@ pub fn analyze_with(
         )
         .collect();
     settle_owners(&mut per_source);
+    let unknown_ignores = unknown_ignores(sources, rules, &per_source);
     let mut claims = Vec::new();
     let mut suppressed = 0;
     let mut placements = Placements::default();
@@ -268,6 +322,7 @@ pub fn analyze_with(
             skipped,
         ),
         claims,
+        unknown_ignores,
     }
 }
 

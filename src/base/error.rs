@@ -32,9 +32,17 @@ pub enum Error {
     /// None of the paths given held an article that could be read.
     #[error("no readable articles among the paths given")]
     NoArticles,
-    /// `hcx explain` asked for a topic the articles do not have.
-    #[error("no topic \"{topic}\" in these articles; topics: {}", known.join(", "))]
-    UnknownTopic { topic: String, known: Vec<String> },
+    /// A topic asked for (`--topic`, `hcx explain`) that the articles do not have;
+    /// `nearest` are the articles' topics spelt most like it.
+    #[error("no topic \"{topic}\" in these articles; nearest: {}", nearest_or_none(.nearest))]
+    UnknownTopic { topic: String, nearest: Vec<String> },
+    /// Several paths or a folder were given, but fewer than two articles could be read:
+    /// the comparison asked for cannot happen.
+    #[error("nothing to compare: {}", read_and_skipped(.read, .skipped))]
+    NothingToCompare {
+        read: Vec<String>,
+        skipped: Vec<String>,
+    },
 }
 
 /// A file hcx reads and parses that cannot be read, or holds a mistake.
@@ -44,6 +52,28 @@ pub enum FileError {
     Read { path: PathBuf, source: io::Error },
     #[error("{0}")]
     Syntax(Diagnostic),
+}
+
+fn nearest_or_none(nearest: &[String]) -> String {
+    if nearest.is_empty() {
+        "none (no topic found)".to_string()
+    } else {
+        nearest.join(", ")
+    }
+}
+
+/// "only 1 readable article (a.txt); skipped b.bin: binary file".
+fn read_and_skipped(read: &[String], skipped: &[String]) -> String {
+    let read = match read {
+        [] => "no readable article".to_string(),
+        [one] => format!("only 1 readable article ({one})"),
+        many => format!("{} readable articles ({})", many.len(), many.join(", ")),
+    };
+    if skipped.is_empty() {
+        read
+    } else {
+        format!("{read}; skipped {}", skipped.join("; "))
+    }
 }
 
 /// The first rule problem, and how many more there are.

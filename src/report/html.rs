@@ -153,6 +153,10 @@ impl Printer for Html {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
         write_diff(&mut crate::base::controls::Escaping::new(out), document)
     }
+
+    fn tells_hidden(&self) -> bool {
+        true
+    }
 }
 
 fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
@@ -165,10 +169,24 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "<h1>hcx: {} ({} topics)</h1>",
+        "<h1>hcx: {} ({} topics){}</h1>",
         document.summary.counts(),
-        document.topic_count
+        document.topic_count,
+        esc(&document.skipped_note())
     )?;
+    if document.hidden > 0 {
+        writeln!(
+            out,
+            "<p>{} known findings hidden by the baseline.</p>",
+            document.hidden
+        )?;
+    }
+    for line in document.reopened_lines() {
+        writeln!(out, "<p>{}</p>", esc(&line))?;
+    }
+    if let Some(note) = document.nothing_compared() {
+        writeln!(out, "<p>{}</p>", esc(&note))?;
+    }
     for topic in &shown {
         let class = topic.verdict.as_str();
         writeln!(
@@ -238,8 +256,8 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         }
         writeln!(out, "</ul></section>")?;
     }
-    if shown.is_empty() && checks.is_empty() {
-        writeln!(out, "<p>No disagreements.</p>")?;
+    if shown.is_empty() && checks.is_empty() && document.nothing_compared().is_none() {
+        writeln!(out, "<p>{}</p>", esc(&document.all_clear()))?;
     }
     writeln!(out, "</body></html>")
 }

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Document, Printer, Summary};
+use super::{Document, Printer};
 use crate::compare::TopicReport;
 use crate::extract::claims::Claim;
 
@@ -117,8 +117,9 @@ impl<'a> ClaimFields<'a> {
 #[derive(serde::Serialize)]
 struct DiffDocument<'a> {
     generator: &'static str,
-    baseline: BaselineFields,
+    baseline: BaselineFields<'a>,
     checks: Vec<CheckFields<'a>>,
+    skipped: Vec<SkippedFields<'a>>,
     sources: Vec<SourceFields<'a>>,
     summary: SummaryFields,
     suppressed: usize,
@@ -155,8 +156,24 @@ impl serde::Serialize for ClaimList<'_> {
 }
 
 #[derive(serde::Serialize)]
-struct BaselineFields {
+struct BaselineFields<'a> {
     hidden: usize,
+    /// Findings shown again whose figures changed since the editor's note.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reopened: Vec<ReopenedFields<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct ReopenedFields<'a> {
+    finding: &'a str,
+    note: &'a str,
+}
+
+/// A file left out of the run, and why.
+#[derive(serde::Serialize)]
+struct SkippedFields<'a> {
+    path: &'a str,
+    reason: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -248,13 +265,29 @@ impl Printer for Json {
 
 fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
     let topics = &report.topics;
-    let summary = Summary::of(topics.iter().copied());
+    let summary = report.summary;
     let document = DiffDocument {
         generator: crate::source::REPORT_MARKER,
         baseline: BaselineFields {
             hidden: report.hidden,
+            reopened: report
+                .reopened
+                .iter()
+                .map(|r| ReopenedFields {
+                    finding: &r.finding,
+                    note: &r.note,
+                })
+                .collect(),
         },
         checks: report.findings.iter().map(CheckFields::of).collect(),
+        skipped: report
+            .skipped
+            .iter()
+            .map(|w| SkippedFields {
+                path: &w.path,
+                reason: w.message.strip_prefix("skipped: ").unwrap_or(&w.message),
+            })
+            .collect(),
         sources: report
             .sources
             .iter()

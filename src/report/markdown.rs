@@ -88,15 +88,21 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     writeln!(out, "<!-- {} -->", crate::source::REPORT_MARKER)?;
     writeln!(
         out,
-        "### hcx: {} ({} topics)",
+        "### hcx: {} ({} topics){}",
         document.summary.counts(),
-        document.topic_count
+        document.topic_count,
+        text(&document.skipped_note())
     )?;
     if hidden > 0 {
         writeln!(out, "\n{hidden} known findings hidden by the baseline.")?;
     }
+    for line in document.reopened_lines() {
+        writeln!(out, "\n{}", text(&line))?;
+    }
     if shown.is_empty() && checks.is_empty() {
-        writeln!(out, "\nNo disagreements.")?;
+        writeln!(out, "\n{}", text(&document.all_clear()))?;
+    } else if let Some(note) = document.nothing_compared() {
+        writeln!(out, "\n{}", text(&note))?;
     }
     for topic in &shown {
         writeln!(

@@ -30,13 +30,18 @@ pub struct Document<'a> {
     pub topics: Vec<&'a TopicReport>,
     /// List agreements and single-source topics too, not only disagreements (`--all`).
     pub list_all: bool,
-    /// Counts by verdict of every topic the analysis found, and how many there are.
+    /// Counts by verdict of the topics reported (those asked for, less those the
+    /// baseline hid), and how many there are: every format counts the same.
     pub summary: Summary,
     pub topic_count: usize,
     /// What the checks found.
     pub findings: &'a [Finding],
     /// Known findings the baseline hid.
     pub hidden: usize,
+    /// Findings shown again whose figures changed since the editor's note.
+    pub reopened: &'a [crate::analysis::diff::Reopened],
+    /// Files left out of the run (binary, hcx's own reports, unreadable), each with why.
+    pub skipped: &'a [crate::source::Warning],
     /// Claims ignore comments kept out of their topic.
     pub suppressed: usize,
 }
@@ -50,14 +55,73 @@ impl<'a> Document<'a> {
     ) -> Self {
         Document {
             sources: &analysis.sources,
+            summary: Summary::of(topics.iter().copied()),
+            topic_count: topics.len(),
             topics,
             list_all,
-            summary: Summary::of(&analysis.topics),
-            topic_count: analysis.topics.len(),
             findings: &analysis.checks,
             hidden,
+            reopened: &[],
+            skipped: &[],
             suppressed: analysis.suppressed,
         }
+    }
+
+    /// What a report says when nothing was set against anything: one article read, or
+    /// no figure given by two sources. Such a run must never read as "the sources
+    /// agree".
+    pub fn nothing_compared(&self) -> Option<String> {
+        if let [(path, _)] = self.sources {
+            let path = crate::base::controls::escape(path, true);
+            let found = if self.findings.is_empty() {
+                " and found nothing"
+            } else {
+                ""
+            };
+            return Some(format!(
+                "Nothing compared: one article was read ({path}); only its own checks (sums, dates, names) ran{found}."
+            ));
+        }
+        let s = &self.summary;
+        (s.conflict + s.differs + s.agree == 0).then(|| {
+            "No figures compared: no figure reported here is given by more than one source."
+                .to_string()
+        })
+    }
+
+    /// The sentence a report for people ends its findings with when it lists none.
+    pub fn all_clear(&self) -> String {
+        self.nothing_compared()
+            .unwrap_or_else(|| match self.hidden {
+                0 => "No disagreements: the sources agree on every figure they share.".to_string(),
+                n => format!("No disagreements beyond the {n} known findings the baseline hides."),
+            })
+    }
+
+    /// "; 2 files skipped: a.bin, b.md", for a summary line; empty when none was.
+    pub fn skipped_note(&self) -> String {
+        let names: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|w| crate::base::controls::escape(&w.path, true).into_owned())
+            .collect();
+        match names.len() {
+            0 => String::new(),
+            1 => format!("; 1 file skipped: {}", names[0]),
+            n => format!("; {n} files skipped: {}", names.join(", ")),
+        }
+    }
+
+    /// "deaths is shown again (figure changed since the note: checked with the
+    /// agency)", one line a finding shown again with the editor's earlier note.
+    pub fn reopened_lines(&self) -> Vec<String> {
+        self.reopened
+            .iter()
+            .map(|r| {
+                let line = format!("{} is shown again ({})", r.finding, r.note);
+                crate::base::controls::escape(&line, true).into_owned()
+            })
+            .collect()
     }
 
     /// The topics a listing shows: the disagreements, or every topic with `--all`.
@@ -283,4 +347,35 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
         claim.quote,
         if cut_tail { "…" } else { "" }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_clear(texts: &[(&str, &str)]) -> String {
+        let sources = crate::source::parse_all(texts);
+        let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
+        Document::new(&analysis, analysis.topics.iter().collect(), false, 0).all_clear()
+    }
+
+    #[test]
+    fn a_report_says_agree_only_when_figures_were_compared() {
+        let one = all_clear(&[("a.txt", "The flood killed 12 people.")]);
+        assert!(
+            one.starts_with("Nothing compared: one article was read (a.txt)"),
+            "{one}"
+        );
+        assert!(one.ends_with("and found nothing."), "{one}");
+        let apart = all_clear(&[
+            ("a.txt", "The flood killed 12 people."),
+            ("b.txt", "Some 40 homes were destroyed."),
+        ]);
+        assert!(apart.starts_with("No figures compared"), "{apart}");
+        let agree = all_clear(&[
+            ("a.txt", "The flood killed 12 people."),
+            ("b.txt", "It killed 12 people."),
+        ]);
+        assert!(agree.contains("the sources agree"), "{agree}");
+    }
 }

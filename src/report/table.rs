@@ -115,11 +115,9 @@ impl Printer for Table {
 fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::Result<()> {
     let shown = document.shown();
     let checks = document.findings;
-    if shown.is_empty() && checks.is_empty() {
-        writeln!(
-            out,
-            "No disagreements: the sources agree on every figure they share."
-        )?;
+    let listed_nothing = shown.is_empty() && checks.is_empty();
+    if listed_nothing {
+        writeln!(out, "{}", document.all_clear())?;
     } else if !shown.is_empty() {
         let mut table = new_table(layout, &["Topic", "Figure", "Source", "Wording"]);
         let width = table.width().unwrap_or(FALLBACK_WIDTH);
@@ -185,6 +183,9 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
         }
         write_table(out, &table)?;
     }
+    if let Some(note) = document.nothing_compared().filter(|_| !listed_nothing) {
+        writeln!(out, "{note}")?;
+    }
     write!(
         out,
         "{} ({} topics)",
@@ -208,7 +209,11 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
             document.suppressed
         )?;
     }
-    writeln!(out)
+    writeln!(out, "{}", document.skipped_note())?;
+    for line in document.reopened_lines() {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// `hcx claims` as a table.

@@ -163,6 +163,7 @@ pub fn parse(path: &str, input: &str) -> Source {
         language,
         url: None,
         paragraphs: walk.paragraphs,
+        ignore_names: Vec::new(),
     }
 }
 

@@ -39,6 +39,9 @@ pub struct Source {
     pub date: Option<crate::base::calendar::DayNumber>,
     /// The article's paragraphs, in file order.
     pub paragraphs: Vec<Paragraph>,
+    /// Each topic an ignore comment names, with the comment's line: a name that no
+    /// topic answers to is told, since it keeps nothing out.
+    pub ignore_names: Vec<(usize, String)>,
 }
 
 /// A paragraph of article text: one or more lines of the file joined by single spaces.

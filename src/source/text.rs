@@ -13,12 +13,19 @@ pub fn parse(path: &str, text: &str) -> Source {
     let mut open: Option<Paragraph> = None;
     let mut pending_ignore: Vec<String> = Vec::new();
     let mut first_line = 0;
+    let mut ignore_names = Vec::new();
     for (index, line) in split_lines(text).enumerate() {
         let line_no = index + 1;
         if first_line == 0 && !line.trim().is_empty() {
             first_line = line_no;
         }
         let (blanked, ignore) = take_directives(line);
+        ignore_names.extend(
+            ignore
+                .iter()
+                .filter(|name| *name != "*")
+                .map(|name| (line_no, name.clone())),
+        );
         // Controls are dropped before anything reads the line, so none makes a claim.
         let kept = Kept::of(blanked.as_ref());
         let raw = kept.text.as_ref();
@@ -71,6 +78,7 @@ pub fn parse(path: &str, text: &str) -> Source {
         language,
         url,
         paragraphs,
+        ignore_names,
     }
 }
 

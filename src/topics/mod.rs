@@ -154,6 +154,34 @@ pub fn names_topic(name: &str, id: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Up to `n` of the topic ids `known` nearest in spelling to `name`, nearest first: what
+/// an error or a warning suggests for a topic name that names none. A sub-topic's base
+/// id is a candidate too ("deaths" for "deaths/district"), since it names them all.
+pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<String> {
+    // Every id and each base id above it ("deaths", "auto/country"), but "auto",
+    // which groups topics of nothing in common.
+    let mut candidates: Vec<&str> = known
+        .into_iter()
+        .flat_map(|id| {
+            let bases = id.match_indices('/').map(move |(at, _)| &id[..at]);
+            std::iter::once(id).chain(bases)
+        })
+        .filter(|id| *id != "auto")
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|id| (strsim::jaro_winkler(name, id), id))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(n)
+        .map(|(_, id)| id.to_string())
+        .collect()
+}
+
 /// Lower-case letters and digits, words joined by '-'.
 pub fn slug(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
@@ -167,6 +195,26 @@ pub fn slug(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::base::morphology;
+
+    #[test]
+    fn nearest_topics_are_spelt_most_alike() {
+        let known = [
+            "deaths",
+            "injuries",
+            "missing",
+            "deaths/in-etah",
+            "auto/person+leav",
+        ];
+        assert_eq!(nearest("misssing", known, 1), ["missing"]);
+        assert_eq!(nearest("death", known, 1), ["deaths"]);
+        assert_eq!(nearest("injured", known, 1), ["injuries"]);
+        assert_eq!(nearest("Deaths", known, 2)[0], "deaths");
+        // A base id is offered once, and "auto" never.
+        let offered = nearest("auto", known, 10);
+        assert!(!offered.contains(&"auto".to_string()), "{offered:?}");
+        assert_eq!(offered.iter().filter(|id| *id == "deaths").count(), 1);
+        assert!(nearest("x", [], 3).is_empty());
+    }
     use crate::extract::claims;
     use crate::source;
 

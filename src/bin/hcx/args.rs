@@ -64,12 +64,20 @@ pub enum Command {
     Rules(RulesCommand),
     /// Explain why each claim is in a topic and how its verdict was reached.
     Explain(ExplainArgs),
+    /// Print a shell completion script, e.g. `hcx completions bash > /etc/bash_completion.d/hcx`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `hcx man > /usr/local/share/man/man1/hcx.1`.
+    Man,
 }
 
 #[derive(Args)]
 pub struct Inputs {
-    /// Article files (.txt, .md), folders of them, or - for standard input.
-    #[arg(required = true)]
+    /// Article files (.txt, .md, .html), folders of them, or - for standard input
+    /// (default: the current folder).
     pub paths: Vec<PathBuf>,
     /// A folder (or file) of rule files to add to the built-in rules; repeatable. A topic
     /// with the id of a built-in one replaces it.
@@ -113,6 +121,10 @@ pub struct DiffArgs {
     /// Record the current findings in this baseline file (notes already there are kept).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Print no report: the exit code alone says whether the sources disagree (errors
+    /// and warnings still go to standard error).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Args)]

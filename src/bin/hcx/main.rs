@@ -5,7 +5,7 @@
 mod args;
 mod config;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,6 +25,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(code) = generate(&cli.command) {
+        return code;
+    }
     let console = Terminal::default();
     let outcome = settings(&cli).and_then(|(config, color)| {
         let command = command(&cli.command, &config, color);
@@ -44,6 +47,34 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `hcx completions SHELL` and `hcx man`: text made from the command line's own
+/// definition, so it never drifts from the flags. None for the other commands.
+fn generate(command: &Command) -> Option<ExitCode> {
+    use clap::CommandFactory;
+    // Made in memory first: the completion generators panic on a failed write, and a
+    // closed pipe (`hcx man | head`) is no error.
+    let mut text = Vec::new();
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "hcx", &mut text);
+        }
+        Command::Man => {
+            // Writing into memory cannot fail.
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+        }
+        _ => return None,
+    }
+    let written = io::stdout().lock().write_all(&text);
+    Some(match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("hcx: error: cannot write output: {err}");
+            ExitCode::from(2)
+        }
+    })
 }
 
 /// The configuration file (the one named, or the nearest), and whether to colour.
@@ -79,6 +110,7 @@ fn command(command: &Command, config: &Config, color: bool) -> app::Command {
                 all: args.all,
                 baseline: args.baseline.clone().or_else(|| config.baseline.clone()),
                 write_baseline: args.write_baseline.clone(),
+                quiet: args.quiet,
             },
         },
         Command::Claims(args) => app::Command::Claims {
@@ -103,6 +135,9 @@ fn command(command: &Command, config: &Config, color: bool) -> app::Command {
             },
             all_topics: dir.is_none(),
         },
+        Command::Completions { .. } | Command::Man => {
+            unreachable!("generated before any command runs")
+        }
     }
 }
 
@@ -115,7 +150,12 @@ fn inputs(args: &Inputs, config: &Config, color: bool) -> app::Inputs {
     let mut skip_checks = args.skip_checks.clone();
     skip_checks.extend(config.skip_checks.iter().copied());
     app::Inputs {
-        paths: args.paths.clone(),
+        // As in ripgrep, no path is the current folder.
+        paths: if args.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            args.paths.clone()
+        },
         rules: config
             .rules
             .iter()
