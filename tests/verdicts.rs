@@ -1,6 +1,6 @@
 //! Verdicts as the README documents them: every row of its table of examples, run through
-//! the whole pipeline, and the property that a source agreeing with a topic's figures
-//! never makes its verdict worse.
+//! the whole pipeline; the property that a source agreeing with a topic's figures never
+//! makes its verdict worse; and topics in the order an editor must see them.
 
 use hcx::compare::Verdict;
 use proptest::prelude::*;
@@ -230,4 +230,33 @@ fn an_agreeing_source_exists_for_an_agreeing_topic() {
         verdict_of(&texts(&[vec![about], vec![nearly], vec![some]])),
         Some(Verdict::Agree)
     );
+}
+
+/// Topics in the order an editor must see them, on the seeds and the fixtures: the
+/// first flagged topic is a conflict, no difference comes before a conflict, and
+/// within a verdict no topic with a narrower gap comes before a wider one.
+#[test]
+fn the_most_important_topic_comes_first() {
+    for set in [
+        "seeds",
+        "tests/fixtures/earthquake",
+        "tests/fixtures/election",
+    ] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
+        let corpus = hcx::read(&[dir], &hcx::ReadOptions::default()).unwrap();
+        let analysis = hcx::analyze(&corpus.sources, &RULES);
+        let topics = &analysis.topics;
+        assert_eq!(topics[0].verdict, Verdict::Conflict, "{set}");
+        for pair in topics.windows(2) {
+            assert!(pair[0].verdict <= pair[1].verdict, "{set}: {}", pair[1].id);
+            if pair[0].verdict == pair[1].verdict {
+                assert!(
+                    hcx::compare::gap(&pair[0]) >= hcx::compare::gap(&pair[1]),
+                    "{set}: {} before {}",
+                    pair[0].id,
+                    pair[1].id
+                );
+            }
+        }
+    }
 }

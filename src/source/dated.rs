@@ -196,6 +196,10 @@ mod order {
         assert_eq!(source.paragraphs[0].text, "Storm");
         let quoted = text::parse("a.md", "---\ndate: \"July 9, 2024\"\n---\nTitle\n\nBody.");
         assert_eq!(quoted.date, Some(day_number(2024, 7, 9)));
+        // Rules around a headline are no front matter: the article between them stays.
+        let ruled = text::parse("a.txt", "---\nStorm kills 14\n---\nThe storm killed 14.");
+        assert_eq!(ruled.paragraphs[0].text, "---");
+        assert!(ruled.paragraphs.iter().any(|p| p.text == "Storm kills 14"));
     }
 
     #[test]

@@ -108,8 +108,22 @@ fn front_matter(text: &str) -> FrontMatter<'_> {
         return none;
     }
     let mut date = None;
+    let mut keyed = false;
     for (index, line) in lines.take(FRONT_MATTER_REACH).enumerate() {
         let trimmed = line.trim();
+        // Front matter opens with a key ("title: ..."); a rule above the headline and
+        // one under it would otherwise hide the article between them.
+        if !keyed && !trimmed.is_empty() {
+            let key = trimmed.split_once(':').map_or("", |(k, _)| k);
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            {
+                return none;
+            }
+            keyed = true;
+        }
         if trimmed == "---" || trimmed == "..." {
             return FrontMatter {
                 lines: index + 2,
