@@ -47,8 +47,115 @@ pub struct TopicReport {
     pub verdict: Verdict,
     /// Why the verdict: the pair of claims that decided it, as indexes into `claims`.
     pub deciding: Option<(usize, usize)>,
-    /// Sorted by source, then place.
+    /// Sorted by source, then place; when the figures were counted on more than one
+    /// day, by day (the undated last), then source and place.
     pub claims: Vec<Placed>,
+    /// When the figures were counted on more than one day: which is latest, and how the
+    /// figure moved.
+    pub timeline: Option<Timeline>,
+}
+
+/// A topic's figures by the day they were counted (see `Claim::counted_on`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// The latest day a figure was counted on.
+    pub latest: crate::base::calendar::DayNumber,
+    pub trend: Trend,
+}
+
+/// How a topic's figure moved from day to day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Trend {
+    /// Every later day's figures are above every earlier day's: a toll that rose as it
+    /// was counted.
+    Rising,
+    Falling,
+    /// The same figure every day.
+    Steady,
+    /// Up on one day, down on another.
+    Mixed,
+}
+
+impl Trend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trend::Rising => "rising",
+            Trend::Falling => "falling",
+            Trend::Steady => "steady",
+            Trend::Mixed => "mixed",
+        }
+    }
+}
+
+/// The timeline of a topic's claims, when they were counted on two days or more. The
+/// figure rose when every day's lowest figure is above every earlier day's highest: a
+/// day on which one source still gives the old figure makes it mixed, not rising.
+pub fn timeline(claims: &[Placed]) -> Option<Timeline> {
+    let mut order: Vec<(crate::base::calendar::DayNumber, usize)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.claim.counted_on().map(|day| (day, i)))
+        .collect();
+    order.sort_unstable();
+    let (first, last) = (order.first()?.0, order.last()?.0);
+    if first == last {
+        return None;
+    }
+    // Each day's lowest and highest stated figure.
+    let mut days: Vec<(f64, f64)> = Vec::new();
+    for (n, &(day, i)) in order.iter().enumerate() {
+        let value = claims[i].claim.value;
+        if n > 0 && order[n - 1].0 == day {
+            let range = days.last_mut().expect("a day was opened");
+            *range = (range.0.min(value), range.1.max(value));
+        } else {
+            days.push((value, value));
+        }
+    }
+    let earlier_max = |k: usize| days[..k].iter().map(|d| d.1).fold(f64::MIN, f64::max);
+    let earlier_min = |k: usize| days[..k].iter().map(|d| d.0).fold(f64::MAX, f64::min);
+    let steady = days
+        .iter()
+        .all(|d| same_number(d.0, days[0].0) && same_number(d.1, days[0].0));
+    let up = (1..days.len()).all(|k| days[k].0 > earlier_max(k));
+    let down = (1..days.len()).all(|k| days[k].1 < earlier_min(k));
+    let trend = match (steady, up, down) {
+        (true, _, _) => Trend::Steady,
+        (false, true, _) => Trend::Rising,
+        (false, false, true) => Trend::Falling,
+        (false, false, false) => Trend::Mixed,
+    };
+    Some(Timeline {
+        latest: last,
+        trend,
+    })
+}
+
+/// Puts a topic's claims in the order they were counted in, the undated last, keeping
+/// source and place order within a day; `deciding` follows its claims.
+fn by_day(claims: Vec<Placed>, deciding: &mut Option<(usize, usize)>) -> Vec<Placed> {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            claims[i].claim.counted_on().is_none(),
+            claims[i].claim.counted_on(),
+            i,
+        )
+    });
+    let mut moved = vec![0; claims.len()];
+    for (new, &old) in order.iter().enumerate() {
+        moved[old] = new;
+    }
+    if let Some((a, b)) = deciding {
+        let (x, y) = (moved[*a], moved[*b]);
+        *deciding = Some((x.min(y), x.max(y)));
+    }
+    let mut slots: Vec<Option<Placed>> = claims.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each claim is moved once"))
+        .collect()
 }
 
 /// A claim with the topic it was placed in.
@@ -156,8 +263,9 @@ fn plain_rounding(claim: &Claim) -> f64 {
     }
 }
 
-/// Groups placed claims by topic and gives each topic its verdict. Topics come out with
-/// disagreements first, then by label and id, so the report reads the same every run.
+/// Groups placed claims by topic and gives each topic its verdict. Topics come out most
+/// important first (see [`importance`]), in an order that depends on nothing but the
+/// claims, so the report reads the same every run.
 pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
     use rayon::prelude::*;
     // A topic's id is cloned once, when the topic is first met, not once a claim.
@@ -182,7 +290,11 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
             let mut claims = dedupe(claims);
             // A body claim kept in its headline's stead stands where the headline was.
             claims.sort_by(by_place);
-            let (verdict, deciding) = verdict(&claims);
+            let (verdict, mut deciding) = verdict(&claims);
+            let timeline = timeline(&claims);
+            if timeline.is_some() {
+                claims = by_day(claims, &mut deciding);
+            }
             let first = &claims[0].placement;
             TopicReport {
                 id: first.id.clone(),
@@ -190,12 +302,63 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
                 origin: first.origin.clone(),
                 verdict,
                 deciding,
+                timeline,
                 claims,
             }
         })
         .collect();
-    topics.sort_by(|a, b| (a.verdict, &a.label, &a.id).cmp(&(b.verdict, &b.label, &b.id)));
+    topics.sort_by(importance);
     topics
+}
+
+/// The order an editor must see topics in: conflicts, then differences, then the rest;
+/// within a verdict the widest relative gap between the deciding figures first, then the
+/// topic more sources give, then one with a figure in a headline or first paragraph.
+/// Ties fall to where the topic is first met (source, line, column), then its id: never
+/// to the label, so a false alarm does not lead because its name sorts first.
+fn importance(a: &TopicReport, b: &TopicReport) -> std::cmp::Ordering {
+    a.verdict
+        .cmp(&b.verdict)
+        .then_with(|| gap(b).total_cmp(&gap(a)))
+        .then_with(|| source_count(b).cmp(&source_count(a)))
+        .then_with(|| prominent(b).cmp(&prominent(a)))
+        .then_with(|| first_place(a).cmp(&first_place(b)))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// The relative gap between the two figures that decided a topic's verdict, as a share
+/// of the larger: 9 / 189 for 180 against 189. Zero when no pair decided it.
+pub fn gap(topic: &TopicReport) -> f64 {
+    topic.deciding.map_or(0.0, |(i, j)| {
+        let (x, y) = (topic.claims[i].claim.value, topic.claims[j].claim.value);
+        let scale = x.abs().max(y.abs());
+        if scale > 0.0 {
+            (x - y).abs() / scale
+        } else {
+            0.0
+        }
+    })
+}
+
+/// How many sources give a figure of the topic (claims come sorted by source).
+fn source_count(topic: &TopicReport) -> usize {
+    1 + topic
+        .claims
+        .windows(2)
+        .filter(|w| w[0].claim.source != w[1].claim.source)
+        .count()
+}
+
+/// True when a figure of the topic stands in a headline or the paragraph after it.
+fn prominent(topic: &TopicReport) -> bool {
+    topic.claims.iter().any(|p| p.claim.paragraph <= 1)
+}
+
+fn first_place(topic: &TopicReport) -> Option<(&str, crate::source::Location)> {
+    topic
+        .claims
+        .first()
+        .map(|p| (p.claim.source.as_str(), p.claim.location))
 }
 
 /// Keeps one claim per source and stated interval: the first in the file outside its
@@ -493,6 +656,7 @@ mod tests {
                 context: crate::extract::claims::Context::default(),
                 frame: crate::extract::frame::Frame::default(),
                 rounding: 0.0,
+                written: None,
                 occasion: None,
             }),
             placement: std::sync::Arc::new(Placement {
@@ -753,6 +917,117 @@ mod tests {
             exact("b", 25.0),
         ]);
         assert_eq!(topics[0].verdict, Verdict::Conflict);
+    }
+
+    fn in_topic(mut placed: Placed, id: &str) -> Placed {
+        let placement = std::sync::Arc::make_mut(&mut placed.placement);
+        placement.id = id.to_string();
+        // Labels sort against importance, so an alphabetical order would show.
+        placement.label = format!("A label for {id}");
+        placed
+    }
+
+    fn order(topics: &[TopicReport]) -> Vec<&str> {
+        topics.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    #[test]
+    fn topics_come_most_important_first_never_by_label() {
+        // A conflict of 2% leads a difference of 60%.
+        let topics = compare(vec![
+            in_topic(more_than("a", 1000.0), "b-differs"),
+            in_topic(more_than("b", 2500.0), "b-differs"),
+            in_topic(exact("a", 100.0), "z-conflict"),
+            in_topic(exact("b", 102.0), "z-conflict"),
+        ]);
+        assert_eq!(order(&topics), ["z-conflict", "b-differs"]);
+        // Within a verdict, the wider gap first: 180 against 189 before 69 against 70.
+        let topics = compare(vec![
+            in_topic(exact("a", 69.0), "a-narrow"),
+            in_topic(exact("b", 70.0), "a-narrow"),
+            in_topic(exact("a", 180.0), "b-wide"),
+            in_topic(exact("b", 189.0), "b-wide"),
+        ]);
+        assert_eq!(order(&topics), ["b-wide", "a-narrow"]);
+        // The same gap: the topic more sources give first.
+        let topics = compare(vec![
+            in_topic(exact("a", 10.0), "a-two"),
+            in_topic(exact("b", 20.0), "a-two"),
+            in_topic(exact("a", 30.0), "b-three"),
+            in_topic(exact("b", 60.0), "b-three"),
+            in_topic(exact("c", 60.0), "b-three"),
+        ]);
+        assert_eq!(order(&topics), ["b-three", "a-two"]);
+        // Then the one with a figure in a headline or first paragraph.
+        let mut headline = exact("c", 60.0);
+        std::sync::Arc::make_mut(&mut headline.claim).paragraph = 0;
+        let body = |source: &str, v: f64| {
+            let mut placed = exact(source, v);
+            std::sync::Arc::make_mut(&mut placed.claim).paragraph = 5;
+            placed
+        };
+        let topics = compare(vec![
+            in_topic(body("a", 10.0), "a-body"),
+            in_topic(body("b", 20.0), "a-body"),
+            in_topic(body("a", 30.0), "b-headline"),
+            in_topic(headline, "b-headline"),
+        ]);
+        assert_eq!(order(&topics), ["b-headline", "a-body"]);
+    }
+
+    fn dated(source: &str, v: f64, day: u8) -> Placed {
+        let mut placed = exact(source, v);
+        std::sync::Arc::make_mut(&mut placed.claim).written =
+            Some(crate::base::calendar::day_number(2024, 7, day));
+        placed
+    }
+
+    #[test]
+    fn figures_of_several_days_are_listed_by_day_with_their_trend() {
+        let topics = compare(vec![
+            dated("a", 116.0, 3),
+            dated("b", 50.0, 2),
+            dated("c", 121.0, 4),
+        ]);
+        let timeline = topics[0].timeline.as_ref().expect("three days");
+        assert_eq!(timeline.trend, Trend::Rising);
+        assert_eq!(
+            timeline.latest,
+            crate::base::calendar::day_number(2024, 7, 4)
+        );
+        let values: Vec<f64> = topics[0].claims.iter().map(|p| p.claim.value).collect();
+        assert_eq!(values, [50.0, 116.0, 121.0]);
+        // The deciding pair follows its claims to their new places.
+        let (i, j) = topics[0].deciding.expect("a conflict");
+        // Sources a (116) and b (50) were the first pair found in conflict.
+        assert_eq!(
+            [
+                &topics[0].claims[i].claim.figure,
+                &topics[0].claims[j].claim.figure
+            ],
+            ["50", "116"]
+        );
+        let falling = compare(vec![dated("a", 30.0, 2), dated("b", 20.0, 3)]);
+        assert_eq!(falling[0].timeline.as_ref().unwrap().trend, Trend::Falling);
+        let mixed = compare(vec![
+            dated("a", 30.0, 2),
+            dated("b", 20.0, 3),
+            dated("c", 40.0, 4),
+        ]);
+        assert_eq!(mixed[0].timeline.as_ref().unwrap().trend, Trend::Mixed);
+        // A day on which a source still gives the earlier figure is no rise.
+        let lagging = compare(vec![
+            dated("a", 30.0, 2),
+            dated("b", 30.0, 3),
+            dated("c", 40.0, 3),
+        ]);
+        assert_eq!(lagging[0].timeline.as_ref().unwrap().trend, Trend::Mixed);
+        let steady = compare(vec![dated("a", 30.0, 2), dated("b", 30.0, 3)]);
+        assert_eq!(steady[0].timeline.as_ref().unwrap().trend, Trend::Steady);
+        // One day, or none: no timeline, and claims stay in source order.
+        let one_day = compare(vec![dated("b", 30.0, 2), dated("a", 20.0, 2)]);
+        assert!(one_day[0].timeline.is_none());
+        assert_eq!(one_day[0].claims[0].claim.source, "a");
     }
 
     #[test]

@@ -272,12 +272,15 @@ fn baseline_round_trip() {
         &mut run(&["diff", ".", "--write-baseline", "reviewed.toml"]),
     );
     let written = fs::read_to_string(dir.join("reviewed.toml")).unwrap();
-    // The editor records a decision; rewriting keeps it.
-    fs::write(
-        dir.join("reviewed.toml"),
-        written.replacen("note = \"\"", "note = \"checked with the agency\"", 1),
-    )
-    .unwrap();
+    // The editor records a decision on the magnitude, whose figures stay as they are;
+    // rewriting keeps it.
+    let magnitude = written.find("topic = \"magnitude\"").unwrap();
+    let (before, after) = written.split_at(magnitude);
+    let noted = format!(
+        "{before}{}",
+        after.replacen("note = \"\"", "note = \"checked with the agency\"", 1)
+    );
+    fs::write(dir.join("reviewed.toml"), noted).unwrap();
     snapshot(
         "baseline_2_rerun_hides_known",
         &mut run(&["diff", ".", "--baseline", "reviewed.toml"]),
@@ -689,4 +692,43 @@ fn completions_and_man_page_come_from_the_flags() {
     for word in ["diff", "claims", "explain", "completions"] {
         assert!(page.contains(word), "the man page names no {word}");
     }
+}
+
+/// A toll counted on three days, each source dated another way (front matter, a `Date:`
+/// line, an HTML page's `article:published_time`): the figures are listed in date
+/// order, the latest marked, and the toll shown as rising, in every format for people
+/// and as fields in JSON.
+#[test]
+fn a_toll_counted_on_several_days_is_shown_rising() {
+    let set = "tests/data/dated";
+    snapshot("diff_dated_table", hcx().args(["diff", set]));
+    snapshot(
+        "diff_dated_markdown",
+        hcx().args(["diff", set, "--format", "markdown"]),
+    );
+    let output = hcx()
+        .args(["diff", set, "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let topic = &report["topics"][0];
+    assert_eq!(topic["trend"], "rising");
+    assert_eq!(topic["latest"], "2024-07-04");
+    let days: Vec<(&str, &str)> = topic["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["figure"].as_str().unwrap(), c["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("50", "2024-07-02"),
+            ("116", "2024-07-03"),
+            ("121", "2024-07-04")
+        ]
+    );
+    // "As of Thursday" in an article of Thursday, July 4.
+    assert_eq!(topic["claims"][2]["as_of"], "2024-07-04");
+    assert_eq!(topic["claims"][0]["as_of"], serde_json::Value::Null);
 }

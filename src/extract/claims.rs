@@ -4,6 +4,7 @@
 //! This stage puts together what the figure, noun and scope stages find, sentence by
 //! sentence, and records the words around each figure that the topic stage will need.
 
+use crate::base::calendar::DayNumber;
 use crate::base::interval::Interval;
 use crate::base::lang::Language;
 use crate::base::morphology;
@@ -52,6 +53,8 @@ pub struct Claim {
     /// How far off the figure may be from its value by the rounding its wording implies:
     /// 50,000 for "1.2 million", 0 for "1,213,000".
     pub rounding: f64,
+    /// The day its source was written, when the source says (see `source::Source::date`).
+    pub written: Option<DayNumber>,
     /// The other occasion the claim is about ("2015", "last year"), when the event stage
     /// finds it is not the event's: such a figure is context, never compared.
     pub occasion: Option<String>,
@@ -71,6 +74,17 @@ pub struct CountedThing {
     /// The group a part of a whole is ("female", "Egyptians", "critically"): "23 of them
     /// were women" counts the whole's thing, restricted to the group.
     pub part: Option<String>,
+}
+
+impl Claim {
+    /// The day the figure stood at: the day its sentence says it was counted ("as of
+    /// July 31"), else the day its source was written.
+    pub fn counted_on(&self) -> Option<DayNumber> {
+        self.frame
+            .as_of
+            .and_then(|t| t.resolve(self.written))
+            .or(self.written)
+    }
 }
 
 impl CountedThing {
@@ -193,6 +207,7 @@ fn extract_paragraph(
         }
         let at = Sentence {
             path: source.path.as_str(),
+            written: source.date,
             index,
             paragraph,
             view: &view,
@@ -244,6 +259,7 @@ fn extract_paragraph(
 /// occurring since January 2022"); for a part of a whole, its whole's places.
 fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
     let anchors = times::anchors(view, figures);
+    let as_of = times::report_time(view);
     let named = places::find(view);
     let clauses: Vec<(usize, usize)> = built.iter().map(|c| c.context.clause).collect();
     let in_some_clause = |t: usize| clauses.iter().any(|&(a, b)| a <= t && t <= b);
@@ -265,6 +281,7 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
             })
             .cloned();
         claim.frame.anchors = own.iter().cloned().chain(borrowed).collect();
+        claim.frame.as_of = as_of;
         let own_places: Vec<places::PlaceName> = named
             .iter()
             .filter(|p| first <= p.token && p.token <= last)
@@ -310,6 +327,7 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
 /// A sentence being worked on: where it is, its tokens, and what its claims share.
 struct Sentence<'s> {
     path: &'s str,
+    written: Option<DayNumber>,
     index: usize,
     paragraph: &'s Paragraph,
     view: &'s View<'s>,
@@ -439,6 +457,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         },
         frame,
         rounding: frame::rounding(view, fig),
+        written: at.written,
         occasion: None,
     })
 }

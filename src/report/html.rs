@@ -195,6 +195,9 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
             esc(&topic.id),
             esc(&topic.label)
         )?;
+        if let Some(line) = super::dates::timeline_line(topic) {
+            writeln!(out, "<p class=\"timeline\">{}</p>", esc(&line))?;
+        }
         writeln!(out, "{}", svg(topic))?;
         writeln!(
             out,
@@ -209,7 +212,10 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
                 esc(&super::file_line_col(&claim.source, claim.location)),
-                esc(&claim.figure),
+                esc(&match super::dates::claim_day(claim, topic) {
+                    Some(day) => format!("{} ({day})", claim.figure),
+                    None => claim.figure.clone(),
+                }),
                 esc(claim.scope.as_deref().unwrap_or(""))
             )?;
         }

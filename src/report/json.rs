@@ -52,7 +52,11 @@ impl serde::Serialize for TopicField<'_> {
 #[derive(serde::Serialize)]
 struct ClaimFields<'a> {
     action: Option<&'a str>,
+    /// The day its sentence says the figure was counted ("as of July 31"), ISO.
+    as_of: Option<String>,
     column: usize,
+    /// The day its source was written, ISO.
+    date: Option<String>,
     figure: &'a str,
     hedge: Option<&'static str>,
     line: usize,
@@ -79,7 +83,13 @@ impl<'a> ClaimFields<'a> {
     fn of(claim: &'a Claim) -> Self {
         ClaimFields {
             action: claim.action.as_deref(),
+            as_of: claim
+                .frame
+                .as_of
+                .and_then(|t| t.resolve(claim.written))
+                .map(crate::base::calendar::iso),
             column: claim.location.column,
+            date: claim.written.map(crate::base::calendar::iso),
             figure: &claim.figure,
             hedge: claim.hedge.map(crate::extract::figures::Hedge::as_str),
             line: claim.location.line,
@@ -194,8 +204,12 @@ struct SummaryFields {
 struct TopicFields<'a> {
     claims: ClaimList<'a>,
     label: &'a str,
+    /// With figures counted on several days: the latest of them, ISO.
+    latest: Option<String>,
     rule: Option<&'a str>,
     topic: &'a str,
+    /// With figures counted on several days: how the figure moved.
+    trend: Option<&'static str>,
     verdict: &'static str,
 }
 
@@ -246,8 +260,13 @@ impl<'a> TopicFields<'a> {
         TopicFields {
             claims: ClaimList(&topic.claims),
             label: &topic.label,
+            latest: topic
+                .timeline
+                .as_ref()
+                .map(|t| crate::base::calendar::iso(t.latest)),
             rule: topic.origin.as_deref(),
             topic: &topic.id,
+            trend: topic.timeline.as_ref().map(|t| t.trend.as_str()),
             verdict: topic.verdict.as_str(),
         }
     }

@@ -111,6 +111,9 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
             text(&topic.label),
             topic.verdict.as_str()
         )?;
+        if let Some(line) = super::dates::timeline_line(topic) {
+            writeln!(out, "{}\n", text(&line))?;
+        }
         writeln!(out, "| Source | Figure | Scope | Wording |")?;
         writeln!(out, "| --- | --- | --- | --- |")?;
         for placed in &topic.claims {
@@ -119,7 +122,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 out,
                 "| {} | {} | {} | {} |",
                 claim_location(claim),
-                text(&claim.figure),
+                text(&with_day(claim, topic)),
                 text(claim.scope.as_deref().unwrap_or("")),
                 text(&excerpt(claim, 90, "\u{1}", "\u{2}")).replace(['\u{1}', '\u{2}'], "**")
             )?;
@@ -163,4 +166,12 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A claim's figure with its day, when its source gives one: "121 (Jul 4, latest)".
+fn with_day(claim: &Claim, topic: &crate::compare::TopicReport) -> String {
+    match super::dates::claim_day(claim, topic) {
+        Some(day) => format!("{} ({day})", claim.figure),
+        None => claim.figure.clone(),
+    }
 }

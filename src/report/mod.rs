@@ -5,6 +5,7 @@
 //! Printers write to any `io::Write`, so tests print into a `Vec<u8>`; they never decide
 //! the exit code, which is the analysis's business.
 
+pub mod dates;
 pub mod explain;
 pub mod github;
 pub mod html;

@@ -79,11 +79,16 @@ fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
 }
 
 fn verdict_cell(topic: &TopicReport, layout: Layout) -> Cell {
-    let cell = text_cell(format!(
+    let mut head = format!(
         "{}\n{}",
         crate::base::controls::escape(&topic.label, true),
         topic.verdict.as_str().to_uppercase()
-    ));
+    );
+    if let Some(line) = super::dates::timeline_line(topic) {
+        head.push('\n');
+        head.push_str(&line);
+    }
+    let cell = text_cell(head);
     if !layout.color {
         return cell;
     }
@@ -137,10 +142,14 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
                 } else {
                     text_cell("")
                 };
-                let figure = match &claim.scope {
+                let mut figure = match &claim.scope {
                     Some(scope) => format!("{}\n({scope})", claim.figure),
                     None => claim.figure.clone(),
                 };
+                if let Some(day) = super::dates::claim_day(claim, topic) {
+                    figure.push('\n');
+                    figure.push_str(&day);
+                }
                 table.add_row(vec![
                     head,
                     text_cell(figure),

@@ -1,7 +1,11 @@
-//! Dated: the day an article was written, from a date line at its top ("date
-//! 2024-07-02", "Updated 04 October 2024", "• November 7, 2024") or a date in its URL
-//! ("/2024/10/03/"). Whether "the 2015 stampede" or "last year" is another occasion than
-//! the event's is judged from these days.
+//! Dated: the day an article was written. In this order: a date its file declares (a
+//! `date:` in Markdown front matter, or a `Date:` line anywhere), a date its HTML page
+//! declares (`article:published_time`, `datePublished`), a date stamp at its top
+//! ("Updated 04 October 2024", "• November 7, 2024"), and last a date in its URL
+//! ("/2024/10/03/"). A declared date is the publisher's word, a stamp at the top may be
+//! a byline's, and a URL's may be the day a page was first made. Whether "the 2015
+//! stampede" or "last year" is another occasion than the event's is judged from these
+//! days, and each claim shows its source's.
 
 use crate::base::calendar::{day_number, DayNumber};
 use crate::base::lang::Language;
@@ -12,18 +16,66 @@ use super::Paragraph;
 /// byline, the date, the first body paragraph it may open.
 const DATE_LINE_REACH: usize = 4;
 
-/// The day an article was written, if its top or its URL says.
+/// What a file declares of its date, apart from its text: the `date:` of Markdown front
+/// matter, the `article:published_time` or `datePublished` of an HTML page, as written.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Declared<'a> {
+    pub front_matter: Option<&'a str>,
+    pub page: Option<&'a str>,
+}
+
+/// The day an article was written, if its file, its top or its URL says.
 pub fn written_on(
     paragraphs: &[Paragraph],
     url: Option<&str>,
     lang: &'static Language,
+    declared: Declared,
 ) -> Option<DayNumber> {
     let patterns = patterns(lang);
-    paragraphs
-        .iter()
-        .take(DATE_LINE_REACH)
-        .find_map(|p| date_line(&patterns.line, &p.text, lang))
+    let value = |text: &str| date_value(&patterns.line, text, lang);
+    declared
+        .front_matter
+        .and_then(value)
+        .or_else(|| {
+            paragraphs
+                .iter()
+                .filter(|p| is_date_field(&p.text))
+                .find_map(|p| date_line(&patterns.line, &p.text, lang))
+        })
+        .or_else(|| declared.page.and_then(value))
+        .or_else(|| {
+            paragraphs
+                .iter()
+                .take(DATE_LINE_REACH)
+                .find_map(|p| date_line(&patterns.line, &p.text, lang))
+        })
         .or_else(|| url_date(&patterns.url, url?))
+}
+
+/// "Date: ...", "Published: ...": a line that names itself a date, wherever it stands.
+fn is_date_field(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    ["date:", "date :", "published:", "dated:"]
+        .iter()
+        .any(|field| head.starts_with(field))
+}
+
+/// A declared date: ISO, with or without a time ("2024-07-02T10:00:00Z"), or as a
+/// date line reads it.
+fn date_value(line: &regex::Regex, text: &str, lang: &Language) -> Option<DayNumber> {
+    static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"^\s*["']?(\d{4})-(\d{2})-(\d{2})"#).expect("ISO pattern compiles")
+    });
+    if let Some(c) = ISO.captures(text) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        return valid(num(1)?, num(2)?, num(3)?);
+    }
+    date_line(line, text.trim().trim_matches(['"', '\'']), lang)
 }
 
 struct Patterns {
@@ -50,7 +102,7 @@ impl Patterns {
         // it is one: ISO ("2024-07-02"), day first ("04 October 2024") or month first
         // ("November 7, 2024").
         let line = format!(
-            r"(?i)^[\s•·\-–]*(?:(?:date|dated|updated|published|posted)\s*:?\s+)?(?:(?:{weekday})\.?,?\s+)?(?:(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({month})\s+(\d{{4}})|({month})\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+            r"(?i)^[\s•·\-–]*(?:(?:date|dated|updated|published|posted)\s*:?\s+)?(?:(?:{weekday})\.?,?\s+)?(?:(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T[\d:.+\-Z]*)?|(\d{{1,2}})\s+({month})\s+(\d{{4}})|({month})\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
         );
         Patterns {
             line: regex::Regex::new(&line).expect("date line pattern compiles"),
@@ -124,6 +176,69 @@ mod tests {
         assert_eq!(
             written("Title\n\nBody.\n\nSource: https://x.org/node/2573794"),
             None
+        );
+    }
+}
+
+#[cfg(test)]
+mod order {
+    use crate::base::calendar::day_number;
+    use crate::source::{html, text};
+
+    #[test]
+    fn front_matter_comes_before_a_stamp_at_the_top() {
+        let source = text::parse(
+            "a.md",
+            "---\ntitle: Storm\ndate: 2024-07-02T10:00:00Z\n---\nStorm\n\nUpdated 05 July 2024\n\nBody.",
+        );
+        assert_eq!(source.date, Some(day_number(2024, 7, 2)));
+        // The front matter is metadata, not the article: the headline is the line after.
+        assert_eq!(source.paragraphs[0].text, "Storm");
+        let quoted = text::parse("a.md", "---\ndate: \"July 9, 2024\"\n---\nTitle\n\nBody.");
+        assert_eq!(quoted.date, Some(day_number(2024, 7, 9)));
+        // Rules around a headline are no front matter: the article between them stays.
+        let ruled = text::parse("a.txt", "---\nStorm kills 14\n---\nThe storm killed 14.");
+        assert_eq!(ruled.paragraphs[0].text, "---");
+        assert!(ruled.paragraphs.iter().any(|p| p.text == "Storm kills 14"));
+    }
+
+    #[test]
+    fn a_date_line_anywhere_comes_before_a_stamp_at_the_top() {
+        let source = text::parse(
+            "a.txt",
+            "Title\n\nUpdated 05 July 2024\n\nBody.\n\nMore.\n\nDate: 2024-07-03\n\nSource: https://x.org/2024/07/01/a",
+        );
+        assert_eq!(source.date, Some(day_number(2024, 7, 3)));
+        let spelt = text::parse("a.txt", "Title\n\nBody.\n\nPublished: July 3, 2024");
+        assert_eq!(spelt.date, Some(day_number(2024, 7, 3)));
+        // Text that only mentions a date is no date line.
+        let mention = text::parse(
+            "a.txt",
+            "Title\n\nA.\n\nB.\n\nC.\n\nThe date: it was 2024-07-03.",
+        );
+        assert_eq!(mention.date, None);
+    }
+
+    #[test]
+    fn a_page_declares_its_date_in_a_meta_tag_or_its_schema_data() {
+        let meta = "<html><head><meta content=\"2024-07-04T08:00:00+05:30\" property=\"article:published_time\"></head><body><h1>T</h1><p>Updated 05 July 2024</p></body></html>";
+        assert_eq!(
+            html::parse("a.html", meta).date,
+            Some(day_number(2024, 7, 4))
+        );
+        let ld = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2024-07-06\"}</script></head><body><h1>T</h1><p>Body.</p></body></html>";
+        assert_eq!(html::parse("a.html", ld).date, Some(day_number(2024, 7, 6)));
+        // A visible Date: line is the publisher's word too, and comes first.
+        let both = "<html><head><meta property=\"article:published_time\" content=\"2024-07-04\"></head><body><h1>T</h1><p>Date: 2024-07-01</p></body></html>";
+        assert_eq!(
+            html::parse("a.html", both).date,
+            Some(day_number(2024, 7, 1))
+        );
+        // Without any, the stamp at the top.
+        let stamp = "<html><body><h1>T</h1><p>Updated 05 July 2024</p></body></html>";
+        assert_eq!(
+            html::parse("a.html", stamp).date,
+            Some(day_number(2024, 7, 5))
         );
     }
 }

@@ -158,13 +158,57 @@ pub fn parse(path: &str, input: &str) -> Source {
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {
-        date: super::dated::written_on(&walk.paragraphs, None, language),
+        date: super::dated::written_on(
+            &walk.paragraphs,
+            None,
+            language,
+            super::dated::Declared {
+                front_matter: None,
+                page: published(input),
+            },
+        ),
         path: path.to_string(),
         language,
         url: None,
         paragraphs: walk.paragraphs,
         ignore_names: Vec::new(),
     }
+}
+
+/// The day a page says it was published: its `article:published_time` meta tag, else
+/// the `datePublished` of its schema.org data (a meta tag's `itemprop` or JSON-LD), as
+/// written. Read from the raw page, since scripts and the head are not article text.
+fn published(input: &str) -> Option<&str> {
+    static META: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)<meta\b[^>]*>").expect("meta pattern compiles")
+    });
+    static CONTENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?i)\bcontent\s*=\s*["']([^"']*)["']"#)
+            .expect("content pattern compiles")
+    });
+    static JSON_LD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#""datePublished"\s*:\s*"([^"]*)""#).expect("JSON-LD pattern compiles")
+    });
+    let meta = |name: &str| {
+        META.find_iter(input).find_map(|tag| {
+            let tag = tag.as_str();
+            if !tag.to_ascii_lowercase().contains(name) {
+                return None;
+            }
+            CONTENT
+                .captures(tag)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str())
+        })
+    };
+    meta("article:published_time")
+        .or_else(|| meta("datepublished"))
+        .or_else(|| {
+            JSON_LD
+                .captures(input)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str())
+        })
 }
 
 fn visit(handle: tl::NodeHandle, parser: &tl::Parser, walk: &mut Walk) {

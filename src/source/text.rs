@@ -14,8 +14,12 @@ pub fn parse(path: &str, text: &str) -> Source {
     let mut pending_ignore: Vec<String> = Vec::new();
     let mut first_line = 0;
     let mut ignore_names = Vec::new();
+    let front = front_matter(text);
     for (index, line) in split_lines(text).enumerate() {
         let line_no = index + 1;
+        if line_no <= front.lines {
+            continue;
+        }
         if first_line == 0 && !line.trim().is_empty() {
             first_line = line_no;
         }
@@ -74,12 +78,74 @@ pub fn parse(path: &str, text: &str) -> Source {
     let language = crate::base::lang::ENGLISH;
     Source {
         path: path.to_string(),
-        date: super::dated::written_on(&paragraphs, url.as_deref(), language),
+        date: super::dated::written_on(
+            &paragraphs,
+            url.as_deref(),
+            language,
+            super::dated::Declared {
+                front_matter: front.date,
+                page: None,
+            },
+        ),
         language,
         url,
         paragraphs,
         ignore_names,
     }
+}
+
+/// Markdown front matter: the lines between a `---` on the first line and the next
+/// `---` (or `...`). They are the file's metadata, not the article: none is read as
+/// text, and only its `date:` is kept.
+struct FrontMatter<'a> {
+    /// How many lines of the file it takes, fences included; 0 when there is none.
+    lines: usize,
+    date: Option<&'a str>,
+}
+
+/// Lines a front matter may take: past them, a `---` on the first line is a rule.
+const FRONT_MATTER_REACH: usize = 60;
+
+fn front_matter(text: &str) -> FrontMatter<'_> {
+    let none = FrontMatter {
+        lines: 0,
+        date: None,
+    };
+    let mut lines = split_lines(text);
+    if lines.next().map(str::trim) != Some("---") {
+        return none;
+    }
+    let mut date = None;
+    let mut keyed = false;
+    for (index, line) in lines.take(FRONT_MATTER_REACH).enumerate() {
+        let trimmed = line.trim();
+        // Front matter opens with a key ("title: ..."); a rule above the headline and
+        // one under it would otherwise hide the article between them.
+        if !keyed && !trimmed.is_empty() {
+            let key = trimmed.split_once(':').map_or("", |(k, _)| k);
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            {
+                return none;
+            }
+            keyed = true;
+        }
+        if trimmed == "---" || trimmed == "..." {
+            return FrontMatter {
+                lines: index + 2,
+                date,
+            };
+        }
+        if let Some((key, value)) = trimmed.split_once(':') {
+            let key = key.trim().to_ascii_lowercase();
+            if date.is_none() && matches!(key.as_str(), "date" | "published" | "pubdate") {
+                date = Some(value.trim());
+            }
+        }
+    }
+    none
 }
 
 static DIRECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

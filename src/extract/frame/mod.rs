@@ -34,6 +34,8 @@ pub enum Relation {
 /// A claim's frame, as its sentence states it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frame {
+    /// When its sentence says its counts were taken ("as of July 31", "by Wednesday").
+    pub as_of: Option<times::ReportTime>,
     /// The times its clause names (or, when it names none, those of a clause without a
     /// figure that opens the sentence or points back at it).
     pub anchors: Vec<times::Anchor>,

@@ -7,6 +7,7 @@
 //! another occasion is decided by the event stage, against the days the whole set of
 //! articles was written on.
 
+use crate::base::calendar::{day_number, year_of, DayNumber};
 use crate::base::tokens::TokenKind;
 use crate::extract::figures::Figure;
 use crate::extract::view::View;
@@ -83,6 +84,76 @@ pub fn anchors(view: &View, figures: &[Figure]) -> Vec<Anchor> {
         i = last + 1;
     }
     out
+}
+
+/// When a count was taken, as its sentence says ("as of July 31", "by Wednesday"): the
+/// day a figure stood at, which may be earlier than its report's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportTime {
+    Day {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
+    /// A weekday, 0 for the first of the language's list (Monday in English).
+    Weekday(u8),
+}
+
+impl ReportTime {
+    /// The day meant, read from the day the report was written: a weekday or a date
+    /// without its year is the last such day on or before it.
+    pub fn resolve(self, written: Option<DayNumber>) -> Option<DayNumber> {
+        match self {
+            ReportTime::Day {
+                year: Some(year),
+                month,
+                day,
+            } => Some(day_number(year, month, day)),
+            ReportTime::Day {
+                year: None,
+                month,
+                day,
+            } => {
+                let written = written?;
+                let year = year_of(written);
+                let this_year = day_number(year, month, day);
+                Some(if this_year > written {
+                    day_number(year - 1, month, day)
+                } else {
+                    this_year
+                })
+            }
+            ReportTime::Weekday(weekday) => {
+                let written = written?;
+                // Day 0, 1970-01-01, was a Thursday: weekday 3 counting from Monday.
+                let today = (written + 3).rem_euclid(7);
+                Some(written - (today - DayNumber::from(weekday)).rem_euclid(7))
+            }
+        }
+    }
+}
+
+/// The first time of a sentence that says when its counts were taken ("as of July 31",
+/// "by Wednesday"), if any.
+pub fn report_time(view: &View) -> Option<ReportTime> {
+    (0..view.len())
+        .filter(|&i| is_report_time(view, i))
+        .find_map(|i| {
+            if let Some((When::Day { year, month, day }, _)) = day_or_month_at(view, i) {
+                return Some(ReportTime::Day { year, month, day });
+            }
+            let word = view.word(i)?;
+            if !view.is_capitalized(i) {
+                return None;
+            }
+            view.lang
+                .weekdays
+                .words()
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(word))
+                .and_then(|k| u8::try_from(k).ok())
+                .map(ReportTime::Weekday)
+        })
 }
 
 /// "as of July 31, 2025", "by Wednesday, 31 July": when a count was taken.
@@ -275,6 +346,47 @@ mod tests {
             .into_iter()
             .map(|a| (a.when, a.since, a.text))
             .collect()
+    }
+
+    fn counted_on(text: &str, written: (i32, u8, u8)) -> Option<(i32, u8, u8)> {
+        let view = View::new(ENGLISH, text, 0, text.len());
+        let written = day_number(written.0, written.1, written.2);
+        report_time(&view)
+            .and_then(|t| t.resolve(Some(written)))
+            .map(crate::base::calendar::civil)
+    }
+
+    #[test]
+    fn a_report_time_is_read_and_placed_on_the_calendar() {
+        // Thursday, July 4, 2024.
+        let written = (2024, 7, 4);
+        assert_eq!(
+            counted_on("As of July 31, the toll stood at 116.", (2024, 8, 2)),
+            Some((2024, 7, 31))
+        );
+        assert_eq!(
+            counted_on("The toll stood at 116 by Wednesday.", written),
+            Some((2024, 7, 3))
+        );
+        assert_eq!(
+            counted_on("As of Thursday, 121 people had died.", written),
+            Some((2024, 7, 4))
+        );
+        assert_eq!(
+            counted_on("Until 31 July 2023, 40 cases were found.", written),
+            Some((2023, 7, 31))
+        );
+        // A day later in the year than the report is last year's.
+        assert_eq!(
+            counted_on("As of December 30, 12 were missing.", written),
+            Some((2023, 12, 30))
+        );
+        // "on Tuesday" says when a thing happened, not when it was counted.
+        assert_eq!(
+            counted_on("The quake killed 112 on Tuesday.", written),
+            None
+        );
+        assert_eq!(counted_on("By then, 40 had died.", written), None);
     }
 
     #[test]
