@@ -180,13 +180,18 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         )?;
         for placed in &topic.claims {
             let claim = &placed.claim;
+            // A file with no outlet is named by its place alone.
+            let label = if document.outlets.tells_more(&claim.source) {
+                format!("{}<br>", esc(&document.outlets.label(&claim.source)))
+            } else {
+                String::new()
+            };
             let wording = esc(&excerpt(claim, 160, "\u{1}", "\u{2}"))
                 .replace('\u{1}', "<mark>")
                 .replace('\u{2}', "</mark>");
             writeln!(
                 out,
-                "<tr><td>{}<br><code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
-                esc(document.outlets.label(&claim.source)),
+                "<tr><td>{label}<code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
                 esc(&super::file_line_col(&claim.source, claim.location)),
                 esc(&claim.figure),
                 esc(claim.scope.as_deref().unwrap_or(""))
@@ -208,7 +213,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                         out,
                         "<li><strong>{}</strong> ({}): {}</li>",
                         kind.as_str(),
-                        esc(document.outlets.label(source)),
+                        esc(&document.outlets.label(source)),
                         esc(&super::more_findings(kind, count))
                     )?;
                     continue;
@@ -225,7 +230,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                         .collect();
                     format!(
                         "{} {}",
-                        esc(document.outlets.label(g.source)),
+                        esc(&document.outlets.label(g.source)),
                         at.join(", ")
                     )
                 })
@@ -267,7 +272,7 @@ fn write_legend(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         write!(
             out,
             "<li><strong>{}</strong>: <code>{}</code>",
-            esc(document.outlets.label(&source.path)),
+            esc(&document.outlets.label(&source.path)),
             esc(&source.path)
         )?;
         if let Some(day) = source.date {

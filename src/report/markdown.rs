@@ -63,13 +63,15 @@ fn code(place: &str, in_table: bool) -> String {
     }
 }
 
-/// A claim's source by outlet, then its place as code to copy.
+/// A claim's source by outlet, then its place as code to copy; a file with no outlet
+/// by its place alone.
 fn claim_location(document: &Document, claim: &Claim) -> String {
-    format!(
-        "{} {}",
-        text(document.outlets.label(&claim.source)),
-        code(&super::file_line_col(&claim.source, claim.location), true)
-    )
+    let place = code(&super::file_line_col(&claim.source, claim.location), true);
+    if document.outlets.tells_more(&claim.source) {
+        format!("{} {place}", text(&document.outlets.label(&claim.source)))
+    } else {
+        place
+    }
 }
 
 /// `hcx diff --format markdown`: a heading with the summary, a table a topic, a list of
@@ -138,7 +140,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                         out,
                         "- **{}** ({}): {}",
                         kind.as_str(),
-                        text(document.outlets.label(source)),
+                        text(&document.outlets.label(source)),
                         text(&super::more_findings(kind, count))
                     )?;
                     continue;
@@ -155,7 +157,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                         .collect();
                     format!(
                         "{} {}",
-                        text(document.outlets.label(g.source)),
+                        text(&document.outlets.label(g.source)),
                         at.join(", ")
                     )
                 })
@@ -209,7 +211,7 @@ fn write_legend(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         writeln!(
             out,
             "- **{}**: {}",
-            text(document.outlets.label(&source.path)),
+            text(&document.outlets.label(&source.path)),
             parts.join(", ")
         )?;
     }

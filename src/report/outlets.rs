@@ -15,6 +15,10 @@ use crate::source::Location;
 /// Most characters of a headline a legend shows.
 pub const HEADLINE_CHARS: usize = 90;
 
+/// Most characters of a file name a label keeps: a label stands in messages and table
+/// cells, where a longer word would be broken across lines.
+pub const NAME_CHARS: usize = 20;
+
 /// Each source's label, distinct within one report.
 pub struct Outlets {
     labels: BTreeMap<String, String>,
@@ -31,7 +35,7 @@ impl Outlets {
                 s.url
                     .as_deref()
                     .and_then(host)
-                    .unwrap_or_else(|| file_name(&s.path).to_string())
+                    .unwrap_or_else(|| middle_ellipsis(file_name(&s.path), NAME_CHARS))
             })
             .collect();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -66,10 +70,11 @@ impl Outlets {
 
     /// The label of the source at `path`; a path not among the sources is named by its
     /// file name.
-    pub fn label<'a>(&'a self, path: &'a str) -> &'a str {
-        self.labels
-            .get(path)
-            .map_or_else(|| file_name(path), String::as_str)
+    pub fn label(&self, path: &str) -> String {
+        match self.labels.get(path) {
+            Some(label) => label.clone(),
+            None => middle_ellipsis(file_name(path), NAME_CHARS),
+        }
     }
 }
 
@@ -77,7 +82,7 @@ impl Outlets {
     /// True when the label says more than the file name a location already shows: an
     /// outlet, or a number that sets apart files of one name.
     pub fn tells_more(&self, path: &str) -> bool {
-        self.label(path) != file_name(path)
+        self.label(path) != middle_ellipsis(file_name(path), NAME_CHARS)
     }
 }
 
@@ -105,16 +110,6 @@ pub fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
-/// `file:line:col` in at most `room` characters: the path, escaped, shortened when it
-/// does not fit (first its folders, then the middle of its file name), and never the
-/// `:line:col`, which is what a reader jumps to.
-pub fn fitted_location(path: &str, location: Location, room: usize) -> String {
-    let place = format!(":{}:{}", location.line, location.column);
-    let escaped = crate::base::controls::escape(path, true);
-    let path_room = room.saturating_sub(place.chars().count());
-    format!("{}{place}", shorten_path(&escaped, path_room))
-}
-
 /// A path in at most `room` characters: whole, else "…/" and its file name, else its
 /// file name's start and end around "…" (the end keeps the extension).
 pub fn shorten_path(path: &str, room: usize) -> String {
@@ -130,14 +125,15 @@ pub fn shorten_path(path: &str, room: usize) -> String {
     middle_ellipsis(name, room)
 }
 
-/// Text in at most `room` characters (one at least), cut in the middle.
+/// Text in at most `room` characters (one at least), cut in the middle; in a small room
+/// only its start is kept, which tells files apart better than their extension.
 pub fn middle_ellipsis(text: &str, room: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= room {
         return text.to_string();
     }
     let kept = room.saturating_sub(1);
-    let head = kept / 2;
+    let head = if kept < 10 { kept } else { kept / 2 };
     let tail = kept - head;
     let mut out: String = chars[..head].iter().collect();
     out.push('…');
@@ -249,7 +245,7 @@ mod tests {
             info("d.txt", Some("https://other.org/")),
         ];
         let outlets = Outlets::of(&sources);
-        let labels: Vec<&str> = sources.iter().map(|s| outlets.label(&s.path)).collect();
+        let labels: Vec<String> = sources.iter().map(|s| outlets.label(&s.path)).collect();
         assert_eq!(
             labels,
             [
@@ -267,28 +263,27 @@ mod tests {
     fn a_numbered_label_never_takes_another_source_s_own() {
         let sources = [info("x/a (1)", None), info("y/a", None), info("z/a", None)];
         let outlets = Outlets::of(&sources);
-        let labels: BTreeSet<&str> = sources.iter().map(|s| outlets.label(&s.path)).collect();
+        let labels: BTreeSet<String> = sources.iter().map(|s| outlets.label(&s.path)).collect();
         assert_eq!(labels.len(), 3, "{labels:?}");
+        let long = [info("seeds/003_b6e59658b2a52701.txt", None)];
+        assert_eq!(
+            Outlets::of(&long).label(&long[0].path),
+            "003_b6e59…a52701.txt"
+        );
     }
 
     #[test]
-    fn a_location_that_does_not_fit_shortens_its_path_never_its_place() {
-        let at = Location {
-            line: 17,
-            column: 159,
-        };
+    fn a_path_that_does_not_fit_loses_its_folders_then_the_middle_of_its_name() {
         let path = "seeds/003_b6e59658b2a52701.txt";
-        assert_eq!(fitted_location(path, at, 60), format!("{path}:17:159"));
-        assert_eq!(
-            fitted_location(path, at, 33),
-            "…/003_b6e59658b2a52701.txt:17:159"
-        );
-        assert_eq!(fitted_location(path, at, 22), "003_b6e…701.txt:17:159");
-        for room in 0..40 {
-            let fitted = fitted_location(path, at, room);
-            assert!(fitted.ends_with(":17:159"), "{fitted}");
-            assert!(fitted.chars().count() <= room.max(8), "{room}: {fitted}");
+        assert_eq!(shorten_path(path, 40), path);
+        assert_eq!(shorten_path(path, 26), "…/003_b6e59658b2a52701.txt");
+        assert_eq!(shorten_path(path, 15), "003_b6e…701.txt");
+        for room in 1..40 {
+            let short = shorten_path(path, room);
+            assert!(short.chars().count() <= room, "{room}: {short}");
         }
+        assert_eq!(shorten_path(path, 0), "…");
+        assert_eq!(shorten_path(path, 6), "003_b…");
     }
 
     #[test]

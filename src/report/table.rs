@@ -180,6 +180,11 @@ fn source_width(document: &Document, shown: &[&TopicReport], width: u16, fifth: 
     need.min(cap).max(12)
 }
 
+/// ":6:85": what follows a path in a location.
+fn line_col_suffix(location: crate::source::Location) -> String {
+    format!(":{}:{}", location.line, location.column)
+}
+
 /// The topics' table: one row a claim, its source by outlet over its place.
 fn write_topics(
     out: &mut dyn Write,
@@ -201,6 +206,15 @@ fn write_topics(
         column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(source)));
     }
     let room = usize::from(source - PADDING);
+    // Every path of the column is cut to one length, so one file reads the same in
+    // every row: the room the longest `:line:col` leaves.
+    let longest_place = shown
+        .iter()
+        .flat_map(|t| &t.claims)
+        .map(|p| line_col_suffix(p.claim.location).len())
+        .max()
+        .unwrap_or(0);
+    let path_room = room.saturating_sub(longest_place);
     let wording_width = usize::from(width);
     for topic in shown {
         for (i, placed) in topic.claims.iter().enumerate() {
@@ -214,11 +228,19 @@ fn write_topics(
                 Some(scope) => format!("{}\n({scope})", claim.figure),
                 None => claim.figure.clone(),
             };
-            let place = super::outlets::fitted_location(&claim.source, claim.location, room);
+            let place = format!(
+                "{}{}",
+                super::outlets::shorten_path(
+                    &crate::base::controls::escape(&claim.source, true),
+                    path_room
+                ),
+                line_col_suffix(claim.location)
+            );
             // A file with no outlet is named by its place alone.
             let source = if document.outlets.tells_more(&claim.source) {
                 let label =
-                    crate::base::controls::escape(document.outlets.label(&claim.source), true);
+                    crate::base::controls::escape(&document.outlets.label(&claim.source), true)
+                        .into_owned();
                 format!("{}\n{place}", super::outlets::middle_ellipsis(&label, room))
             } else {
                 place
@@ -237,7 +259,7 @@ fn write_topics(
 /// The checks' table: each finding once, its places grouped by outlet.
 fn write_checks(out: &mut dyn Write, document: &Document, layout: Layout) -> io::Result<()> {
     let outlets = &document.outlets;
-    let label = |path: &str| crate::base::controls::escape(outlets.label(path), true).into_owned();
+    let label = |path: &str| crate::base::controls::escape(&outlets.label(path), true).into_owned();
     let mut table = new_table(layout, &["Check", "Where", "Finding"]);
     for listed in super::listed(document.findings) {
         let check = match listed {
@@ -299,7 +321,7 @@ fn write_legend(out: &mut dyn Write, document: &Document, layout: Layout) -> io:
         write!(
             out,
             "  {}: {}",
-            escape(document.outlets.label(&source.path)),
+            escape(&document.outlets.label(&source.path)),
             escape(&source.path)
         )?;
         if let Some(day) = source.date {
