@@ -3,6 +3,7 @@
 //! difference and a check's finding as a warning. Sources that agree get none, so a
 //! pull request shows one mark a finding, not one a claim.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::checks::Finding;
@@ -72,9 +73,9 @@ fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -
         let mut message = super::messages::message(check);
         if !others.is_empty() {
             let more = check.mentions.len() - 1 - others.len();
-            message.push_str(&format!(" (also at {}", others.join(", ")));
+            let _ = write!(message, " (also at {}", others.join(", "));
             if more > 0 {
-                message.push_str(&format!(", and {more} more"));
+                let _ = write!(message, ", and {more} more");
             }
             message.push(')');
         }

@@ -200,61 +200,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         writeln!(out, "</table></section>")?;
     }
     if !checks.is_empty() {
-        writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
-        for listed in super::listed(checks) {
-            let check = match listed {
-                super::Listed::Finding(check) => check,
-                super::Listed::More {
-                    kind,
-                    source,
-                    count,
-                } => {
-                    writeln!(
-                        out,
-                        "<li><strong>{}</strong> ({}): {}</li>",
-                        kind.as_str(),
-                        esc(&document.outlets.label(source)),
-                        esc(&super::more_findings(kind, count))
-                    )?;
-                    continue;
-                }
-            };
-            let (groups, more) = super::outlets::grouped_places(check);
-            let mut places: Vec<String> = groups
-                .iter()
-                .map(|g| {
-                    let at: Vec<String> = g
-                        .places
-                        .iter()
-                        .map(|l| super::outlets::line_col(*l))
-                        .collect();
-                    format!(
-                        "{} {}",
-                        esc(&document.outlets.label(g.source)),
-                        at.join(", ")
-                    )
-                })
-                .collect();
-            if more > 0 {
-                places.push(format!("and {more} more"));
-            }
-            writeln!(
-                out,
-                "<li><strong>{}</strong>{}: {} ({})</li>",
-                check.kind().as_str(),
-                if check.cross_source {
-                    ", across sources"
-                } else {
-                    ""
-                },
-                esc(&super::messages::message_naming(check, &|p| document
-                    .outlets
-                    .label(p)
-                    .to_string())),
-                places.join("; ")
-            )?;
-        }
-        writeln!(out, "</ul></section>")?;
+        write_checks(out, document)?;
     }
     if shown.is_empty() && checks.is_empty() {
         writeln!(out, "<p>No disagreements.</p>")?;
@@ -262,6 +208,48 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         write_legend(out, document)?;
     }
     writeln!(out, "</body></html>")
+}
+
+/// The checks' findings as a list, each with its places grouped by outlet.
+fn write_checks(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
+    for listed in super::listed(document.findings) {
+        let check = match listed {
+            super::Listed::Finding(check) => check,
+            super::Listed::More {
+                kind,
+                source,
+                count,
+            } => {
+                writeln!(
+                    out,
+                    "<li><strong>{}</strong> ({}): {}</li>",
+                    kind.as_str(),
+                    esc(&document.outlets.label(source)),
+                    esc(&super::more_findings(kind, count))
+                )?;
+                continue;
+            }
+        };
+        let places =
+            super::outlets::places_text(check, &|p| esc(&document.outlets.label(p)), " ", "; ");
+        writeln!(
+            out,
+            "<li><strong>{}</strong>{}: {} ({})</li>",
+            check.kind().as_str(),
+            if check.cross_source {
+                ", across sources"
+            } else {
+                ""
+            },
+            esc(&super::messages::message_naming(check, &|p| document
+                .outlets
+                .label(p))),
+            places
+        )?;
+    }
+    writeln!(out, "</ul></section>")?;
+    Ok(())
 }
 
 /// The legend: each source's label, file, day, headline and URL; a web address is a

@@ -146,25 +146,12 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                     continue;
                 }
             };
-            let (groups, more) = super::outlets::grouped_places(check);
-            let mut places: Vec<String> = groups
-                .iter()
-                .map(|g| {
-                    let at: Vec<String> = g
-                        .places
-                        .iter()
-                        .map(|l| super::outlets::line_col(*l))
-                        .collect();
-                    format!(
-                        "{} {}",
-                        text(&document.outlets.label(g.source)),
-                        at.join(", ")
-                    )
-                })
-                .collect();
-            if more > 0 {
-                places.push(format!("and {more} more"));
-            }
+            let places = super::outlets::places_text(
+                check,
+                &|p| text(&document.outlets.label(p)),
+                " ",
+                "; ",
+            );
             let across = if check.cross_source {
                 ", across sources"
             } else {
@@ -176,9 +163,8 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 check.kind().as_str(),
                 text(&super::messages::message_naming(check, &|p| document
                     .outlets
-                    .label(p)
-                    .to_string())),
-                places.join("; ")
+                    .label(p))),
+                places
             )?;
         }
     }

@@ -198,6 +198,29 @@ pub fn grouped_places(finding: &crate::checks::Finding) -> (Vec<SourcePlaces<'_>
     (groups, more)
 }
 
+/// A finding's places as a report for people writes them: each source named once by
+/// `name`, then `after_name`, then its places ("6:85, 6:311"); sources joined by
+/// `between`, and "and N more" past [`super::MAX_PLACES`].
+pub fn places_text(
+    finding: &crate::checks::Finding,
+    name: &dyn Fn(&str) -> String,
+    after_name: &str,
+    between: &str,
+) -> String {
+    let (groups, more) = grouped_places(finding);
+    let mut parts: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let at: Vec<String> = g.places.iter().map(|l| line_col(*l)).collect();
+            format!("{}{after_name}{}", name(g.source), at.join(", "))
+        })
+        .collect();
+    if more > 0 {
+        parts.push(format!("and {more} more"));
+    }
+    parts.join(between)
+}
+
 /// "6:85": a place within a source the reader already knows.
 pub fn line_col(location: Location) -> String {
     format!("{}:{}", location.line, location.column)

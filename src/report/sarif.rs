@@ -6,6 +6,7 @@
 //! Like JSON, it is for tools: every finding is listed, and article text is kept exact
 //! (JSON escapes its controls).
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde_json::{json, Value};
@@ -146,7 +147,7 @@ pub fn uri(path: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

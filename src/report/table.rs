@@ -282,24 +282,10 @@ fn write_checks(out: &mut dyn Write, document: &Document, layout: Layout) -> io:
         } else {
             check.kind().as_str().to_string()
         };
-        let (groups, more) = super::outlets::grouped_places(check);
-        let mut places: Vec<String> = groups
-            .iter()
-            .map(|g| {
-                let at: Vec<String> = g
-                    .places
-                    .iter()
-                    .map(|l| super::outlets::line_col(*l))
-                    .collect();
-                format!("{}\n{}", label(g.source), at.join(", "))
-            })
-            .collect();
-        if more > 0 {
-            places.push(format!("and {more} more"));
-        }
+        let places = super::outlets::places_text(check, &label, "\n", "\n");
         table.add_row(vec![
             text_cell(kind),
-            text_cell(places.join("\n")),
+            text_cell(places),
             text_cell(super::messages::message_naming(check, &|p| label(p))),
         ]);
     }
