@@ -111,6 +111,7 @@ pub struct Language {
     pub measure_units: WordSet,
     pub locality_words: WordSet,
     pub change_words: WordSet,
+    pub margin_words: WordSet,
     pub shell_nouns: WordSet,
     pub mass_nouns: WordSet,
     pub report_nouns: WordSet,
@@ -427,7 +428,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 49] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 50] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -466,6 +467,7 @@ mod tests {
             ("measure_units", &lang.measure_units),
             ("locality_words", &lang.locality_words),
             ("change_words", &lang.change_words),
+            ("margin_words", &lang.margin_words),
             ("shell_nouns", &lang.shell_nouns),
             ("mass_nouns", &lang.mass_nouns),
             ("report_nouns", &lang.report_nouns),

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::base::calendar::{day_number, year_of, DayNumber};
 use crate::extract::claims::Claim;
 use crate::extract::frame::times::When;
+use crate::extract::frame::Relation;
 use crate::source::Source;
 
 /// When a set of articles was written.
@@ -68,7 +69,7 @@ impl Timing {
             let other = match a.when {
                 When::Previous => true,
                 When::LastYear => self.last_year_is_other(claim),
-                _ if claim.frame.change => false,
+                _ if claim.frame.relation == Relation::Change => false,
                 When::Year(y)
                 | When::Month { year: Some(y), .. }
                 | When::Day { year: Some(y), .. } => self.other_year(y),
@@ -103,7 +104,7 @@ impl Timing {
     /// The period a claim counts over when it starts before the event: "38,465 cases
     /// since January 2022" is a count of its own, not this year's.
     pub fn period(&self, claim: &Claim) -> Option<String> {
-        if claim.frame.change {
+        if claim.frame.relation == Relation::Change {
             return None;
         }
         claim

@@ -394,10 +394,10 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
     let start = view.tokens[quote_first].start;
     let end = view.tokens[quote_last].end.min(paragraph.line_end(start));
     let scope = scope_of(at, clause, start);
-    let change = frame::is_change(
+    let relation = frame::relation(
         view,
         fig,
-        clause,
+        (quote_last, clause),
         thing.as_ref().map(|t| t.words.as_slice()),
         action.as_deref(),
     );
@@ -409,7 +409,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         whole,
         owner,
         purpose: frame::purpose(view, fig, span, clause),
-        change,
+        relation,
         earlier: frame::earlier(view, fig, clause),
         span_of_time: frame::span_of_time(view),
         distance_from: frame::distance_from(view, span),
@@ -804,6 +804,38 @@ mod tests {
         assert_eq!(
             earlier("2,500 delegates from 110 countries came."),
             [None, None]
+        );
+    }
+
+    #[test]
+    fn a_margin_between_two_levels_is_no_level() {
+        let changes = |text: &str| -> Vec<bool> {
+            claims(&format!("Headline\n\n{text}"))
+                .iter()
+                .map(|c| c.frame.relation == frame::Relation::Margin)
+                .collect()
+        };
+        assert_eq!(
+            changes("Labour is over 290 seats ahead of the Tories."),
+            [true]
+        );
+        assert_eq!(
+            changes("The party finished 12 points behind Labour."),
+            [true]
+        );
+        assert_eq!(
+            changes("The coalition is two seats short of a majority."),
+            [true]
+        );
+        assert_eq!(changes("Labour won 412 seats on Thursday."), [false]);
+        assert_eq!(
+            changes("It killed 218 people and injured over 200 more."),
+            [false, false]
+        );
+        // A particle after the counted thing is no margin.
+        assert_eq!(
+            changes("Rescuers picked 30 people up from the roofs."),
+            [false]
         );
     }
 

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::event::Event;
 use crate::extract::claims::Claim;
 use crate::extract::figures::Unit;
+use crate::extract::frame::Relation;
 use crate::rules::{RuleSet, RuleUnit, Term, Topic};
 
 use super::{auto, slug, Evidence, Placement};
@@ -265,9 +266,16 @@ pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mu
         label.push_str(code);
     }
     let changes = |part: &str| claim.language.change_words.contains(part);
-    if claim.frame.change && !id.split(['/', '+', '-']).any(changes) {
-        id.push_str("/change");
-        label.push_str(", change");
+    match claim.frame.relation {
+        Relation::Change if !id.split(['/', '+', '-']).any(changes) => {
+            id.push_str("/change");
+            label.push_str(", change");
+        }
+        Relation::Margin => {
+            id.push_str("/margin");
+            label.push_str(", margin");
+        }
+        _ => {}
     }
     if let Some(purpose) = event.purpose(claim) {
         id.push_str("/for-");

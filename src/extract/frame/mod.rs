@@ -17,6 +17,20 @@ pub mod parts;
 pub mod places;
 pub mod times;
 
+/// What a figure is beside the levels of the thing it counts. Only figures of one
+/// relation are compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Relation {
+    /// The thing's level: "412 seats", "rose to 87".
+    #[default]
+    Level,
+    /// A change over time ("a gain of 214", "up 18 per cent"): a year or "since"
+    /// beside it names the baseline, not another occasion.
+    Change,
+    /// The gap between two levels at one time: "290 seats ahead of the Tories".
+    Margin,
+}
+
 /// A claim's frame, as its sentence states it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frame {
@@ -33,10 +47,8 @@ pub struct Frame {
     /// What the figure is for, when its clause names it: "sold for the Paralympics"
     /// gives "Paralympics", as written.
     pub purpose: Vec<String>,
-    /// True when the figure states a change ("a gain of 214", "up 18 per cent"): a year
-    /// or "since" beside it names the baseline, and a change is never compared with a
-    /// level.
-    pub change: bool,
+    /// Whether the figure is a level, a change or a margin.
+    pub relation: Relation,
     /// For a part of a whole counted just before ("23 of them were women" after
     /// "Twenty-seven bodies"), the whole's figure: parts are compared only within one
     /// whole, so 108 women of 121 dead never meet 25 women of 27 bodies.
@@ -59,9 +71,27 @@ use crate::base::tokens::TokenKind;
 use crate::extract::figures::Figure;
 use crate::extract::view::View;
 
+/// Whether a figure is a level, a change or a margin. `last` is the last word of the
+/// figure's wording, its counted noun included.
+pub fn relation(
+    view: &View,
+    fig: &Figure,
+    (last, clause): (usize, (usize, usize)),
+    counted: Option<&[String]>,
+    action: Option<&str>,
+) -> Relation {
+    if is_margin(view, fig, last, clause) {
+        Relation::Margin
+    } else if is_change(view, fig, clause, counted, action) {
+        Relation::Change
+    } else {
+        Relation::Level
+    }
+}
+
 /// True when a figure states a change: "up 160%", "jumped by 19%", "a gain of 214",
 /// "lost 250 seats". "rose to 87" and "dropped to 9 seats" give the level after one.
-pub fn is_change(
+fn is_change(
     view: &View,
     fig: &Figure,
     clause: (usize, usize),
@@ -81,6 +111,18 @@ pub fn is_change(
             && (clause.0..fig.first).any(|k| view.word(k).is_some_and(changes))
         || counted.is_some_and(|words| words.iter().any(|w| changes(w)))
         || action.is_some_and(changes)
+}
+
+/// True when a figure is the margin between two levels at one time: "290 seats ahead
+/// of the Tories", "three points behind", "two seats short of a majority". Not "picked 30
+/// people up": a particle after the noun is no margin; nor "injuring over 200 more",
+/// where with no noun between them "more" says "others".
+fn is_margin(view: &View, fig: &Figure, last: usize, clause: (usize, usize)) -> bool {
+    last > fig.last
+        && last < clause.1
+        && view
+            .word(last + 1)
+            .is_some_and(|w| view.lang.margin_words.contains(w))
 }
 
 /// The words that make `fig` the level a change started from: "down from 29", "rose
