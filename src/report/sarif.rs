@@ -254,21 +254,57 @@ mod tests {
         log(&Document::new(&analysis, topics, false, 0))
     }
 
-    /// Fails on any object the SARIF 2.1.0 schema's `required` lists (and its `anyOf`
-    /// on a message and a physical location) would reject, for the parts hcx writes.
+    /// Fails unless every key of `object` is one the schema allows there (it sets
+    /// `additionalProperties` false on every object hcx writes). Only the keys hcx may
+    /// write are listed, a subset of the schema's.
+    fn assert_keys(object: &Value, allowed: &[&str]) {
+        for key in object.as_object().expect("an object").keys() {
+            assert!(allowed.contains(&key.as_str()), "{key} in {object}");
+        }
+    }
+
+    /// Fails on any object the SARIF 2.1.0 schema (oasis-tcs/sarif-spec,
+    /// `sarif-2.1/schema/sarif-schema-2.1.0.json`) would reject for the parts hcx
+    /// writes: its `required` lists, its `anyOf` on a message, a physical location and
+    /// a region, its enums, and its closed sets of keys.
     fn assert_sarif_shape(log: &Value) {
+        assert_keys(log, &["$schema", "version", "runs"]);
         assert_eq!(log["version"], "2.1.0");
         let runs = log["runs"].as_array().expect("runs is an array");
         assert!(!runs.is_empty());
         for run in runs {
+            assert_keys(run, &["tool", "columnKind", "results"]);
+            assert!(["utf16CodeUnits", "unicodeCodePoints"]
+                .contains(&run["columnKind"].as_str().expect("columnKind")));
+            assert_keys(&run["tool"], &["driver"]);
             let driver = &run["tool"]["driver"];
+            assert_keys(driver, &["name", "version", "rules"]);
             assert!(driver["name"].is_string(), "toolComponent requires name");
             let rules = driver["rules"].as_array().expect("rules");
             for rule in rules {
+                assert_keys(
+                    rule,
+                    &["id", "name", "shortDescription", "defaultConfiguration"],
+                );
                 assert!(rule["id"].is_string(), "reportingDescriptor requires id");
+                assert_keys(&rule["shortDescription"], &["text"]);
                 assert!(rule["shortDescription"]["text"].is_string());
+                assert_keys(&rule["defaultConfiguration"], &["level"]);
             }
             for result in run["results"].as_array().expect("results") {
+                assert_keys(
+                    result,
+                    &[
+                        "ruleId",
+                        "ruleIndex",
+                        "level",
+                        "message",
+                        "locations",
+                        "relatedLocations",
+                        "properties",
+                    ],
+                );
+                assert_keys(&result["message"], &["text"]);
                 assert!(
                     result["message"]["text"].is_string(),
                     "result requires message"
@@ -279,14 +315,21 @@ mod tests {
                     .contains(&result["level"].as_str().unwrap()));
                 let locations = result["locations"].as_array().expect("locations");
                 assert_eq!(locations.len(), 1);
+                for location in locations {
+                    assert_keys(location, &["physicalLocation"]);
+                }
                 let mut places: Vec<&Value> =
                     locations.iter().map(|l| &l["physicalLocation"]).collect();
                 for related in result["relatedLocations"].as_array().expect("related") {
+                    assert_keys(related, &["id", "physicalLocation", "message"]);
                     assert!(related["id"].as_u64().is_some());
                     assert!(related["message"]["text"].is_string());
                     places.push(&related["physicalLocation"]);
                 }
                 for place in places {
+                    assert_keys(place, &["artifactLocation", "region"]);
+                    assert_keys(&place["artifactLocation"], &["uri"]);
+                    assert_keys(&place["region"], &["startLine", "startColumn"]);
                     let uri = place["artifactLocation"]["uri"].as_str().expect("uri");
                     assert!(
                         !uri.is_empty() && !uri.contains([' ', '\\', ':'])
