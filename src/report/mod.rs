@@ -280,7 +280,7 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
 
 /// Most claims of a topic whose every pair is weighed to find the one that stands out;
 /// past it only the pair that decided the verdict is, so the cost stays linear.
-const STANDOUT_PAIRS_UP_TO: usize = 200;
+const STANDOUT_PAIRS_UP_TO: usize = 64;
 
 /// The claim of a disagreeing topic that stands out, as an index into its claims. Its
 /// source is the one at odds with most other sources (two sources are at odds when
