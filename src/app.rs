@@ -307,7 +307,7 @@ fn run_explain(
             known: analysis.topics.iter().map(|t| t.id.clone()).collect(),
         });
     };
-    explain::write_topic(out, found)
+    explain::write_topic(out, found, &analysis.claims)
         .map(|()| with_failures(0, failed))
         .map_err(Error::Output)
 }

@@ -137,7 +137,7 @@ fn human_reports(paths: &[String], texts: &[String]) -> Vec<(String, String)> {
     }
     for topic in &analysis.topics {
         let mut bytes = Vec::new();
-        explain::write_topic(&mut bytes, topic).unwrap();
+        explain::write_topic(&mut bytes, topic, &analysis.claims).unwrap();
         out.push((
             format!("explain {}", topic.id),
             String::from_utf8(bytes).unwrap(),

@@ -153,6 +153,11 @@ fn explain_says_why() {
         "explain_deaths",
         hcx().args(["explain", "deaths", "tests/fixtures/earthquake"]),
     );
+    // Each claim's frame, and the claims of the same thing its frame kept apart.
+    snapshot(
+        "explain_turnout_frames",
+        hcx().args(["explain", "turnout", "tests/fixtures/election"]),
+    );
     snapshot(
         "explain_unknown_topic",
         hcx().args(["explain", "ferries", "tests/fixtures/earthquake"]),

@@ -65,7 +65,7 @@ impl Interval {
     pub fn nearly(v: f64) -> Self {
         Interval {
             lower: Some(Bound {
-                value: v - v.abs() * APPROXIMATION,
+                value: super::numbers::tidy(v - v.abs() * APPROXIMATION),
                 inclusive: true,
             }),
             upper: Some(Bound {
@@ -78,7 +78,8 @@ impl Interval {
     /// "about N": N give or take the approximation.
     pub fn about(v: f64) -> Self {
         let tolerance = v.abs() * APPROXIMATION;
-        Self::closed(v - tolerance, v + tolerance)
+        let tidy = super::numbers::tidy;
+        Self::closed(tidy(v - tolerance), tidy(v + tolerance))
     }
 
     /// The interval widened by `by` at each bounded end: what a figure rounded to the

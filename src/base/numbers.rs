@@ -54,6 +54,29 @@ pub fn parse_digits(text: &str, style: &NumberStyle) -> Option<f64> {
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// `value` times a scale word's `factor`, without the binary fraction's noise: 4.1 ×
+/// 1,000,000 is 4,099,999.9999999995 in floating point, but "4.1 million" states
+/// 4,100,000.
+pub fn scale(value: f64, factor: f64) -> f64 {
+    tidy(value * factor)
+}
+
+/// `value` rounded to 15 significant digits, where arithmetic on written figures leaves
+/// binary noise (2.8 × 1.1 is 3.0799999999999996). Written figures never carry 15
+/// significant digits, so this loses nothing they say.
+pub fn tidy(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let unit = 10f64.powi(15 - value.abs().log10().ceil() as i32);
+    let rounded = (value * unit).round() / unit;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
+}
+
 /// A figure for people: "2,500", "1.5", "2,300,000,000".
 pub fn human_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e18 {
@@ -78,6 +101,20 @@ pub fn human_number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    // The exact value is what is tested: a figure equal to the written one.
+    #[allow(clippy::float_cmp)]
+    fn a_scaled_figure_is_the_one_written() {
+        assert_eq!(scale(4.1, 1e6), 4_100_000.0);
+        assert_eq!(scale(1.15, 1e9), 1_150_000_000.0);
+        assert_eq!(scale(12.5, 1e9), 12_500_000_000.0);
+        assert_eq!(scale(0.3, 100.0), 30.0);
+        assert_eq!(scale(2.0, 1e5), 200_000.0);
+        assert_eq!(scale(0.0, 1e6), 0.0);
+        assert_eq!(tidy(2.8 * 1.1), 3.08);
+        assert_eq!(tidy(1.0 / 3.0), 0.333_333_333_333_333);
+    }
 
     #[test]
     fn numbers_read_as_people_write_them() {

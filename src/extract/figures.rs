@@ -176,7 +176,7 @@ fn digits(view: &View, i: usize) -> Option<Raw> {
     if let Some(factor) = view.word(last + 1).and_then(|w| view.lang.scale(w)) {
         // A suffix must be glued ("2.3bn"); a word may stand apart ("2 million").
         if view.glued(last, last + 1) || view.raw(last + 1).chars().count() > 2 {
-            raw.value *= factor;
+            raw.value = numbers::scale(raw.value, factor);
             raw.last = last + 1;
             raw.scaled = true;
         }
@@ -188,7 +188,7 @@ fn digits(view: &View, i: usize) -> Option<Raw> {
         let word = view.word(last + 2).unwrap_or("");
         let mut parts = word.split('-');
         if let Some(factor) = parts.next().and_then(|w| view.lang.scale_word(w)) {
-            raw.value *= factor;
+            raw.value = numbers::scale(raw.value, factor);
             raw.last = last + 2;
             raw.scaled = true;
             raw.unit = parts
@@ -296,7 +296,7 @@ fn vague_at(view: &View, i: usize) -> Option<Raw> {
         k = i + 1;
         let mut unit = 1.0;
         while let Some(factor) = view.word(k).and_then(|w| lang.scale_word(w)) {
-            unit *= factor;
+            unit = numbers::scale(unit, factor);
             k += 1;
         }
         if k > i + 1 {
@@ -375,7 +375,7 @@ fn number_word(view: &View, i: usize) -> Option<Raw> {
         if scaled && view.is("hundred", last + 1) {
             break;
         }
-        value *= factor;
+        value = numbers::scale(value, factor);
         last += 1;
         scaled = true;
     }
@@ -436,7 +436,7 @@ fn fraction_at(view: &View, i: usize) -> Option<Raw> {
         // "half a million" is a number; "half a mile" half of one thing.
         let mut raw = Raw::new(i, i + 1, share);
         if let Some(factor) = view.word(i + 2).and_then(|w| lang.scale_word(w)) {
-            raw.value *= factor;
+            raw.value = numbers::scale(raw.value, factor);
             raw.last = i + 2;
             raw.scaled = true;
         }
@@ -537,7 +537,9 @@ fn range(view: &View, a: &Raw, b: &Raw) -> Option<Figure> {
     // million", but not "900 to 1.2 million" or "1 million to 2 million".
     let b_number = tokens_value(view, b.first).filter(|&v| v != 0.0);
     let low = match b_number {
-        Some(plain) if b.scaled && !a.scaled && a.value < plain => a.value * (b.value / plain),
+        Some(plain) if b.scaled && !a.scaled && a.value < plain => {
+            numbers::scale(a.value, b.value / plain)
+        }
         _ => a.value,
     };
     // "8-1", "21-7", "from 200 to 150": a vote, a score, a fall; not a range.
