@@ -231,7 +231,7 @@ fn run_diff(
     } = analyze(inputs, console)?;
     if asks_to_compare(&inputs.paths) && analysis.sources.len() < 2 {
         return Err(Error::NothingToCompare {
-            read: analysis.sources.iter().map(|(p, _)| p.clone()).collect(),
+            read: analysis.sources.iter().map(|s| s.path.clone()).collect(),
             skipped: skipped
                 .iter()
                 .map(|w| {

@@ -91,7 +91,7 @@ fn every_format_for_people_escapes_a_hostile_file_name() {
         (&["--format", "markdown"], format!("| `{shown}:1:18` | 12 |")),
         (
             &["--format", "github"],
-            format!("::error file={shown},line=1,col=18,title=hcx conflict%3A People killed::\"12 people\" here"),
+            format!("::error file=b.txt,line=1,col=18,title=hcx conflict%3A People killed::\"14 people\" here; other sources: 12 ({shown}:1:18)"),
         ),
         (
             &["--format", "html"],
@@ -328,7 +328,7 @@ fn thousands_of_findings_of_one_file_are_counted_not_listed() {
     let text = stdout(&output);
     assert_eq!(text.matches("- **sum**: 12 + 15 + 10 = 37").count(), 20);
     assert!(
-        text.contains("- **sum** (`a.txt`): and 40 more sum findings in this file"),
+        text.contains("- **sum** (a.txt): and 40 more sum findings in this file"),
         "{text}"
     );
     let output = run(&["diff", "a.txt", "--format", "json"], &dir);

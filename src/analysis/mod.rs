@@ -197,11 +197,35 @@ fn timing(files: &[PathBuf]) -> Event {
     Event::timing_of(&heads)
 }
 
+/// What a report says of a source beside its claims: where it is, and what an editor
+/// knows it by (its outlet, from the URL; its headline; its day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub path: String,
+    /// From its `Source: <url>` line.
+    pub url: Option<String>,
+    /// Its first paragraph: the headline, when the article has one on its first line.
+    pub headline: Option<String>,
+    /// The day it was written, when it says.
+    pub date: Option<crate::base::calendar::DayNumber>,
+}
+
+impl SourceInfo {
+    pub fn of(source: &Source) -> SourceInfo {
+        SourceInfo {
+            path: source.path.clone(),
+            url: source.url.clone(),
+            headline: source.paragraphs.first().map(|p| p.text.clone()),
+            date: source.date,
+        }
+    }
+}
+
 /// Everything hcx found in a set of articles.
 #[derive(Debug)]
 pub struct Analysis {
-    /// Each source's path and URL, in path order.
-    pub sources: Vec<(String, Option<String>)>,
+    /// Each source as a report names it, in path order.
+    pub sources: Vec<SourceInfo>,
     /// Every claim with its topic, in source and file order. A claim an editor has
     /// confirmed with an ignore comment has no topic.
     pub claims: Vec<ClaimInTopic>,
@@ -307,10 +331,7 @@ pub fn analyze_with(
         })
         .collect();
     Analysis {
-        sources: sources
-            .iter()
-            .map(|s| (s.path.clone(), s.url.clone()))
-            .collect(),
+        sources: sources.iter().map(SourceInfo::of).collect(),
         topics: compare::compare(placed),
         suppressed,
         checks: checks::run(

@@ -65,16 +65,7 @@ pub fn short(day: DayNumber, with_year: bool) -> String {
 
 /// The year a day number falls in.
 pub fn year_of(day: DayNumber) -> i32 {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let january_or_february = shifted_month >= 10;
-    let year = year_of_era + era * 400 + i64::from(january_or_february);
-    i32::try_from(year).unwrap_or(i32::MAX)
+    civil(day).0
 }
 
 #[cfg(test)]
@@ -94,6 +85,8 @@ mod tests {
 
     #[test]
     fn days_print_as_iso_and_short() {
+        assert_eq!(iso(day_number(2025, 10, 26)), "2025-10-26");
+        assert_eq!(iso(0), "1970-01-01");
         assert_eq!(iso(day_number(2024, 7, 2)), "2024-07-02");
         assert_eq!(short(day_number(2024, 7, 2), false), "Jul 2");
         assert_eq!(short(day_number(2025, 1, 31), true), "Jan 31, 2025");

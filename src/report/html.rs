@@ -57,7 +57,7 @@ fn axis(claims: &[&Claim]) -> (f64, f64) {
 
 /// One topic's number line as inline SVG: a row per claim, its interval as a bar, open
 /// ends as arrows, its figure as a dot.
-fn svg(topic: &TopicReport) -> String {
+fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
     let claims: Vec<&Claim> = topic.claims.iter().map(|p| &*p.claim).collect();
     let (lo, hi) = axis(&claims);
     let x = |v: f64| MARGIN + (v - lo) / (hi - lo) * (WIDTH - 2.0 * MARGIN);
@@ -126,15 +126,11 @@ fn svg(topic: &TopicReport) -> String {
             "<circle cx=\"{at:.1}\" cy=\"{y}\" r=\"4\" class=\"figure\"/>\
              <text x=\"{label_x:.1}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"label\">{}</text></g>",
             y - 6.0,
-            esc(&format!("{} · {}", claim.figure, file_name(&claim.source)))
+            esc(&format!("{} · {}", claim.figure, outlets.label(&claim.source)))
         );
     }
     out.push_str("</svg>");
     out
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}\
@@ -198,19 +194,25 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         if let Some(line) = super::dates::timeline_line(topic) {
             writeln!(out, "<p class=\"timeline\">{}</p>", esc(&line))?;
         }
-        writeln!(out, "{}", svg(topic))?;
+        writeln!(out, "{}", svg(topic, &document.outlets))?;
         writeln!(
             out,
             "<table><tr><th>Source</th><th>Figure</th><th>Scope</th><th>Wording</th></tr>"
         )?;
         for placed in &topic.claims {
             let claim = &placed.claim;
+            // A file with no outlet is named by its place alone.
+            let label = if document.outlets.tells_more(&claim.source) {
+                format!("{}<br>", esc(&document.outlets.label(&claim.source)))
+            } else {
+                String::new()
+            };
             let wording = esc(&excerpt(claim, 160, "\u{1}", "\u{2}"))
                 .replace('\u{1}', "<mark>")
                 .replace('\u{2}', "</mark>");
             writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
+                "<tr><td>{label}<code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
                 esc(&super::file_line_col(&claim.source, claim.location)),
                 esc(&match super::dates::claim_day(claim, topic) {
                     Some(day) => format!("{} ({day})", claim.figure),
@@ -222,48 +224,98 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         writeln!(out, "</table></section>")?;
     }
     if !checks.is_empty() {
-        writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
-        for listed in super::listed(checks) {
-            let check = match listed {
-                super::Listed::Finding(check) => check,
-                super::Listed::More {
-                    kind,
-                    source,
-                    count,
-                } => {
-                    writeln!(
-                        out,
-                        "<li><strong>{}</strong> (<code>{}</code>): {}</li>",
-                        kind.as_str(),
-                        esc(source),
-                        esc(&super::more_findings(kind, count))
-                    )?;
-                    continue;
-                }
-            };
-            let places = super::places(check, |m| {
-                format!(
-                    "<code>{}</code>",
-                    esc(&super::file_line_col(&m.source, m.location))
-                )
-            });
-            writeln!(
-                out,
-                "<li><strong>{}</strong>{}: {} ({})</li>",
-                check.kind().as_str(),
-                if check.cross_source {
-                    ", across sources"
-                } else {
-                    ""
-                },
-                esc(&super::messages::message(check)),
-                places.join(", ")
-            )?;
-        }
-        writeln!(out, "</ul></section>")?;
+        write_checks(out, document)?;
     }
-    if shown.is_empty() && checks.is_empty() && document.nothing_compared().is_none() {
-        writeln!(out, "<p>{}</p>", esc(&document.all_clear()))?;
+    if shown.is_empty() && checks.is_empty() {
+        if document.nothing_compared().is_none() {
+            writeln!(out, "<p>{}</p>", esc(&document.all_clear()))?;
+        }
+    } else {
+        write_legend(out, document)?;
     }
     writeln!(out, "</body></html>")
+}
+
+/// The checks' findings as a list, each with its places grouped by outlet.
+fn write_checks(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    writeln!(out, "<section id=\"checks\"><h2>Other checks</h2><ul>")?;
+    for listed in super::listed(document.findings) {
+        let check = match listed {
+            super::Listed::Finding(check) => check,
+            super::Listed::More {
+                kind,
+                source,
+                count,
+            } => {
+                writeln!(
+                    out,
+                    "<li><strong>{}</strong> ({}): {}</li>",
+                    kind.as_str(),
+                    esc(&document.outlets.label(source)),
+                    esc(&super::more_findings(kind, count))
+                )?;
+                continue;
+            }
+        };
+        let places =
+            super::outlets::places_text(check, &|p| esc(&document.outlets.label(p)), " ", "; ");
+        writeln!(
+            out,
+            "<li><strong>{}</strong>{}: {} ({})</li>",
+            check.kind().as_str(),
+            if check.cross_source {
+                ", across sources"
+            } else {
+                ""
+            },
+            esc(&super::messages::message_naming(check, &|p| document
+                .outlets
+                .label(p))),
+            places
+        )?;
+    }
+    writeln!(out, "</ul></section>")?;
+    Ok(())
+}
+
+/// The legend: each source's label, file, day, headline and URL; a web address is a
+/// link, any other URL only text.
+fn write_legend(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    writeln!(out, "<section id=\"sources\"><h2>Sources</h2><ul>")?;
+    for source in document.sources {
+        write!(
+            out,
+            "<li><strong>{}</strong>: <code>{}</code>",
+            esc(&document.outlets.label(&source.path)),
+            esc(&source.path)
+        )?;
+        if let Some(day) = source.date {
+            write!(out, ", {}", crate::base::calendar::iso(day))?;
+        }
+        if let Some(headline) = &source.headline {
+            write!(
+                out,
+                ", \u{201c}{}\u{201d}",
+                esc(&super::outlets::headline(
+                    headline,
+                    super::outlets::HEADLINE_CHARS
+                ))
+            )?;
+        }
+        if let Some(url) = &source.url {
+            let lower = url.to_ascii_lowercase();
+            if lower.starts_with("https://") || lower.starts_with("http://") {
+                write!(
+                    out,
+                    ", <a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
+                    esc(url),
+                    esc(url)
+                )?;
+            } else {
+                write!(out, ", {}", esc(url))?;
+            }
+        }
+        writeln!(out, "</li>")?;
+    }
+    writeln!(out, "</ul></section>")
 }

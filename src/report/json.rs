@@ -310,9 +310,9 @@ fn write_diff(out: &mut dyn Write, report: &Document) -> io::Result<()> {
         sources: report
             .sources
             .iter()
-            .map(|(path, url)| SourceFields {
-                path,
-                url: url.as_deref(),
+            .map(|source| SourceFields {
+                path: &source.path,
+                url: source.url.as_deref(),
             })
             .collect(),
         summary: SummaryFields {

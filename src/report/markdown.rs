@@ -63,8 +63,15 @@ fn code(place: &str, in_table: bool) -> String {
     }
 }
 
-fn claim_location(claim: &Claim) -> String {
-    code(&super::file_line_col(&claim.source, claim.location), true)
+/// A claim's source by outlet, then its place as code to copy; a file with no outlet
+/// by its place alone.
+fn claim_location(document: &Document, claim: &Claim) -> String {
+    let place = code(&super::file_line_col(&claim.source, claim.location), true);
+    if document.outlets.tells_more(&claim.source) {
+        format!("{} {place}", text(&document.outlets.label(&claim.source)))
+    } else {
+        place
+    }
 }
 
 /// `hcx diff --format markdown`: a heading with the summary, a table a topic, a list of
@@ -121,7 +128,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                claim_location(claim),
+                claim_location(document, claim),
                 text(&with_day(claim, topic)),
                 text(claim.scope.as_deref().unwrap_or("")),
                 text(&excerpt(claim, 90, "\u{1}", "\u{2}")).replace(['\u{1}', '\u{2}'], "**")
@@ -142,15 +149,18 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                         out,
                         "- **{}** ({}): {}",
                         kind.as_str(),
-                        code(source, false),
+                        text(&document.outlets.label(source)),
                         text(&super::more_findings(kind, count))
                     )?;
                     continue;
                 }
             };
-            let places = super::places(check, |m| {
-                code(&super::file_line_col(&m.source, m.location), false)
-            });
+            let places = super::outlets::places_text(
+                check,
+                &|p| text(&document.outlets.label(p)),
+                " ",
+                "; ",
+            );
             let across = if check.cross_source {
                 ", across sources"
             } else {
@@ -160,10 +170,45 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 out,
                 "- **{}**{across}: {} ({})",
                 check.kind().as_str(),
-                text(&super::messages::message(check)),
-                places.join(", ")
+                text(&super::messages::message_naming(check, &|p| document
+                    .outlets
+                    .label(p))),
+                places
             )?;
         }
+    }
+    if !shown.is_empty() || !checks.is_empty() {
+        write_legend(out, document)?;
+    }
+    Ok(())
+}
+
+/// The legend: each source's label, file, day, headline and URL.
+fn write_legend(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    writeln!(out, "\n#### Sources\n")?;
+    for source in document.sources {
+        let mut parts = vec![code(&source.path, false)];
+        if let Some(day) = source.date {
+            parts.push(crate::base::calendar::iso(day));
+        }
+        if let Some(headline) = &source.headline {
+            parts.push(format!(
+                "\"{}\"",
+                text(&super::outlets::headline(
+                    headline,
+                    super::outlets::HEADLINE_CHARS
+                ))
+            ));
+        }
+        if let Some(url) = &source.url {
+            parts.push(text(url));
+        }
+        writeln!(
+            out,
+            "- **{}**: {}",
+            text(&document.outlets.label(&source.path)),
+            parts.join(", ")
+        )?;
     }
     Ok(())
 }

@@ -10,8 +10,16 @@ use crate::extract::claims::Claim;
 /// Most dates a message lists; the mentions hold them all.
 const MAX_LISTED: usize = 8;
 
-/// A finding in one sentence, as every report gives it.
+/// A finding in one sentence, sources named by their paths: for JSON and the formats
+/// tools read.
 pub fn message(finding: &Finding) -> String {
+    message_naming(finding, &|path| path.to_string())
+}
+
+/// A finding in one sentence, each source named as `name` gives it (the reports for
+/// people name outlets).
+pub fn message_naming(finding: &Finding, label: &dyn Fn(&str) -> String) -> String {
+    let name = label;
     match &finding.detail {
         Detail::SumMissesTotal { sum } => {
             let total = finding.total.as_ref().map_or("", |t| t.figure.as_str());
@@ -24,7 +32,7 @@ pub fn message(finding: &Finding) -> String {
         } => {
             let mut stated: Vec<String> = totals
                 .iter()
-                .map(|c| format!("{} in {}:{}", c.figure, c.source, c.location.line))
+                .map(|c| format!("{} in {}:{}", c.figure, name(&c.source), c.location.line))
                 .collect();
             if *unlisted > 0 {
                 stated.push(format!("and {unlisted} more"));
@@ -32,7 +40,7 @@ pub fn message(finding: &Finding) -> String {
             format!(
                 "{} in {}; other sources state the total as {}",
                 describe(&finding.claims, sum),
-                finding.source,
+                name(&finding.source),
                 stated.join(", ")
             )
         }
@@ -58,7 +66,7 @@ pub fn message(finding: &Finding) -> String {
                 .mentions
                 .iter()
                 .take(MAX_LISTED)
-                .map(|m| format!("{} ({}:{})", m.quote, m.source, m.location.line))
+                .map(|m| format!("{} ({}:{})", m.quote, name(&m.source), m.location.line))
                 .collect();
             if finding.mentions.len() > MAX_LISTED {
                 said.push(format!("and {} more", finding.mentions.len() - MAX_LISTED));
@@ -72,12 +80,15 @@ pub fn message(finding: &Finding) -> String {
             let wording = finding.mentions.first().map_or("", |m| m.quote.as_str());
             format!("\"{word}\" in \"{wording}\" looks like a misspelling of \"{meant}\"")
         }
-        Detail::Titles { name, titles } => {
+        Detail::Titles {
+            name: person,
+            titles,
+        } => {
             let wordings: Vec<String> = titles
                 .iter()
-                .map(|t| format!("\"{}\" ({}:{})", t.title, t.source, t.line))
+                .map(|t| format!("\"{}\" ({}:{})", t.title, name(&t.source), t.line))
                 .collect();
-            format!("{name} is titled differently: {}", wordings.join("; "))
+            format!("{person} is titled differently: {}", wordings.join("; "))
         }
         Detail::PersonName { first, second } => {
             format!("\"{first}\" and \"{second}\" look like one name spelt two ways")
@@ -290,6 +301,66 @@ mod names_tests {
         assert!(found[0]
             .1
             .contains("\"Permanent Deputy Minister of Trade\" (a.txt:1)"));
+    }
+
+    #[test]
+    fn a_shortened_later_mention_in_one_source_is_not_a_difference() {
+        assert!(messages(&[(
+            "a.txt",
+            "Permanent Deputy Minister of Trade Ilse Marten spoke.\n\nLater, Deputy Minister Ilse Marten left."
+        )])
+        .is_empty());
+        // The short form first and the full one later, and a bare rank: the same.
+        assert!(messages(&[(
+            "a.txt",
+            "Minister Ilse Marten arrived.\n\nDeputy Minister of Trade Ilse Marten spoke."
+        )])
+        .is_empty());
+        // Two sources with the same full title, each shortening it later.
+        assert!(messages(&[
+            (
+                "a.txt",
+                "Deputy Minister of Trade Ilse Marten spoke. Then Minister Ilse Marten left."
+            ),
+            (
+                "b.txt",
+                "Deputy Minister of Trade Ilse Marten said so. Deputy Minister Ilse Marten left."
+            ),
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn differing_full_titles_across_sources_are_reported_once_a_source() {
+        let found = messages(&[
+            (
+                "a.txt",
+                "Permanent Deputy Minister of Trade Ilse Marten spoke.\n\nDeputy Minister Ilse Marten left.\n\nPermanent Deputy Minister of Trade Ilse Marten came back.",
+            ),
+            ("b.txt", "Deputy Minister of Trade Ilse Marten said so."),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            "Ilse Marten is titled differently: \"Permanent Deputy Minister of Trade\" (a.txt:1); \"Deputy Minister of Trade\" (b.txt:1)"
+        );
+        let sources = crate::source::parse_all(&[
+            (
+                "a.txt",
+                "Permanent Deputy Minister of Trade Ilse Marten spoke.\n\nDeputy Minister Ilse Marten left.",
+            ),
+            ("b.txt", "Deputy Minister Ilse Marten said so."),
+        ]);
+        let checks = crate::checks::names::check(&sources, &RuleSet::builtin().titles);
+        assert_eq!(checks.len(), 1, "{checks:?}");
+        let places: Vec<(&str, usize)> = checks[0]
+            .mentions
+            .iter()
+            .map(|m| (m.source.as_str(), m.location.line))
+            .collect();
+        // The shortened mention of a.txt is no place of the finding; b.txt's full
+        // title, the same words, is.
+        assert_eq!(places, [("a.txt", 1), ("b.txt", 1)]);
     }
 
     #[test]

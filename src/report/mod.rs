@@ -12,6 +12,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod messages;
+pub mod outlets;
+pub mod sarif;
 pub mod table;
 
 use std::io::{self, Write};
@@ -25,8 +27,10 @@ use crate::extract::claims::Claim;
 
 /// What `hcx diff` reports, whatever the format.
 pub struct Document<'a> {
-    /// Each source's path and URL, in path order.
-    pub sources: &'a [(String, Option<String>)],
+    /// Each source, in path order.
+    pub sources: &'a [crate::analysis::SourceInfo],
+    /// Each source's label in the reports for people.
+    pub outlets: outlets::Outlets,
     /// The topics asked for, less those the baseline hid.
     pub topics: Vec<&'a TopicReport>,
     /// List agreements and single-source topics too, not only disagreements (`--all`).
@@ -58,6 +62,7 @@ impl<'a> Document<'a> {
             sources: &analysis.sources,
             summary: Summary::of(topics.iter().copied()),
             topic_count: topics.len(),
+            outlets: outlets::Outlets::of(&analysis.sources),
             topics,
             list_all,
             findings: &analysis.checks,
@@ -72,8 +77,8 @@ impl<'a> Document<'a> {
     /// no figure given by two sources. Such a run must never read as "the sources
     /// agree".
     pub fn nothing_compared(&self) -> Option<String> {
-        if let [(path, _)] = self.sources {
-            let path = crate::base::controls::escape(path, true);
+        if let [only] = self.sources {
+            let path = crate::base::controls::escape(&only.path, true);
             let found = if self.findings.is_empty() {
                 " and found nothing"
             } else {
@@ -155,11 +160,12 @@ pub enum Format {
     Markdown,
     Github,
     Html,
+    Sarif,
 }
 
 impl Format {
     /// The names users write, in the order they are listed.
-    pub const NAMES: [&'static str; 5] = ["table", "json", "markdown", "github", "html"];
+    pub const NAMES: [&'static str; 6] = ["table", "json", "markdown", "github", "html", "sarif"];
 
     pub fn from_name(name: &str) -> Option<Format> {
         match name {
@@ -168,6 +174,7 @@ impl Format {
             "markdown" => Some(Format::Markdown),
             "github" => Some(Format::Github),
             "html" => Some(Format::Html),
+            "sarif" => Some(Format::Sarif),
             _ => None,
         }
     }
@@ -180,6 +187,7 @@ impl Format {
             Format::Markdown => Box::new(markdown::Markdown),
             Format::Github => Box::new(github::Github),
             Format::Html => Box::new(html::Html),
+            Format::Sarif => Box::new(sarif::Sarif),
         }
     }
 }
@@ -293,21 +301,6 @@ pub fn more_findings(kind: crate::checks::FindingKind, count: usize) -> String {
     )
 }
 
-/// The places of a finding's first [`MAX_PLACES`] mentions, each as `place` shows it,
-/// and "and N more" for the rest.
-pub fn places(finding: &Finding, place: impl Fn(&crate::checks::Mention) -> String) -> Vec<String> {
-    let mut out: Vec<String> = finding
-        .mentions
-        .iter()
-        .take(MAX_PLACES)
-        .map(place)
-        .collect();
-    if finding.mentions.len() > MAX_PLACES {
-        out.push(format!("and {} more", finding.mentions.len() - MAX_PLACES));
-    }
-    out
-}
-
 /// A place as editors and tools read it: `file:line:col`. A file name is text too: its
 /// controls and line breaks are shown escaped.
 pub fn file_line_col(source: &str, location: crate::source::Location) -> String {
@@ -348,6 +341,121 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
         claim.quote,
         if cut_tail { "…" } else { "" }
     )
+}
+
+/// Most claims of a topic whose every pair is weighed to find the one that stands out;
+/// past it only the pair that decided the verdict is, so the cost stays linear.
+const STANDOUT_PAIRS_UP_TO: usize = 64;
+
+/// The claim of a disagreeing topic that stands out, as an index into its claims. Its
+/// source is the one at odds with most other sources (two sources are at odds when
+/// none of their claims agree); within it, the claim at odds with most sources, then
+/// with most claims (conflicts first); ties go to the first. An annotation goes there,
+/// not on the sources that agree.
+pub fn standout(topic: &TopicReport) -> usize {
+    let claims = &topic.claims;
+    if claims.len() > STANDOUT_PAIRS_UP_TO {
+        return match topic.deciding {
+            Some((a, b)) if a < claims.len() && b < claims.len() => {
+                if odds(topic, b) > odds(topic, a) {
+                    b
+                } else {
+                    a
+                }
+            }
+            _ => 0,
+        };
+    }
+    // Which sources agree somewhere: pairs of source names.
+    let mut agreeing: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
+    let mut sources: Vec<&str> = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        if !sources.contains(&a.claim.source.as_str()) {
+            sources.push(&a.claim.source);
+        }
+        for b in &claims[i + 1..] {
+            if a.claim.source != b.claim.source
+                && crate::compare::relate(&a.claim, &b.claim) == Verdict::Agree
+            {
+                agreeing.insert((&a.claim.source, &b.claim.source));
+                agreeing.insert((&b.claim.source, &a.claim.source));
+            }
+        }
+    }
+    let at_odds = |source: &str| {
+        sources
+            .iter()
+            .filter(|other| **other != source && !agreeing.contains(&(source, **other)))
+            .count()
+    };
+    let Some(odd_source) = sources
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|(i, s)| (at_odds(s), std::cmp::Reverse(*i)))
+        .map(|(_, s)| s)
+    else {
+        return 0;
+    };
+    (0..claims.len())
+        .filter(|&i| claims[i].claim.source == odd_source)
+        .max_by_key(|&i| (odds(topic, i), std::cmp::Reverse(i)))
+        .unwrap_or(0)
+}
+
+/// How much a claim is at odds with the other sources' claims: the sources none of
+/// whose claims agree with it, its conflicts, its differences.
+fn odds(topic: &TopicReport, i: usize) -> (usize, usize, usize) {
+    let claim = &topic.claims[i].claim;
+    let mut conflicts = 0;
+    let mut differs = 0;
+    let mut sources: std::collections::BTreeMap<&str, bool> = std::collections::BTreeMap::new();
+    for other in &topic.claims {
+        if other.claim.source == claim.source {
+            continue;
+        }
+        let verdict = crate::compare::relate(claim, &other.claim);
+        match verdict {
+            Verdict::Conflict => conflicts += 1,
+            Verdict::Differs => differs += 1,
+            Verdict::Agree | Verdict::Single => {}
+        }
+        *sources.entry(other.claim.source.as_str()).or_insert(true) &= verdict != Verdict::Agree;
+    }
+    let odd_sources = sources.values().filter(|odd| **odd).count();
+    (odd_sources, conflicts, differs)
+}
+
+/// The mention of a check's finding an annotation goes on: a sum's stated total, the
+/// title fewest sources give, else the first mention.
+pub fn standout_mention(finding: &Finding) -> usize {
+    use crate::checks::Detail;
+    match &finding.detail {
+        Detail::SumMissesTotal { .. } => finding
+            .total
+            .as_ref()
+            .and_then(|total| {
+                finding
+                    .mentions
+                    .iter()
+                    .position(|m| m.source == total.source && m.location == total.location)
+            })
+            .unwrap_or(0),
+        Detail::Titles { .. } => {
+            let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+                std::collections::BTreeMap::new();
+            for m in &finding.mentions {
+                holders
+                    .entry(m.quote.as_str())
+                    .or_default()
+                    .insert(m.source.as_str());
+            }
+            (0..finding.mentions.len())
+                .min_by_key(|&i| (holders[finding.mentions[i].quote.as_str()].len(), i))
+                .unwrap_or(0)
+        }
+        _ => 0,
+    }
 }
 
 #[cfg(test)]

@@ -124,73 +124,13 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
     if listed_nothing {
         writeln!(out, "{}", document.all_clear())?;
     } else if !shown.is_empty() {
-        let mut table = new_table(layout, &["Topic", "Figure", "Source", "Wording"]);
-        let width = table.width().unwrap_or(FALLBACK_WIDTH);
-        // Narrow columns for the short fields leave the wording most of the width.
-        let fifth = (width / 5).max(12);
-        for (index, limit) in [(0, fifth), (1, fifth), (2, fifth + 2)] {
-            if let Some(column) = table.column_mut(index) {
-                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(limit)));
-            }
-        }
-        let wording_width = usize::from(width);
-        for topic in &shown {
-            for (i, placed) in topic.claims.iter().enumerate() {
-                let claim = &placed.claim;
-                let head = if i == 0 {
-                    verdict_cell(topic, layout)
-                } else {
-                    text_cell("")
-                };
-                let mut figure = match &claim.scope {
-                    Some(scope) => format!("{}\n({scope})", claim.figure),
-                    None => claim.figure.clone(),
-                };
-                if let Some(day) = super::dates::claim_day(claim, topic) {
-                    figure.push('\n');
-                    figure.push_str(&day);
-                }
-                table.add_row(vec![
-                    head,
-                    text_cell(figure),
-                    text_cell(claim_location(claim)),
-                    text_cell(excerpt(claim, wording_width, "«", "»")),
-                ]);
-            }
-        }
-        write_table(out, &table)?;
+        write_topics(out, document, &shown, layout)?;
     }
     if !checks.is_empty() {
-        let mut table = new_table(layout, &["Check", "Where", "Finding"]);
-        for listed in super::listed(checks) {
-            let check = match listed {
-                super::Listed::Finding(check) => check,
-                super::Listed::More {
-                    kind,
-                    source,
-                    count,
-                } => {
-                    table.add_row(vec![
-                        text_cell(kind.as_str()),
-                        text_cell(crate::base::controls::escape(source, true)),
-                        text_cell(super::more_findings(kind, count)),
-                    ]);
-                    continue;
-                }
-            };
-            let kind = if check.cross_source {
-                format!("{}\n(across sources)", check.kind().as_str())
-            } else {
-                check.kind().as_str().to_string()
-            };
-            let places = super::places(check, |m| super::file_line_col(&m.source, m.location));
-            table.add_row(vec![
-                text_cell(kind),
-                text_cell(places.join("\n")),
-                text_cell(super::messages::message(check)),
-            ]);
-        }
-        write_table(out, &table)?;
+        write_checks(out, document, layout)?;
+    }
+    if !shown.is_empty() || !checks.is_empty() {
+        write_legend(out, document, layout)?;
     }
     if let Some(note) = document.nothing_compared().filter(|_| !listed_nothing) {
         writeln!(out, "{note}")?;
@@ -221,6 +161,186 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
     writeln!(out, "{}", document.skipped_note())?;
     for line in document.reopened_lines() {
         writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Characters a cell loses to its padding, one each side.
+const PADDING: u16 = 2;
+
+/// The width of the Source column: enough for each outlet and whole `file:line:col`
+/// when the table has room, else a quarter of it, and never narrower than the other
+/// short columns.
+fn source_width(document: &Document, shown: &[&TopicReport], width: u16, fifth: u16) -> u16 {
+    let need = shown
+        .iter()
+        .flat_map(|t| &t.claims)
+        .map(|p| {
+            let claim = &p.claim;
+            let location = claim_location(claim).chars().count();
+            let label = document.outlets.label(&claim.source).chars().count();
+            location.max(label)
+        })
+        .max()
+        .unwrap_or(0);
+    let need = u16::try_from(need)
+        .unwrap_or(u16::MAX)
+        .saturating_add(PADDING);
+    let cap = (fifth + PADDING).max(width / 4);
+    need.min(cap).max(12)
+}
+
+/// ":6:85": what follows a path in a location.
+fn line_col_suffix(location: crate::source::Location) -> String {
+    format!(":{}:{}", location.line, location.column)
+}
+
+/// The topics' table: one row a claim, its source by outlet over its place.
+fn write_topics(
+    out: &mut dyn Write,
+    document: &Document,
+    shown: &[&TopicReport],
+    layout: Layout,
+) -> io::Result<()> {
+    let mut table = new_table(layout, &["Topic", "Figure", "Source", "Wording"]);
+    let width = table.width().unwrap_or(FALLBACK_WIDTH);
+    // Narrow columns for the short fields leave the wording most of the width.
+    let fifth = (width / 5).max(12);
+    let source = source_width(document, shown, width, fifth);
+    for (index, limit) in [(0, fifth), (1, fifth)] {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(limit)));
+        }
+    }
+    if let Some(column) = table.column_mut(2) {
+        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(source)));
+    }
+    let room = usize::from(source - PADDING);
+    // Every path of the column is cut to one length, so one file reads the same in
+    // every row: the room the longest `:line:col` leaves.
+    let longest_place = shown
+        .iter()
+        .flat_map(|t| &t.claims)
+        .map(|p| line_col_suffix(p.claim.location).len())
+        .max()
+        .unwrap_or(0);
+    let path_room = room.saturating_sub(longest_place);
+    let wording_width = usize::from(width);
+    for topic in shown {
+        for (i, placed) in topic.claims.iter().enumerate() {
+            let claim = &placed.claim;
+            let head = if i == 0 {
+                verdict_cell(topic, layout)
+            } else {
+                text_cell("")
+            };
+            let mut figure = match &claim.scope {
+                Some(scope) => format!("{}\n({scope})", claim.figure),
+                None => claim.figure.clone(),
+            };
+            if let Some(day) = super::dates::claim_day(claim, topic) {
+                figure.push('\n');
+                figure.push_str(&day);
+            }
+            let place = format!(
+                "{}{}",
+                super::outlets::shorten_path(
+                    &crate::base::controls::escape(&claim.source, true),
+                    path_room
+                ),
+                line_col_suffix(claim.location)
+            );
+            // A file with no outlet is named by its place alone.
+            let source = if document.outlets.tells_more(&claim.source) {
+                let label =
+                    crate::base::controls::escape(&document.outlets.label(&claim.source), true)
+                        .into_owned();
+                format!("{}\n{place}", super::outlets::middle_ellipsis(&label, room))
+            } else {
+                place
+            };
+            table.add_row(vec![
+                head,
+                text_cell(figure),
+                text_cell(source),
+                text_cell(excerpt(claim, wording_width, "«", "»")),
+            ]);
+        }
+    }
+    write_table(out, &table)
+}
+
+/// The checks' table: each finding once, its places grouped by outlet.
+fn write_checks(out: &mut dyn Write, document: &Document, layout: Layout) -> io::Result<()> {
+    let outlets = &document.outlets;
+    let label = |path: &str| crate::base::controls::escape(&outlets.label(path), true).into_owned();
+    let mut table = new_table(layout, &["Check", "Where", "Finding"]);
+    for listed in super::listed(document.findings) {
+        let check = match listed {
+            super::Listed::Finding(check) => check,
+            super::Listed::More {
+                kind,
+                source,
+                count,
+            } => {
+                table.add_row(vec![
+                    text_cell(kind.as_str()),
+                    text_cell(label(source)),
+                    text_cell(super::more_findings(kind, count)),
+                ]);
+                continue;
+            }
+        };
+        let kind = if check.cross_source {
+            format!("{}\n(across sources)", check.kind().as_str())
+        } else {
+            check.kind().as_str().to_string()
+        };
+        let places = super::outlets::places_text(check, &label, "\n", "\n");
+        table.add_row(vec![
+            text_cell(kind),
+            text_cell(places),
+            text_cell(super::messages::message_naming(check, &|p| label(p))),
+        ]);
+    }
+    write_table(out, &table)
+}
+
+/// The legend: each source's label, file, day, headline and URL. A file and a URL are
+/// never cut, so either can be copied whole; the headline is cut to the width.
+fn write_legend(out: &mut dyn Write, document: &Document, layout: Layout) -> io::Result<()> {
+    let width = usize::from(
+        layout
+            .width
+            .or_else(|| comfy_table::Table::new().width())
+            .unwrap_or(FALLBACK_WIDTH),
+    );
+    let escape = |text: &str| crate::base::controls::escape(text, true).into_owned();
+    writeln!(out, "Sources:")?;
+    for source in document.sources {
+        write!(
+            out,
+            "  {}: {}",
+            escape(&document.outlets.label(&source.path)),
+            escape(&source.path)
+        )?;
+        if let Some(day) = source.date {
+            write!(out, ", {}", crate::base::calendar::iso(day))?;
+        }
+        writeln!(out)?;
+        if let Some(headline) = &source.headline {
+            let room = width
+                .saturating_sub(4)
+                .clamp(20, super::outlets::HEADLINE_CHARS);
+            writeln!(
+                out,
+                "    {}",
+                escape(&super::outlets::headline(headline, room))
+            )?;
+        }
+        if let Some(url) = &source.url {
+            writeln!(out, "    {}", escape(url))?;
+        }
     }
     Ok(())
 }

@@ -171,9 +171,13 @@ fn title_at(
     Some(((title, name, wording), misspelt, k.max(i + 1)))
 }
 
-/// One person (by name) given titles that share a rank but differ in another:
-/// "Permanent Deputy Minister" against "Deputy Minister". Titles with no rank in common
-/// ("General" and "Minister") are two true titles of one person, not a discrepancy.
+/// One person (by name) given titles that share a rank but differ in another, by two
+/// sources: "Permanent Deputy Minister" against "Deputy Minister". Titles with no rank in
+/// common ("General" and "Minister") are two true titles of one person, not a
+/// discrepancy. Within one source a title whose ranks are all in another of its titles
+/// is that title shortened, as style guides have a later mention do ("Deputy
+/// Minister" after "Permanent Deputy Minister of Foreign Affairs"): only each source's
+/// full titles are set against the other sources'.
 pub(super) fn titles_differ(found: &[Found], titles: &TitleWords) -> Vec<Finding> {
     let mut by_name: BTreeMap<String, Vec<&Found>> = BTreeMap::new();
     for f in found {
@@ -189,50 +193,88 @@ pub(super) fn titles_differ(found: &[Found], titles: &TitleWords) -> Vec<Finding
     let mut out = Vec::new();
     for group in by_name.values() {
         let sets: Vec<BTreeSet<String>> = group.iter().map(|f| ranks(f)).collect();
-        // A set clashes when another set shares a rank with it: when one of its ranks is
-        // in two distinct sets. Counted over the distinct sets, so a name mentioned
-        // thousands of times costs what its mentions do, not their square.
-        let distinct: BTreeSet<&BTreeSet<String>> = sets.iter().collect();
-        let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
-        for set in &distinct {
-            for rank in *set {
-                *holders.entry(rank.as_str()).or_default() += 1;
+        let full = full_titles(group, &sets);
+        // A full title clashes when a full title of another source shares a rank with
+        // it and is another set of ranks. Counted over the distinct (source, ranks)
+        // pairs, so a name mentioned thousands of times costs what its mentions do, not
+        // their square.
+        let mut holders: BTreeMap<&str, BTreeMap<&BTreeSet<String>, BTreeSet<&str>>> =
+            BTreeMap::new();
+        for &i in &full {
+            for rank in &sets[i] {
+                holders
+                    .entry(rank.as_str())
+                    .or_default()
+                    .entry(&sets[i])
+                    .or_default()
+                    .insert(group[i].mention.source.as_str());
             }
         }
-        let clashing = |i: usize| sets[i].iter().any(|r| holders[r.as_str()] >= 2);
-        let involved: Vec<usize> = (0..group.len()).filter(|&i| clashing(i)).collect();
+        let clashing = |i: usize| {
+            let own = group[i].mention.source.as_str();
+            sets[i].iter().any(|r| {
+                holders[r.as_str()]
+                    .iter()
+                    .any(|(set, sources)| **set != sets[i] && sources.iter().any(|s| *s != own))
+            })
+        };
+        let involved: Vec<usize> = full.iter().copied().filter(|&i| clashing(i)).collect();
         if involved.is_empty() {
             continue;
         }
-        // Each distinct title once, at its first place.
-        let mut given: Vec<TitleGiven> = Vec::new();
-        let mut titles_seen: BTreeSet<String> = BTreeSet::new();
-        for &i in &involved {
-            let title = group[i].title.join(" ");
-            if titles_seen.insert(title.clone()) {
-                let m = &group[i].mention;
-                given.push(TitleGiven {
-                    title,
-                    source: m.source.clone(),
-                    line: m.location.line,
-                });
-            }
-        }
-        let sources: BTreeSet<&str> = involved
-            .iter()
-            .map(|&i| group[i].mention.source.as_str())
-            .collect();
-        out.push(Finding {
-            source: group[involved[0]].mention.source.clone(),
-            cross_source: sources.len() > 1,
-            claims: Vec::new(),
-            total: None,
-            mentions: involved.iter().map(|&i| group[i].mention.clone()).collect(),
-            detail: Detail::Titles {
-                name: group[involved[0]].name.join(" "),
-                titles: given,
-            },
-        });
+        out.push(finding(group, &involved));
     }
     out
+}
+
+/// The mentions of a person (indexes into `group`) that give a source's full title:
+/// each distinct title of a source once, at its first place, leaving out the titles
+/// whose ranks are all within another title of the same source.
+fn full_titles(group: &[&Found], sets: &[BTreeSet<String>]) -> Vec<usize> {
+    let mut per_source: BTreeMap<&str, Vec<&BTreeSet<String>>> = BTreeMap::new();
+    for (i, f) in group.iter().enumerate() {
+        per_source
+            .entry(f.mention.source.as_str())
+            .or_default()
+            .push(&sets[i]);
+    }
+    let mut seen: BTreeSet<(&str, String)> = BTreeSet::new();
+    (0..group.len())
+        .filter(|&i| {
+            let source = group[i].mention.source.as_str();
+            let shortened = per_source[source]
+                .iter()
+                .any(|other| sets[i].len() < other.len() && sets[i].is_subset(other));
+            !shortened && seen.insert((source, group[i].title.join(" ")))
+        })
+        .collect()
+}
+
+/// The finding for the clashing full titles of one person.
+fn finding(group: &[&Found], involved: &[usize]) -> Finding {
+    // Each distinct title once, at its first place.
+    let mut given: Vec<TitleGiven> = Vec::new();
+    let mut titles_seen: BTreeSet<String> = BTreeSet::new();
+    for &i in involved {
+        let title = group[i].title.join(" ");
+        if titles_seen.insert(title.clone()) {
+            let m = &group[i].mention;
+            given.push(TitleGiven {
+                title,
+                source: m.source.clone(),
+                line: m.location.line,
+            });
+        }
+    }
+    Finding {
+        source: group[involved[0]].mention.source.clone(),
+        cross_source: true,
+        claims: Vec::new(),
+        total: None,
+        mentions: involved.iter().map(|&i| group[i].mention.clone()).collect(),
+        detail: Detail::Titles {
+            name: group[involved[0]].name.join(" "),
+            titles: given,
+        },
+    }
 }
