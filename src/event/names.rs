@@ -23,15 +23,77 @@ pub struct Names {
     pub by_source: BTreeMap<String, BTreeSet<String>>,
 }
 
+/// A name as these patterns read it: capitalised words, cut to `NAME_WORDS` in code.
+/// The letters are ASCII or any character past ASCII but Latin-1's and Unicode's
+/// punctuation, rather than Unicode's letter classes: a pattern of four names over
+/// those classes took longer to compile (10 ms) than a short run takes in all.
+const NAME: &str = r"((?:(?:[A-Z]|[^\x00-\x7F\u{A0}-\u{BF}\u{DF}-\u{FF}\u{2000}-\u{206F}])(?:[0-9A-Za-z_'.\-]|[^\x00-\x7F\u{A0}-\u{BF}\u{2000}-\u{2017}\u{201A}-\u{206F}])*\s+)*(?:[A-Z]|[^\x00-\x7F\u{A0}-\u{BF}\u{DF}-\u{FF}\u{2000}-\u{206F}])(?:[0-9A-Za-z_'.\-]|[^\x00-\x7F\u{A0}-\u{BF}\u{2000}-\u{2017}\u{201A}-\u{206F}])*)";
+
+/// The most words a name has.
+const NAME_WORDS: usize = 4;
+
+/// The last `n` words of a name written before what names it again.
+fn last_words(text: &str, n: usize) -> &str {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .len()
+        .checked_sub(n)
+        .filter(|&k| k > 0)
+        .map_or(text, |k| &text[starts[k]..])
+}
+
+/// The first `n` words of a name written after what names it.
+fn first_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    for (i, c) in text.char_indices() {
+        let ends_word = !c.is_whitespace()
+            && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        if ends_word {
+            words += 1;
+            if words == n {
+                return &text[..i + c.len_utf8()];
+            }
+        }
+    }
+    text
+}
+
 /// Two names the text says are one: "X, or Y as they are commonly known", "X, also
-/// known as Y", "X, led by Y", "X (ACRONYM)".
-static ALIAS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let name = r"((?:\p{Lu}[\w'’.-]*\s+){0,3}\p{Lu}[\w'’.-]*)";
+/// known as Y", "X, led by Y". Compiled only for a text that holds one of its words:
+/// with four names of Unicode classes, it costs more to compile than a short run takes.
+static ALSO_KNOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"{name}(?:,?\s+(?:or\s+{name}\s+as\s+(?:they|it)\s+(?:are|is)\s+(?:commonly\s+|widely\s+|often\s+)?known|(?:also\s+)?known\s+as\s+(?:the\s+)?{name}|(?:led|headed)\s+by\s+(?:Sir\s+|Dame\s+)?{name})|\s+\((\p{{Lu}}{{2,6}})\))"
+        r"{NAME},?\s+(?:or\s+{NAME}\s+as\s+(?:they|it)\s+(?:are|is)\s+(?:commonly\s+|widely\s+|often\s+)?known|(?:also\s+)?known\s+as\s+(?:the\s+)?{NAME}|(?:led|headed)\s+by\s+(?:Sir\s+|Dame\s+)?{NAME})"
     ))
     .expect("alias pattern compiles")
 });
+
+/// A name and its acronym: "the Norvale People's Alliance (NPA)".
+static ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(r"{NAME}\s+\((\p{{Lu}}{{2,6}})\)"))
+        .expect("acronym pattern compiles")
+});
+
+/// The names a paragraph says are one, each as the captures of one of the patterns
+/// above: the main name first, then its other names.
+fn aliases(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let known =
+        (text.contains("known") || text.contains(" by ")).then(|| ALSO_KNOWN.captures_iter(text));
+    let acronym = text.contains('(').then(|| ACRONYM.captures_iter(text));
+    known
+        .into_iter()
+        .flatten()
+        .chain(acronym.into_iter().flatten())
+}
 
 impl Names {
     pub const UNKNOWN: Names = Names {
@@ -68,20 +130,19 @@ impl Names {
         let mut links: Vec<(String, String)> = Vec::new();
         for source in sources {
             for paragraph in &source.paragraphs {
-                for c in ALIAS.captures_iter(&paragraph.text) {
-                    let main = key(&c[1]);
-                    note(&main, &c[1]);
+                for c in aliases(&paragraph.text) {
+                    let written_main = last_words(&c[1], NAME_WORDS);
+                    let main = key(written_main);
+                    note(&main, written_main);
                     by_source
                         .entry(source.path.clone())
                         .or_default()
                         .insert(main.clone());
                     keys.insert(main.clone());
-                    for other in [c.get(2), c.get(3), c.get(4), c.get(5)]
-                        .into_iter()
-                        .flatten()
-                    {
-                        note(&key(other.as_str()), other.as_str());
-                        let other = key(other.as_str());
+                    for other in [c.get(2), c.get(3), c.get(4)].into_iter().flatten() {
+                        let other = first_words(other.as_str(), NAME_WORDS);
+                        note(&key(other), other);
+                        let other = key(other);
                         keys.insert(other.clone());
                         links.push((main.clone(), other));
                     }
@@ -239,6 +300,47 @@ mod tests {
         assert_eq!(
             names.owners.get("norvale people's alliance"),
             names.owners.get("npa")
+        );
+    }
+
+    #[test]
+    fn a_name_is_its_four_words_nearest_what_names_it_again() {
+        assert_eq!(
+            last_words("Yesterday The Norvale People's Alliance", 4),
+            "The Norvale People's Alliance"
+        );
+        assert_eq!(last_words("Labour", 4), "Labour");
+        assert_eq!(
+            first_words("Keir Starmer Said Monday Morning", 4),
+            "Keir Starmer Said Monday"
+        );
+        assert_eq!(first_words("Phạm Thế Tùng", 4), "Phạm Thế Tùng");
+        let sources = parse_all(&[
+            (
+                "a.txt",
+                "Results\n\nOn Monday The Green Coast Movement, also known as Greens, held.",
+            ),
+            (
+                "b.txt",
+                "Results\n\nThe Đoàn Kết Party, led by Phạm Văn Đồng, won.",
+            ),
+        ]);
+        let names = Names::of(&sources, &[]);
+        assert_eq!(
+            names.owners.get("green coast movement"),
+            names.owners.get("green")
+        );
+        assert!(
+            names.owners.contains_key("green coast movement"),
+            "{:?}",
+            names.owners
+        );
+        assert!(!names
+            .owners
+            .contains_key("on monday the green coast movement"));
+        assert_eq!(
+            names.owners.get("phạm văn đồng"),
+            names.owners.get("đoàn kết")
         );
     }
 }

@@ -122,8 +122,9 @@ pub fn same_place(a: &str, b: &str) -> bool {
 }
 
 /// A language's pattern for a place named after a preposition, made once: the
-/// preposition, then capitalised words (up to four) after the words that say nothing of
-/// which place ("in neighbouring Etah district").
+/// preposition, then capitalised words after the words that say nothing of which place
+/// ("in neighbouring Etah district"). A name is its first four words, cut in code: a
+/// bounded repeat of Unicode classes would be compiled four times over.
 fn mention_pattern(lang: &'static Language) -> &'static regex::Regex {
     static MADE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, regex::Regex>> =
         std::sync::LazyLock::new(|| {
@@ -132,7 +133,7 @@ fn mention_pattern(lang: &'static Language) -> &'static regex::Regex {
                 .map(|l| {
                     let adjectives = l.place_adjectives.words().join("|");
                     let pattern = format!(
-                        r"\b(in|at|from|of)\s+(?:(?:{adjectives})\s+){{0,2}}((?:\p{{Lu}}[\w'’-]*\s*){{1,4}})"
+                        r"\b(in|at|from|of)\s+(?:(?:{adjectives})\s+){{0,2}}((?:\p{{Lu}}[\w'’-]*\s*)+)"
                     );
                     (l.code, regex::Regex::new(&pattern).expect("place pattern compiles"))
                 })
@@ -140,6 +141,9 @@ fn mention_pattern(lang: &'static Language) -> &'static regex::Regex {
         });
     &MADE[lang.code]
 }
+
+/// The most words a place name has.
+const PLACE_WORDS: usize = 4;
 
 /// A source's place names, each with whether it came after "of" only. A headline in
 /// title case is passed over: its capitals name nothing.
@@ -152,7 +156,8 @@ fn mentions(source: &Source) -> BTreeSet<(String, bool)> {
             continue;
         }
         for m in pattern.captures_iter(&paragraph.text) {
-            let Some(key) = key_of(lang, &m[2]) else {
+            let name: Vec<&str> = m[2].split_whitespace().take(PLACE_WORDS).collect();
+            let Some(key) = key_of(lang, &name.join(" ")) else {
                 continue;
             };
             let of = &m[1] == "of";

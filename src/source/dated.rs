@@ -100,9 +100,10 @@ impl Patterns {
         let weekday = lang.weekdays.words().join("|");
         // A date at the very start of a paragraph, after a bullet or a word that says
         // it is one: ISO ("2024-07-02"), day first ("04 October 2024") or month first
-        // ("November 7, 2024").
+        // ("November 7, 2024"). ASCII digits, as `parse` reads them: Unicode's `\d`
+        // compiles to a far larger automaton for nothing.
         let line = format!(
-            r"(?i)^[\s•·\-–]*(?:(?:date|dated|updated|published|posted)\s*:?\s+)?(?:(?:{weekday})\.?,?\s+)?(?:(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T[\d:.+\-Z]*)?|(\d{{1,2}})\s+({month})\s+(\d{{4}})|({month})\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+            r"(?i)^[\s•·\-–]*(?:(?:date|dated|updated|published|posted)\s*:?\s+)?(?:(?:{weekday})\.?,?\s+)?(?:([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}})(?:T[0-9:.+\-Z]*)?|([0-9]{{1,2}})\s+({month})\s+([0-9]{{4}})|({month})\s+([0-9]{{1,2}}),?\s+([0-9]{{4}}))\b"
         );
         Patterns {
             line: regex::Regex::new(&line).expect("date line pattern compiles"),
