@@ -257,8 +257,8 @@ fn run_diff(
         }
         if written.changed_notes > 0 {
             console.note(&format!(
-                "hcx: warning: {} notes kept from findings whose figures changed, marked \"{}\"",
-                written.changed_notes,
+                "hcx: warning: {} kept from findings whose figures changed, marked \"{}\"",
+                crate::base::numbers::count_of(written.changed_notes, "note", "notes"),
                 analysis::baseline::CHANGED.trim_end_matches([':', ' '])
             ));
         }
@@ -289,7 +289,8 @@ fn run_diff(
     if !printer.tells_hidden() {
         if hidden > 0 {
             console.note(&format!(
-                "hcx: {hidden} known findings hidden by the baseline"
+                "hcx: {} hidden by the baseline",
+                crate::base::numbers::count_of(hidden, "known finding", "known findings")
             ));
         }
         for line in document.reopened_lines() {

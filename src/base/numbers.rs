@@ -77,6 +77,16 @@ pub fn tidy(value: f64) -> f64 {
     }
 }
 
+/// A count with its noun in the right number, for messages: "1 known finding", "2
+/// known findings".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// A figure for people: "2,500", "1.5", "2,300,000,000".
 pub fn human_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e18 {
@@ -114,6 +124,16 @@ mod tests {
         assert_eq!(scale(0.0, 1e6), 0.0);
         assert_eq!(tidy(2.8 * 1.1), 3.08);
         assert_eq!(tidy(1.0 / 3.0), 0.333_333_333_333_333);
+    }
+
+    #[test]
+    fn a_count_takes_its_noun_in_the_right_number() {
+        assert_eq!(count_of(1, "other check", "other checks"), "1 other check");
+        assert_eq!(count_of(0, "other check", "other checks"), "0 other checks");
+        assert_eq!(
+            count_of(5, "known finding", "known findings"),
+            "5 known findings"
+        );
     }
 
     #[test]

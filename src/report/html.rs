@@ -165,16 +165,16 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "<h1>hcx: {} ({} topics){}</h1>",
+        "<h1>hcx: {} ({}){}</h1>",
         document.summary.counts(),
-        document.topic_count,
+        crate::base::numbers::count_of(document.topic_count, "topic", "topics"),
         esc(&document.skipped_note())
     )?;
     if document.hidden > 0 {
         writeln!(
             out,
-            "<p>{} known findings hidden by the baseline.</p>",
-            document.hidden
+            "<p>{} hidden by the baseline.</p>",
+            crate::base::numbers::count_of(document.hidden, "known finding", "known findings")
         )?;
     }
     for line in document.reopened_lines() {

@@ -95,13 +95,17 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
     writeln!(out, "<!-- {} -->", crate::source::REPORT_MARKER)?;
     writeln!(
         out,
-        "### hcx: {} ({} topics){}",
+        "### hcx: {} ({}){}",
         document.summary.counts(),
-        document.topic_count,
+        crate::base::numbers::count_of(document.topic_count, "topic", "topics"),
         text(&document.skipped_note())
     )?;
     if hidden > 0 {
-        writeln!(out, "\n{hidden} known findings hidden by the baseline.")?;
+        writeln!(
+            out,
+            "\n{} hidden by the baseline.",
+            crate::base::numbers::count_of(hidden, "known finding", "known findings")
+        )?;
     }
     for line in document.reopened_lines() {
         writeln!(out, "\n{}", text(&line))?;

@@ -152,6 +152,13 @@ pub fn headline(text: &str, max: usize) -> String {
             if out.is_empty() {
                 out = word.chars().take(max.saturating_sub(1)).collect();
             }
+            // The ellipsis takes a column of its own: drop whole words to make room.
+            while out.chars().count() >= max {
+                match out.rfind(' ') {
+                    Some(space) => out.truncate(space),
+                    None => out = out.chars().take(max.saturating_sub(1)).collect(),
+                }
+            }
             out.push('…');
             return out;
         }
@@ -317,5 +324,12 @@ mod tests {
         );
         assert_eq!(headline("Short one", 16), "Short one");
         assert_eq!(headline("Supercalifragilistic", 8), "Superca…");
+        // A cut headline, its ellipsis included, is never wider than its room.
+        for max in 8..40 {
+            let text = "The press conference was chaired by Senior Lieutenant General";
+            let cut = headline(text, max);
+            assert!(cut.chars().count() <= max, "{max}: {cut}");
+        }
+        assert_eq!(headline("Storm kills forty", 11), "Storm…");
     }
 }

@@ -6,6 +6,8 @@
 
 use std::io::{self, Write};
 
+use crate::base::numbers::count_of;
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Width};
 
@@ -137,25 +139,29 @@ fn write_diff(out: &mut dyn Write, document: &Document, layout: Layout) -> io::R
     }
     write!(
         out,
-        "{} ({} topics)",
+        "{} ({})",
         document.summary.counts(),
-        document.topic_count
+        count_of(document.topic_count, "topic", "topics")
     )?;
     if !checks.is_empty() {
-        write!(out, "; {} other checks failed", checks.len())?;
+        write!(
+            out,
+            "; {} failed",
+            count_of(checks.len(), "other check", "other checks")
+        )?;
     }
     if document.hidden > 0 {
         write!(
             out,
-            "; {} known findings hidden by the baseline",
-            document.hidden
+            "; {} hidden by the baseline",
+            count_of(document.hidden, "known finding", "known findings")
         )?;
     }
     if document.suppressed > 0 {
         write!(
             out,
-            "; {} claims kept out by ignore comments",
-            document.suppressed
+            "; {} kept out by ignore comments",
+            count_of(document.suppressed, "claim", "claims")
         )?;
     }
     writeln!(out, "{}", document.skipped_note())?;
