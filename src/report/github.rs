@@ -41,7 +41,38 @@ impl Printer for Github {
     }
 }
 
+/// Topics first, then the checks' findings: the order of every other format.
 fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -> io::Result<()> {
+    write_topics(out, shown)?;
+    write_checks(out, checks)
+}
+
+fn write_topics(out: &mut dyn Write, shown: &[&TopicReport]) -> io::Result<()> {
+    for topic in shown {
+        let level = match topic.verdict {
+            Verdict::Conflict => "error",
+            Verdict::Differs => "warning",
+            Verdict::Agree | Verdict::Single => continue,
+        };
+        let claim = &topic.claims[super::standout(topic)].claim;
+        writeln!(
+            out,
+            "::{level} file={},line={},col={},title={}::{}",
+            property(&claim.source),
+            claim.location.line,
+            claim.location.column,
+            property(&format!("hcx {}: {}", topic.verdict.as_str(), topic.label)),
+            data(&format!(
+                "\"{}\" here; other sources: {}",
+                claim.quote,
+                others(topic, claim).join("; ")
+            ))
+        )?;
+    }
+    Ok(())
+}
+
+fn write_checks(out: &mut dyn Write, checks: &[Finding]) -> io::Result<()> {
     for listed in super::listed(checks) {
         let check = match listed {
             super::Listed::Finding(check) => check,
@@ -87,27 +118,6 @@ fn write_diff(out: &mut dyn Write, shown: &[&TopicReport], checks: &[Finding]) -
             mention.location.column,
             property(&format!("hcx {} check", check.kind().as_str())),
             data(&message)
-        )?;
-    }
-    for topic in shown {
-        let level = match topic.verdict {
-            Verdict::Conflict => "error",
-            Verdict::Differs => "warning",
-            Verdict::Agree | Verdict::Single => continue,
-        };
-        let claim = &topic.claims[super::standout(topic)].claim;
-        writeln!(
-            out,
-            "::{level} file={},line={},col={},title={}::{}",
-            property(&claim.source),
-            claim.location.line,
-            claim.location.column,
-            property(&format!("hcx {}: {}", topic.verdict.as_str(), topic.label)),
-            data(&format!(
-                "\"{}\" here; other sources: {}",
-                claim.quote,
-                others(topic, claim).join("; ")
-            ))
         )?;
     }
     Ok(())
