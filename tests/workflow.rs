@@ -692,6 +692,22 @@ fn completions_and_man_page_come_from_the_flags() {
     for word in ["diff", "claims", "explain", "completions"] {
         assert!(page.contains(word), "the man page names no {word}");
     }
+    // Each command's own page holds its flags.
+    for (command, flags) in [
+        ("diff", &["baseline", "format", "fail\\-on"][..]),
+        ("claims", &["format", "exclude"][..]),
+    ] {
+        let output = hcx().args(["man", command]).output().unwrap();
+        assert!(output.status.success());
+        let page = String::from_utf8(output.stdout).unwrap();
+        assert!(page.contains(&format!(".TH hcx-{command} 1")), "{page}");
+        for flag in flags {
+            assert!(page.contains(flag), "hcx-{command}(1) names no {flag}");
+        }
+    }
+    let output = hcx().args(["man", "nosuch"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("commands: diff"));
 }
 
 /// A toll counted on three days, each source dated another way (front matter, a `Date:`

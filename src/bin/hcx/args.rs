@@ -70,8 +70,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `hcx man > /usr/local/share/man/man1/hcx.1`.
-    Man,
+    /// Print a man page (roff): hcx's, or one command's, e.g. `hcx man diff >
+    /// ~/.local/share/man/man1/hcx-diff.1`.
+    Man {
+        /// The command whose page to print (diff, claims, explain, rules, completions);
+        /// none for hcx's own page.
+        command: Option<String>,
+    },
 }
 
 #[derive(Args)]

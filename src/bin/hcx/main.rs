@@ -60,9 +60,32 @@ fn generate(command: &Command) -> Option<ExitCode> {
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Cli::command(), "hcx", &mut text);
         }
-        Command::Man => {
+        Command::Man { command } => {
+            let mut cli = Cli::command();
+            // The main page's SEE ALSO names hcx-diff(1) and the others: each is a
+            // command's own page, with its flags.
+            let page = match command {
+                None => cli,
+                Some(name) => {
+                    let Some(sub) = cli.find_subcommand_mut(name) else {
+                        let known: Vec<String> = cli
+                            .get_subcommands()
+                            .map(|c| c.get_name().to_string())
+                            .collect();
+                        eprintln!(
+                            "hcx: error: no command \"{name}\"; commands: {}",
+                            known.join(", ")
+                        );
+                        return Some(ExitCode::from(2));
+                    };
+                    sub.clone()
+                        .display_name(format!("hcx-{name}"))
+                        .bin_name(format!("hcx {name}"))
+                        .version(env!("CARGO_PKG_VERSION"))
+                }
+            };
             // Writing into memory cannot fail.
-            let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+            let _ = clap_mangen::Man::new(page).render(&mut text);
         }
         _ => return None,
     }
@@ -135,7 +158,7 @@ fn command(command: &Command, config: &Config, color: bool) -> app::Command {
             },
             all_topics: dir.is_none(),
         },
-        Command::Completions { .. } | Command::Man => {
+        Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("generated before any command runs")
         }
     }
