@@ -828,32 +828,41 @@ mod tests {
 
     #[test]
     fn a_margin_between_two_levels_is_no_level() {
-        let changes = |text: &str| -> Vec<bool> {
+        let margins = |text: &str| -> Vec<bool> {
             claims(&format!("Headline\n\n{text}"))
                 .iter()
                 .map(|c| c.frame.relation == frame::Relation::Margin)
                 .collect()
         };
         assert_eq!(
-            changes("Labour is over 290 seats ahead of the Tories."),
+            margins("Labour is over 290 seats ahead of the Tories."),
             [true]
         );
         assert_eq!(
-            changes("The party finished 12 points behind Labour."),
+            margins("The party finished 12 points behind Labour."),
             [true]
         );
         assert_eq!(
-            changes("The coalition is two seats short of a majority."),
+            margins("The coalition is two seats short of a majority."),
             [true]
         );
-        assert_eq!(changes("Labour won 412 seats on Thursday."), [false]);
+        assert_eq!(margins("Labour won 412 seats on Thursday."), [false]);
         assert_eq!(
-            changes("It killed 218 people and injured over 200 more."),
+            margins("It killed 218 people and injured over 200 more."),
             [false, false]
+        );
+        // A comparative after the counted thing says when or how, not a margin.
+        assert_eq!(
+            margins("The crush killed 30 people more than a week ago."),
+            [false]
+        );
+        assert_eq!(
+            margins("It killed 12 people more or less at once."),
+            [false]
         );
         // A particle after the counted thing is no margin.
         assert_eq!(
-            changes("Rescuers picked 30 people up from the roofs."),
+            margins("Rescuers picked 30 people up from the roofs."),
             [false]
         );
     }

@@ -144,6 +144,9 @@ pub fn middle_ellipsis(text: &str, room: usize) -> String {
 /// A headline as a legend shows it: its line breaks and runs of spaces made one space,
 /// cut after about `max` characters at a word, "…" marking the cut. Not yet escaped.
 pub fn headline(text: &str, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = String::new();
     for word in words {
@@ -331,5 +334,7 @@ mod tests {
             assert!(cut.chars().count() <= max, "{max}: {cut}");
         }
         assert_eq!(headline("Storm kills forty", 11), "Storm…");
+        assert_eq!(headline("Storm kills forty", 0), "");
+        assert_eq!(headline("Storm kills forty", 1), "…");
     }
 }

@@ -62,6 +62,8 @@ fn generate(command: &Command) -> Option<ExitCode> {
         }
         Command::Man { command } => {
             let mut cli = Cli::command();
+            // Built, a command's page holds the global flags (--color, --config) too.
+            cli.build();
             // The main page's SEE ALSO names hcx-diff(1) and the others: each is a
             // command's own page, with its flags.
             let page = match command {

@@ -118,7 +118,7 @@ fn is_change(
 /// True when a figure is the margin between two levels at one time: "290 seats ahead
 /// of the Tories", "three points behind", "two seats short of a majority". Not "picked 30
 /// people up": a particle after the noun is no margin; nor "injuring over 200 more",
-/// where with no noun between them "more" says "others".
+/// where with no noun between them a word after the figure says something else.
 fn is_margin(view: &View, fig: &Figure, last: usize, clause: (usize, usize)) -> bool {
     last > fig.last
         && last < clause.1
