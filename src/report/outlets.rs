@@ -1,5 +1,5 @@
-//! Outlets: sources named as an editor knows them. An editor thinks of "vietnamnet.vn",
-//! not of `seeds/004_b9ba1f36f9bbdff0.txt`; the reports for people label each source by
+//! Outlets: sources named as an editor knows them. An editor thinks of "news.example.org",
+//! not of `articles/004_b9f1c2.txt`; the reports for people label each source by
 //! the host of its `Source:` URL (its file name when it has none), keep `file:line:col`
 //! for jumping, and end with a legend tying each label to its file, headline, URL and
 //! day.
@@ -260,8 +260,8 @@ mod tests {
             Some("news.example.org")
         );
         assert_eq!(
-            host("baotintuc.vn/thoi-su").as_deref(),
-            Some("baotintuc.vn")
+            host("dailynews.example/world").as_deref(),
+            Some("dailynews.example")
         );
         assert_eq!(host("https://evil\u{1b}[2J.com/"), None);
         assert_eq!(host("not a url"), None);

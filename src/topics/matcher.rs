@@ -258,7 +258,7 @@ pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mu
         label.push(')');
     }
     // A part is compared only with parts of a whole of the same figure. A part that
-    // names no group ("72 countries signed, of which 64 signed at the plenary") is
+    // names no group ("120 bands played, of which 45 on the main stage") is
     // still a part of its whole, never a rival count of it.
     let unnamed_part = part.is_none() && counted.and_then(|c| c.part.as_ref()).is_none();
     if let Some(whole) = claim.frame.whole.filter(|_| part.is_some() || unnamed_part) {

@@ -3,8 +3,8 @@
 //!
 //! A mention is a run of capitalised words made of a title (rank and office words from
 //! the rule files' `[titles]`, joined by "of", "the", "and") followed by a name of two to
-//! four other capitalised words: "Permanent Deputy Minister of Foreign Affairs Nguyen
-//! Minh Vu". A name without a title is never compared, and titles are compared by their
+//! four other capitalised words: "Permanent Deputy Minister of Foreign Affairs Anna
+//! Maria Lind". A name without a title is never compared, and titles are compared by their
 //! ranks only, so "Deputy Foreign Minister" and "Deputy Minister of Foreign Affairs" are
 //! the same title in other words.
 //!
