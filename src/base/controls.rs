@@ -28,6 +28,34 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// False only when `bytes` (UTF-8) hold no control: read byte by byte rather than
+/// decoded, since every line of every article is asked. A control is a byte below 0x20
+/// but tab and line feed, DEL, a C1 control (0xC2 0x80-0x9F), or a bidirectional
+/// control (0xE2 0x80 0xAA-0xAE, 0xE2 0x81 0xA6-0xA9). Curly quotes and dashes start
+/// with 0xE2 too, so those lead bytes are found with `memchr` and looked at one by one.
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "no early exit, so that the compiler reads many bytes at once"
+)]
+fn may_hold_control(bytes: &[u8]) -> bool {
+    let is_c0 = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f;
+    let follows = |at: usize, range: std::ops::RangeInclusive<u8>| {
+        bytes.get(at).is_some_and(|b| range.contains(b))
+    };
+    // A fold, not `any`: without an early exit the compiler reads many bytes at once.
+    let rare = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | is_c0(b) | (b == 0xc2));
+    (rare
+        && (bytes.iter().any(|&b| is_c0(b))
+            || memchr::memchr_iter(0xc2, bytes).any(|i| follows(i + 1, 0x80..=0x9f))))
+        || memchr::memchr_iter(0xe2, bytes).any(|i| match bytes.get(i + 1) {
+            Some(0x80) => follows(i + 2, 0xaa..=0xae),
+            Some(0x81) => follows(i + 2, 0xa6..=0xa9),
+            _ => false,
+        })
+}
+
 /// Longest control string (OSC, DCS, APC...) looked for: a terminator further on than
 /// this is not looked for, and only the introducer is taken as the control. Keeps a line
 /// of a million unterminated introducers linear.
@@ -37,7 +65,7 @@ const MAX_STRING: usize = 4096;
 /// not overlapping. Adjacent controls make one range.
 pub fn runs(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    if !text.chars().any(is_control) {
+    if !may_hold_control(text.as_bytes()) {
         return out;
     }
     let bytes = text.as_bytes();
@@ -281,6 +309,20 @@ impl Drop for Escaping<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_controls() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("a{c}b"), format!("é{c}")] {
+                assert_eq!(
+                    may_hold_control(text.as_bytes()),
+                    text.chars().any(is_control),
+                    "{:?}",
+                    c as u32
+                );
+            }
+        }
+    }
 
     #[test]
     fn escape_sequences_are_one_run() {

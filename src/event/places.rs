@@ -121,25 +121,90 @@ pub fn same_place(a: &str, b: &str) -> bool {
     long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
-/// A language's pattern for a place named after a preposition, made once: the
-/// preposition, then capitalised words after the words that say nothing of which place
-/// ("in neighbouring Etah district"). A name is its first four words, cut in code: a
-/// bounded repeat of Unicode classes would be compiled four times over.
-fn mention_pattern(lang: &'static Language) -> &'static regex::Regex {
-    static MADE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, regex::Regex>> =
-        std::sync::LazyLock::new(|| {
-            crate::base::lang::LANGUAGES
-                .iter()
-                .map(|l| {
-                    let adjectives = l.place_adjectives.words().join("|");
-                    let pattern = format!(
-                        r"\b(in|at|from|of)\s+(?:(?:{adjectives})\s+){{0,2}}((?:\p{{Lu}}[\w'’-]*\s*)+)"
-                    );
-                    (l.code, regex::Regex::new(&pattern).expect("place pattern compiles"))
-                })
-                .collect()
-        });
-    &MADE[lang.code]
+/// Place names after a preposition, in text order: the preposition ("in", "at", "from",
+/// "of", in lower case after a word's start) and the capitalised words after it, past
+/// up to two words that say nothing of which place ("in neighbouring Etah district").
+/// Read by hand rather than by a pattern: this runs once per paragraph of every source,
+/// and a pattern of Unicode classes costs more to compile than the seeds take to read.
+fn place_mentions<'t>(
+    lang: &'static Language,
+    text: &'t str,
+) -> impl Iterator<Item = (&'t str, &'t str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let here = at;
+            at += text[here..].chars().next().map_or(1, char::len_utf8);
+            let Some(preposition) = preposition_at(text, here) else {
+                continue;
+            };
+            let Some((name, end)) = name_after(lang, text, here + preposition.len()) else {
+                continue;
+            };
+            at = end;
+            return Some((preposition, name));
+        }
+        None
+    })
+}
+
+/// The preposition that starts a word at `at`, followed by a space.
+fn preposition_at(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(is_word_char) {
+        return None;
+    }
+    let rest = &text[at..];
+    ["in", "at", "from", "of"].into_iter().find(|p| {
+        rest.strip_prefix(p)
+            .and_then(|after| after.chars().next())
+            .is_some_and(char::is_whitespace)
+    })
+}
+
+/// The capitalised words after a preposition that ends at `from`, past its spaces and
+/// at most two place adjectives, and where they end (spaces after them included).
+fn name_after<'t>(lang: &'static Language, text: &'t str, from: usize) -> Option<(&'t str, usize)> {
+    let skip_spaces = |at: usize| {
+        at + text[at..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(text.len() - at)
+    };
+    let mut starts = vec![skip_spaces(from)];
+    for _ in 0..2 {
+        let at = *starts.last().expect("starts holds one");
+        let word_end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |n| at + n);
+        if word_end == text.len() || !lang.place_adjectives.contains(&text[at..word_end]) {
+            break;
+        }
+        starts.push(skip_spaces(word_end));
+    }
+    // As many adjectives as leave a capital after them.
+    starts.into_iter().rev().find_map(|start| {
+        let end = capitalised_run(text, start);
+        (end > start).then(|| (&text[start..end], end))
+    })
+}
+
+/// Where a run of words that each start with a capital ends, from `at`: each word its
+/// letters, digits, apostrophes and hyphens, with the spaces after it.
+fn capitalised_run(text: &str, mut at: usize) -> usize {
+    while text[at..].chars().next().is_some_and(char::is_uppercase) {
+        at += text[at..]
+            .find(|c: char| !(is_word_char(c) || matches!(c, '\'' | '’' | '-')))
+            .unwrap_or(text.len() - at);
+        at += text[at..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(text.len() - at);
+    }
+    at
+}
+
+/// A character of a word, as a pattern's `\w` reads it.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// The most words a place name has.
@@ -149,18 +214,17 @@ const PLACE_WORDS: usize = 4;
 /// title case is passed over: its capitals name nothing.
 fn mentions(source: &Source) -> BTreeSet<(String, bool)> {
     let lang = source.language;
-    let pattern = mention_pattern(lang);
     let mut found: BTreeMap<String, bool> = BTreeMap::new();
     for (i, paragraph) in source.paragraphs.iter().enumerate() {
         if i == 0 && is_title_case(&paragraph.text) {
             continue;
         }
-        for m in pattern.captures_iter(&paragraph.text) {
-            let name: Vec<&str> = m[2].split_whitespace().take(PLACE_WORDS).collect();
+        for (preposition, name) in place_mentions(lang, &paragraph.text) {
+            let name: Vec<&str> = name.split_whitespace().take(PLACE_WORDS).collect();
             let Some(key) = key_of(lang, &name.join(" ")) else {
                 continue;
             };
-            let of = &m[1] == "of";
+            let of = preposition == "of";
             let entry = found.entry(key).or_insert(of);
             *entry = *entry && of;
         }
@@ -212,6 +276,46 @@ mod tests {
         assert!(!places.event.contains("etah"), "three sources in five");
         assert!(!places.event.contains("aligarh"));
         assert_eq!(places.named_by.get("etah"), Some(&3));
+    }
+
+    fn mentioned(text: &str) -> Vec<(&str, &str)> {
+        place_mentions(crate::base::lang::ENGLISH, text)
+            .map(|(p, name)| (p, name.trim_end()))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_is_the_capitals_after_a_preposition_and_its_adjectives() {
+        assert_eq!(
+            mentioned("Bodies were taken to a morgue in Etah, one at Aligarh."),
+            [("in", "Etah"), ("at", "Aligarh")]
+        );
+        assert_eq!(
+            mentioned("Rain fell in neighbouring  Tarija Province and the remote north."),
+            [("in", "Tarija Province")]
+        );
+        assert_eq!(
+            mentioned("Crews came from the northern O'Higgins-Maule region"),
+            [("from", "O'Higgins-Maule")]
+        );
+        assert_eq!(
+            mentioned("the mayor of Greater Manchester Andy Burnham"),
+            [("of", "Greater Manchester Andy Burnham")]
+        );
+    }
+
+    #[test]
+    fn no_place_without_a_preposition_word_and_a_capital() {
+        for text in [
+            "Within Paris the toll rose.",
+            "In Paris the toll rose.",
+            "begin Kyiv talks",
+            "in the north of the country",
+            "in",
+            "of neighbouring",
+        ] {
+            assert_eq!(mentioned(text), [], "{text:?}");
+        }
     }
 
     #[test]

@@ -190,13 +190,18 @@ fn extract_paragraph(
 ) {
     let lang = source.language;
     let text = paragraph.text.as_str();
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text, lang) {
+    if !may_hold_figure(text, lang) {
         return;
     }
     // The paragraph's last claim that counts something: "23 of them were women" in the
     // next sentence counts what it counted.
     let mut last: Option<Claim> = None;
     for &sentence in crate::sentences::of(paragraph, lang) {
+        // Most sentences of a paragraph with a figure hold none: they are passed over
+        // before they are tokenized.
+        if !may_hold_figure(sentence.text(text), lang) {
+            continue;
+        }
         let view = View::new(lang, text, sentence.start, sentence.end);
         if view.is_empty() {
             continue;
@@ -312,6 +317,12 @@ fn opens_anaphorically(view: &View, t: usize) -> bool {
 }
 
 /// A cheap test that lets paragraphs without any figure skip segmentation.
+/// False only for text that no figure can be read in: it has no digit and no number
+/// word.
+fn may_hold_figure(text: &str, lang: &Language) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || has_number_word(text, lang)
+}
+
 fn has_number_word(text: &str, lang: &Language) -> bool {
     text.split(|c: char| !c.is_alphabetic() && c != '-')
         .any(|w| {

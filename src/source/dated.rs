@@ -54,12 +54,12 @@ pub fn written_on(
 
 /// "Date: ...", "Published: ...": a line that names itself a date, wherever it stands.
 fn is_date_field(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_lowercase();
+    // Asked of every paragraph: only a "d" or a "p" can open one of these fields.
+    let text = text.trim_start();
+    if !matches!(text.as_bytes().first(), Some(b'd' | b'D' | b'p' | b'P')) {
+        return false;
+    }
+    let head: String = text.chars().take(12).collect::<String>().to_lowercase();
     ["date:", "date :", "published:", "dated:"]
         .iter()
         .any(|field| head.starts_with(field))

@@ -188,7 +188,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let end = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
         let line = &rest[..end];
         let after = &rest[end..];
         rest = if let Some(next) = after.strip_prefix("\r\n") {
@@ -249,6 +249,17 @@ fn is_furniture(line: &str) -> bool {
 
 /// "Comment (0)", "Comments (12)", "0 comments".
 fn is_comment_counter(line: &str) -> bool {
+    // Asked of every line: most hold no "comment" at all, and no character but ASCII
+    // lower-cases to one of its letters, so an ASCII search decides them.
+    let bytes = line.as_bytes();
+    let has_comment = memchr::memchr2_iter(b'c', b'C', bytes).any(|i| {
+        bytes[i..]
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"comment"))
+    });
+    if !has_comment {
+        return false;
+    }
     let lower = line.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

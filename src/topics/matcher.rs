@@ -54,6 +54,26 @@ struct TermIndex {
     ids: FxHashMap<String, u32>,
     /// Per topic, in order: its context, exclude and noun terms as stem numbers.
     topics: Vec<TopicTerms>,
+    /// Per stem number, the terms whose first word it is. A sentence holds a handful of
+    /// rule words, so a claim is matched against the terms they start, not every term
+    /// of every topic.
+    starting: Vec<Vec<TermRef>>,
+}
+
+/// Which list of a topic a term is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermKind {
+    Context,
+    Exclude,
+    Noun,
+}
+
+/// A term of a topic: the topic's order, its list, and its index there.
+#[derive(Debug, Clone, Copy)]
+struct TermRef {
+    topic: usize,
+    kind: TermKind,
+    term: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -80,7 +100,7 @@ impl TermIndex {
                 })
                 .collect()
         };
-        let topics = topics
+        let topics: Vec<TopicTerms> = topics
             .iter()
             .map(|t| TopicTerms {
                 context: number(&t.context),
@@ -88,8 +108,35 @@ impl TermIndex {
                 nouns: number(&t.nouns),
             })
             .collect();
+        let mut starting: Vec<Vec<TermRef>> = vec![Vec::new(); ids.len()];
+        for (topic, terms) in topics.iter().enumerate() {
+            for (kind, list) in [
+                (TermKind::Context, &terms.context),
+                (TermKind::Exclude, &terms.exclude),
+                (TermKind::Noun, &terms.nouns),
+            ] {
+                for (term, stems) in list.iter().enumerate() {
+                    if let Some(&first) = stems.first() {
+                        starting[first as usize].push(TermRef { topic, kind, term });
+                    }
+                }
+            }
+        }
         // `counted` nouns are matched by their singulars, never among context words.
-        TermIndex { ids, topics }
+        TermIndex {
+            ids,
+            topics,
+            starting,
+        }
+    }
+
+    fn terms(&self, at: TermRef) -> &[u32] {
+        let topic = &self.topics[at.topic];
+        match at.kind {
+            TermKind::Context => &topic.context[at.term],
+            TermKind::Exclude => &topic.exclude[at.term],
+            TermKind::Noun => &topic.nouns[at.term],
+        }
     }
 
     fn id(&self, stem: &str) -> Option<u32> {
@@ -176,6 +223,12 @@ impl Assigner<'_> {
         present.sort_unstable();
         present.dedup();
         let action = claim.action_stem.as_deref().and_then(|s| index.id(s));
+        let words = Words {
+            relevant: &relevant,
+            present: &present,
+            action,
+        };
+        let hits = hits(index, rules, &words);
         let matches = self.noun_matches(claim);
         let best = rules
             .topics()
@@ -183,13 +236,7 @@ impl Assigner<'_> {
             .enumerate()
             .filter_map(|(order, topic)| {
                 let nouns = matches.map_or((None, None), |m| m[order]);
-                let words = Words {
-                    relevant: &relevant,
-                    present: &present,
-                    action,
-                    terms: &index.topics[order],
-                };
-                candidate(claim, topic, &words, nouns).map(|m| (m, order, topic))
+                candidate(claim, topic, &words, &hits[order], nouns).map(|m| (m, order, topic))
             })
             .min_by(|(a, ao, _), (b, bo, _)| {
                 b.by_action
@@ -320,13 +367,72 @@ struct Words<'a> {
     present: &'a [u32],
     /// The number of the stem of the verb that governs the figure.
     action: Option<u32>,
-    terms: &'a TopicTerms,
+}
+
+/// What one topic's terms found in a claim's sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hits<'t> {
+    /// Its nearest context term: text and distance, words outside the clause counted
+    /// as far.
+    context: Option<(&'t str, usize)>,
+    /// Its nearest noun term, as a context word is measured.
+    noun: Option<(&'t str, usize)>,
+    /// An exclude term stands in the clause, close to the figure.
+    excluded: bool,
+}
+
+/// What every topic's terms find in a claim's sentence: only the terms that start with
+/// a word the sentence holds, or with the verb that governs the figure, are looked for.
+fn hits<'t>(index: &TermIndex, rules: &'t RuleSet, words: &Words) -> Vec<Hits<'t>> {
+    let topics = rules.topics();
+    let mut hits = vec![Hits::default(); topics.len()];
+    let action = words
+        .action
+        .filter(|a| words.present.binary_search(a).is_err());
+    for id in words.present.iter().copied().chain(action) {
+        for &at in &index.starting[id as usize] {
+            let terms = index.terms(at);
+            let topic = &topics[at.topic];
+            let found = &mut hits[at.topic];
+            let (text, best) = match at.kind {
+                TermKind::Exclude => {
+                    found.excluded = found.excluded
+                        || find_term(words, terms)
+                            .is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH);
+                    continue;
+                }
+                TermKind::Context => (topic.context[at.term].text.as_str(), &mut found.context),
+                TermKind::Noun => (topic.nouns[at.term].text.as_str(), &mut found.noun),
+            };
+            // The verb that governs the figure outranks any other word near it.
+            let distance = if terms.len() == 1 && words.action == Some(terms[0]) {
+                Some(0)
+            } else {
+                find_term(words, terms).map(
+                    |(d, in_clause)| {
+                        if in_clause {
+                            d
+                        } else {
+                            d + OUT_OF_CLAUSE
+                        }
+                    },
+                )
+            };
+            if let Some(distance) = distance {
+                if best.is_none_or(|(t, d)| (distance, text) < (d, t)) {
+                    *best = Some((text, distance));
+                }
+            }
+        }
+    }
+    hits
 }
 
 fn candidate(
     claim: &Claim,
     topic: &Topic,
     words: &Words,
+    hits: &Hits,
     (noun, counted_noun): (Option<NounMatch>, Option<NounMatch>),
 ) -> Option<Candidate> {
     if !unit_fits(claim, topic.unit) {
@@ -337,13 +443,10 @@ fn candidate(
             return None;
         }
     }
-    let excluded = words.terms.exclude.iter().any(|term| {
-        find_term(words, term).is_some_and(|(d, in_clause)| in_clause && d <= EXCLUDE_REACH)
-    });
-    if excluded {
+    if hits.excluded {
         return None;
     }
-    let context = nearest_context(words, &topic.context, &words.terms.context);
+    let context = hits.context;
     let by_action = context.is_some_and(|(_, d)| d == 0) && words.action.is_some();
     if let Some(counted) = &claim.counted {
         if let Some((words, score, term)) = noun {
@@ -374,8 +477,7 @@ fn candidate(
     }
     // "killing 30 and injuring 50": with no noun, only a context word right by the
     // figure places it, and only in topics that count people or things.
-    let (word, distance) =
-        context.or_else(|| nearest_context(words, &topic.nouns, &words.terms.nouns))?;
+    let (word, distance) = context.or(hits.noun)?;
     // The object of its own verb ("invested billions in crowd control") is not placed
     // by another word near it; a subject may be, by what its verb says of it
     // ("thousands left homeless").
@@ -427,6 +529,11 @@ pub(super) fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     if word == rule_singular {
         return Some(1.0);
     }
+    // Asked of every rule noun for every new phrase: most pairs differ in their first
+    // letter, told by a byte before any character is counted.
+    if word.as_bytes().first() != rule_singular.as_bytes().first() {
+        return None;
+    }
     let (a, b) = (word.chars().count(), rule_singular.chars().count());
     // Words whose lengths differ by more than the threshold allows cannot reach it, and
     // a misspelling keeps its first letter: both spare the edit-distance table.
@@ -438,29 +545,6 @@ pub(super) fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     }
     let score = strsim::normalized_damerau_levenshtein(word, rule_singular);
     (score >= FUZZY_THRESHOLD).then_some(score)
-}
-
-/// The nearest of `terms` (given with their stem numbers) in the claim's sentence: its
-/// text and distance, words outside the clause counted as far.
-fn nearest_context<'t>(
-    words: &Words,
-    terms: &'t [Term],
-    ids: &[Vec<u32>],
-) -> Option<(&'t str, usize)> {
-    terms
-        .iter()
-        .zip(ids)
-        .filter_map(|(term, ids)| {
-            // The verb that governs the figure outranks any other word near it.
-            if ids.len() == 1 && words.action == Some(ids[0]) {
-                return Some((term.text.as_str(), 0));
-            }
-            find_term(words, ids).map(|(d, in_clause)| {
-                let distance = if in_clause { d } else { d + OUT_OF_CLAUSE };
-                (term.text.as_str(), distance)
-            })
-        })
-        .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)))
 }
 
 /// The nearest place where a (possibly multi-word) term, given as stem numbers, stands
