@@ -7,8 +7,9 @@
 
 pub mod baseline;
 pub mod diff;
+mod settle;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::base::error::Error;
@@ -311,7 +312,8 @@ pub fn analyze_with(
             |assigner, (_, found)| place_claims(found, assigner),
         )
         .collect();
-    settle_owners(&mut per_source);
+    settle::owners(&mut per_source);
+    settle::shared_places(&mut per_source);
     let unknown_ignores = unknown_ignores(sources, rules, &per_source);
     let mut claims = Vec::new();
     let mut suppressed = 0;
@@ -421,10 +423,13 @@ fn place_claims(
         .map(|mut claim| {
             claim.occasion = assigner.occasion(&claim);
             let placement = assigner.assign(&claim);
+            // The words around the figure served placement; the claim no longer needs
+            // them, and every claim of every source is held until the report.
+            claim.context = claims::Context::default();
             (claim, placement)
         })
         .collect();
-    settle_places(&mut placed);
+    settle::places(&mut placed);
     placed
 }
 
@@ -437,94 +442,18 @@ fn apply_ignores(
 ) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
     let mut found = Vec::with_capacity(placed.len());
-    for (mut claim, mut placement) in placed {
+    for (claim, mut placement) in placed {
         let ignore = &source.paragraphs[claim.paragraph].ignore;
         if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
             placement = None;
             suppressed += 1;
         }
-        // The words around the figure served placement; the claim no longer needs them.
-        claim.context = claims::Context::default();
         found.push((
             std::sync::Arc::new(claim),
             placement.map(|p| placements.shared(&std::sync::Arc::new(p))),
         ));
     }
     (found, suppressed)
-}
-
-/// A claim in one of the event's own places ("turnout in Lindhaven" of a Norvale
-/// election) is restricted to it only when its source gives the same thing with another
-/// figure and no place ("turnout was 61.5%"): the source itself sets the place against
-/// the whole. Otherwise the place is where the whole event is, and says nothing.
-fn settle_places(placed: &mut [(claims::Claim, Option<Placement>)]) {
-    // A headline is no whole to set a place against: it is often an earlier count the
-    // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
-    // district").
-    let unplaced: Vec<(String, f64)> = placed
-        .iter()
-        .filter(|(c, _)| c.paragraph > 0)
-        .filter_map(|(c, p)| p.as_ref().map(|p| (c, p)))
-        .filter(|(_, p)| p.place.is_none())
-        .map(|(c, p)| (p.base_id.clone(), c.value))
-        .collect();
-    for (claim, placement) in placed.iter_mut() {
-        let Some(p) = placement else { continue };
-        let Some(place) = p.place.as_mut().filter(|place| !place.certain) else {
-            continue;
-        };
-        place.certain = unplaced
-            .iter()
-            .any(|(id, v)| *id == p.base_id && (*v - claim.value).abs() > f64::EPSILON);
-        p.compose();
-    }
-}
-
-/// An owner sets a figure apart from the same thing's unowned figures when the set
-/// names other owners of that thing ("Labour won 412 seats", "the Tories won 121"), or
-/// when the unowned figures differ from it (they may be other owners' that the text
-/// did not name). Otherwise, as with places, the owner is the one the whole set is
-/// about: "the Convention will take effect once it secures 40 signatures" and "a
-/// minimum of 40 signatures" are one count.
-fn settle_owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
-    let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut unowned: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    let placed = per_source.iter().flatten();
-    for (claim, p) in placed.filter_map(|(c, p)| Some((c, p.as_ref()?))) {
-        match &p.owner {
-            Some((key, _)) => {
-                owners
-                    .entry(p.base_id.clone())
-                    .or_default()
-                    .insert(key.clone());
-            }
-            None => unowned
-                .entry(p.base_id.clone())
-                .or_default()
-                .push(claim.value),
-        }
-    }
-    // The unowned figures of each thing that only one owner is named for.
-    let apart: BTreeMap<String, Vec<f64>> = owners
-        .into_iter()
-        .filter(|(_, o)| o.len() == 1)
-        .filter_map(|(id, _)| unowned.remove(&id).map(|values| (id, values)))
-        .collect();
-    for (claim, placement) in per_source.iter_mut().flatten() {
-        let Some(p) = placement.as_mut().filter(|p| p.owner.is_some()) else {
-            continue;
-        };
-        let Some(others) = apart.get(&p.base_id) else {
-            continue;
-        };
-        if others
-            .iter()
-            .all(|v| (v - claim.value).abs() <= f64::EPSILON)
-        {
-            p.owner = None;
-            p.compose();
-        }
-    }
 }
 
 /// True when an ignore list names the topic, its base topic ("deaths" covers
@@ -636,6 +565,58 @@ mod tests {
             turnout.is_some_and(|(_, v)| !v.contains(&63.0)),
             "{found:?}"
         );
+    }
+
+    /// The topics that hold `value`.
+    fn topic_of(found: &[(String, Vec<f64>)], value: f64) -> Vec<(String, Vec<f64>)> {
+        found
+            .iter()
+            .filter(|(_, v)| v.contains(&value))
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_another_source_places_apart_is_that_place_s() {
+        for (placed, unplaced) in [
+            (
+                "Twenty-one bodies were brought to a hospital in neighbouring Dalmor district.",
+                "The chief medical officer said the hospital had received 21 bodies.",
+            ),
+            (
+                "Police said 21 bodies had been found in Dalmor district.",
+                "Officials there counted 21 deaths.",
+            ),
+        ] {
+            let found = topics(&[
+                ("a.txt", &format!("Ferry capsizes in Varna\n\nA total of 64 people died when the ferry capsized.\n\n{placed}")),
+                ("b.txt", &format!("Toll rises in Varna\n\nThe ferry disaster killed 70 people.\n\n{unplaced}")),
+                ("c.txt", "Ferry sinks in Varna\n\nAt least 64 people were killed."),
+            ]);
+            let part = topic_of(&found, 21.0);
+            assert_eq!(part.len(), 1, "{unplaced}: {found:?}");
+            assert_eq!(part[0].1, [21.0, 21.0], "{unplaced}: {found:?}");
+            assert!(part[0].0.contains("/in-dalmor"), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn a_figure_two_places_claim_stays_where_its_source_puts_it() {
+        let found = topics(&[
+            (
+                "a.txt",
+                "Floods in Kessa\n\n12 people died in Dalmor district.",
+            ),
+            (
+                "b.txt",
+                "Floods in Kessa\n\n12 people died in Orlen province.",
+            ),
+            ("c.txt", "Floods in Kessa\n\nOfficials said 12 people died."),
+        ]);
+        let unplaced = found
+            .iter()
+            .find(|(id, v)| v.contains(&12.0) && !id.contains("/in-"));
+        assert!(unplaced.is_some(), "{found:?}");
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct PlaceTag {
     /// False for one of the event's own places: a restriction only if the claim's source
     /// also gives the same thing with another figure and no place.
     pub certain: bool,
+    /// True when the claim's own words set it apart (a place that is not the event's,
+    /// or one they stress), not the other claims of its source.
+    pub by_its_words: bool,
 }
 
 impl Placement {
@@ -81,6 +84,7 @@ impl Placement {
                 key: p.key.clone(),
                 text: p.text.clone(),
                 certain,
+                by_its_words: certain,
             }),
             period: event.period(claim),
             origin,

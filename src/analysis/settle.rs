@@ -1,0 +1,115 @@
+//! Settling frames over many claims: what one claim's words leave open, the other
+//! claims of its source, or of the whole set, decide. Whether a place or an owner sets
+//! a figure apart depends on what else is said of the same thing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::claims;
+use crate::topics::{PlaceTag, Placement};
+
+/// A claim in one of the event's own places ("turnout in Lindhaven" of a Norvale
+/// election) is restricted to it only when its source gives the same thing with another
+/// figure and no place ("turnout was 61.5%"): the source itself sets the place against
+/// the whole. Otherwise the place is where the whole event is, and says nothing.
+pub(super) fn places(placed: &mut [(claims::Claim, Option<Placement>)]) {
+    // A headline is no whole to set a place against: it is often an earlier count the
+    // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
+    // district").
+    let unplaced: Vec<(String, f64)> = placed
+        .iter()
+        .filter(|(c, _)| c.paragraph > 0)
+        .filter_map(|(c, p)| p.as_ref().map(|p| (c, p)))
+        .filter(|(_, p)| p.place.is_none())
+        .map(|(c, p)| (p.base_id.clone(), c.value))
+        .collect();
+    for (claim, placement) in placed.iter_mut() {
+        let Some(p) = placement else { continue };
+        let Some(place) = p.place.as_mut().filter(|place| !place.certain) else {
+            continue;
+        };
+        place.certain = unplaced
+            .iter()
+            .any(|(id, v)| *id == p.base_id && (*v - claim.value).abs() > f64::EPSILON);
+        p.compose();
+    }
+}
+
+/// An owner sets a figure apart from the same thing's unowned figures when the set
+/// names other owners of that thing ("Labour won 412 seats", "the Tories won 121"), or
+/// when the unowned figures differ from it (they may be other owners' that the text
+/// did not name). Otherwise, as with places, the owner is the one the whole set is
+/// about: "the Convention will take effect once it secures 40 signatures" and "a
+/// minimum of 40 signatures" are one count.
+pub(super) fn owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
+    let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut unowned: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let placed = per_source.iter().flatten();
+    for (claim, p) in placed.filter_map(|(c, p)| Some((c, p.as_ref()?))) {
+        match &p.owner {
+            Some((key, _)) => {
+                owners
+                    .entry(p.base_id.clone())
+                    .or_default()
+                    .insert(key.clone());
+            }
+            None => unowned
+                .entry(p.base_id.clone())
+                .or_default()
+                .push(claim.value),
+        }
+    }
+    // The unowned figures of each thing that only one owner is named for.
+    let apart: BTreeMap<String, Vec<f64>> = owners
+        .into_iter()
+        .filter(|(_, o)| o.len() == 1)
+        .filter_map(|(id, _)| unowned.remove(&id).map(|values| (id, values)))
+        .collect();
+    for (claim, placement) in per_source.iter_mut().flatten() {
+        let Some(p) = placement.as_mut().filter(|p| p.owner.is_some()) else {
+            continue;
+        };
+        let Some(others) = apart.get(&p.base_id) else {
+            continue;
+        };
+        if others
+            .iter()
+            .all(|v| (v - claim.value).abs() <= f64::EPSILON)
+        {
+            p.owner = None;
+            p.compose();
+        }
+    }
+}
+
+/// The same figure of the same thing in two sources is one fact: where one source
+/// places it apart ("Twenty-seven bodies were brought to a hospital in Etah") and
+/// another gives it with no place ("the CMO had received 27 bodies"), it is that
+/// place's figure in both, not a rival of the whole. Only a place a claim's own words
+/// set apart is taken, and only for a figure that one place alone claims.
+pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
+    let mut apart: BTreeMap<(String, u64), BTreeMap<String, PlaceTag>> = BTreeMap::new();
+    for (claim, p) in per_source.iter().flatten() {
+        let Some(p) = p else { continue };
+        if let Some(place) = p.place.as_ref().filter(|place| place.by_its_words) {
+            apart
+                .entry((p.base_id.clone(), claim.value.to_bits()))
+                .or_default()
+                .insert(place.key.clone(), place.clone());
+        }
+    }
+    if apart.is_empty() {
+        return;
+    }
+    for (claim, placement) in per_source.iter_mut().flatten() {
+        let Some(p) = placement.as_mut().filter(|p| p.place.is_none()) else {
+            continue;
+        };
+        let Some(places) = apart.get(&(p.base_id.clone(), claim.value.to_bits())) else {
+            continue;
+        };
+        if let [(_, only)] = places.iter().collect::<Vec<_>>().as_slice() {
+            p.place = Some((*only).clone());
+            p.compose();
+        }
+    }
+}
