@@ -293,6 +293,9 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     if skipped == 0 || i == 0 {
         return None;
     }
+    if let Some(open) = appositive_before(view, i) {
+        i = open;
+    }
     // The subject: up to three words back, through "in the capital" or "of dead".
     let end = i - 1;
     let word = view.word(end)?;
@@ -358,6 +361,34 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
         }
     }
     Some(counted)
+}
+
+/// Longest aside between a subject and its verb that is looked past.
+const APPOSITIVE_REACH: usize = 8;
+
+/// Where an aside set off by commas opens, when one ends right before token `i`: "the
+/// total at the morgue, one of the largest in Mecca, was 550", "the toll, according to
+/// officials, stood at 116". An aside that holds a figure in digits or ends a clause
+/// is no aside ("one of the largest" is one).
+fn appositive_before(view: &View, i: usize) -> Option<usize> {
+    if i < 3 || !view.is_punct(i - 1, &[',']) {
+        return None;
+    }
+    let reach = (i - 1).saturating_sub(APPOSITIVE_REACH + 1);
+    for k in (reach..i - 1).rev() {
+        if view.is_punct(k, &[',']) {
+            return (k + 1 < i - 1 && view.word(k.checked_sub(1)?).is_some()).then_some(k);
+        }
+        let ends_clause = view.is_punct(k, &['.', ';', ':', '!', '?', '(', ')']);
+        let figure = view
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        if ends_clause || figure {
+            return None;
+        }
+    }
+    None
 }
 
 fn phrase(view: &View, first: usize, last: usize, after: bool) -> Counted {
@@ -634,6 +665,30 @@ mod tests {
         let capital = counted_of("Turnout in the capital was 48%.");
         assert_eq!(capital[0].1, "turnout");
         assert_eq!(capital[0].2.as_deref(), Some("capital"));
+    }
+
+    #[test]
+    fn the_subject_is_read_past_an_aside() {
+        assert_eq!(
+            heads("The death toll, according to officials, stood at 116."),
+            ["toll"]
+        );
+        assert_eq!(heads("The crowd, police said, was about 5,000."), ["crowd"]);
+        assert_eq!(
+            heads("the total at the morgue, one of the largest in Mecca, was 550."),
+            ["morgue"]
+        );
+    }
+
+    #[test]
+    fn an_aside_with_a_figure_or_a_clause_end_is_not_looked_past() {
+        // "40 by noon" is a figure of its own.
+        let view_heads = heads("The toll, 40 by noon, was 52 by evening.");
+        assert!(!view_heads.contains(&"toll".to_string()), "{view_heads:?}");
+        // No comma opens an aside within reach: the words before are no subject.
+        let unopened =
+            heads("The toll that officials gave out after the long night of searching, was 52.");
+        assert!(unopened.iter().all(String::is_empty), "{unopened:?}");
     }
 
     #[test]
