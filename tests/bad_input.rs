@@ -9,14 +9,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::hcx;
+use common::{hcx, Scratch};
 
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hcx-bad-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh scratch folder for one test, removed when the test ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("bad-{name}"))
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {

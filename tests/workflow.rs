@@ -5,9 +5,8 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
 
-use common::{hcx, root, snapshot_settings};
+use common::{hcx, root, snapshot_settings, Scratch};
 use insta_cmd::assert_cmd_snapshot;
 
 fn snapshot(name: &str, mut cmd: &mut std::process::Command) {
@@ -229,7 +228,6 @@ fn an_ignore_comment_keeps_a_confirmed_figure_out() {
         .collect();
     flagged.sort_unstable();
     assert_eq!(flagged, ["deaths", "homes-destroyed"]);
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -247,11 +245,9 @@ fn configuration_is_found_in_a_parent_folder_and_flags_override_it() {
     );
 }
 
-/// A scratch copy of an article set, for tests that write.
-fn scratch(name: &str, from: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hcx-test-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+/// A scratch copy of an article set, for tests that write; removed when the test ends.
+fn scratch(name: &str, from: &str) -> Scratch {
+    let dir = Scratch::new(&format!("test-{name}"));
     for entry in fs::read_dir(root().join(from)).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
@@ -300,7 +296,6 @@ fn baseline_round_trip() {
     );
     let rewritten = fs::read_to_string(dir.join("reviewed.toml")).unwrap();
     assert!(rewritten.contains("checked with the agency"), "{rewritten}");
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -374,7 +369,6 @@ fn each_check_can_be_turned_off_by_flag_and_by_config() {
             .unwrap(),
     );
     assert_eq!(from_config, ["date", "date"]);
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -492,7 +486,6 @@ fn on_the_seeds_a_written_baseline_then_exits_zero() {
         "{} known findings hidden by the baseline",
         flagged + checks
     )));
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -580,14 +573,11 @@ fn a_note_survives_a_changed_figure() {
         .output()
         .unwrap();
     assert_eq!(after.status.code(), Some(0));
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn an_ignore_comment_naming_no_topic_is_a_warning() {
-    let dir = std::env::temp_dir().join(format!("hcx-test-misspelt-ignore-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("test-misspelt-ignore");
     fs::write(
         dir.join("a.txt"),
         "Storm hits coast\n\n<!-- hcx: ignore misssing -->\nThe storm killed 12 people and 40 were missing.\n",
@@ -602,7 +592,6 @@ fn an_ignore_comment_naming_no_topic_is_a_warning() {
         "ignore_unknown_topic_warning",
         hcx().current_dir(&dir).args(["diff", "."]),
     );
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -3,8 +3,13 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
+use std::fs;
+use std::io::{self, Write as _};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 
@@ -28,6 +33,118 @@ pub fn snapshot_settings() -> insta::Settings {
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty scratch folder under the system temp dir that removes itself when the
+/// value is dropped, so a test leaves nothing behind whether it passes or panics (drops
+/// run while a failed assertion unwinds). It derefs to its [`Path`].
+///
+/// The folder is `hcx-{name}-{process id}-{n}`, `n` counting the scratch folders of this
+/// test binary, so two tests never share one even when they pass the same name.
+#[derive(Debug)]
+pub struct Scratch {
+    path: PathBuf,
+}
+
+impl Scratch {
+    pub fn new(name: &str) -> Scratch {
+        static MADE: AtomicUsize = AtomicUsize::new(0);
+        let n = MADE.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("hcx-{name}-{}-{n}", std::process::id()));
+        // Left by an earlier run that was killed before it could clean up and happened
+        // to have the same process id.
+        remove_tree(&path).unwrap();
+        fs::create_dir_all(&path).unwrap();
+        Scratch { path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<OsStr> for Scratch {
+    fn as_ref(&self) -> &OsStr {
+        self.path.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    /// Never panics: a panic here while a failed test unwinds would abort the whole
+    /// test binary. A folder that cannot be removed is named on standard error.
+    fn drop(&mut self) {
+        if let Err(err) = remove_tree(&self.path) {
+            let _ = writeln!(
+                io::stderr(),
+                "warning: could not remove scratch folder {}: {err}",
+                self.path.display()
+            );
+        }
+    }
+}
+
+/// Removes the folder at `path` and everything in it; a path that is not there is
+/// already removed. When removal fails, as it does when a test has taken the
+/// permissions off a folder (chmod 000), the owner's permissions are given back to
+/// everything in the tree and removal is tried once more.
+fn remove_tree(path: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => {
+            restore_permissions(path);
+            match fs::remove_dir_all(path) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+                _ => Ok(()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Makes `path` and, for a folder, all it holds readable, writable and (folders)
+/// searchable by their owner. Symbolic links are neither followed nor changed, so a
+/// link out of the scratch folder or a link loop is harmless. Errors are ignored: the
+/// removal that follows reports what still stands in its way.
+fn restore_permissions(path: &Path) {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return;
+    };
+    if meta.file_type().is_symlink() {
+        return;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if meta.is_dir() { 0o700 } else { 0o600 };
+        let _ = fs::set_permissions(path, fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    {
+        let mut permissions = meta.permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        let _ = fs::set_permissions(path, permissions);
+    }
+    if meta.is_dir() {
+        if let Ok(entries) = fs::read_dir(path) {
+            for entry in entries.flatten() {
+                restore_permissions(&entry.path());
+            }
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
