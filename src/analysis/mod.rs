@@ -601,6 +601,51 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_toll_equal_to_a_place_s_is_not_moved_there() {
+        // B and C give the stampede's whole toll and disagree: B's 121 must not hide
+        // in the village's topic because A counts 121 there.
+        let found = topics(&[
+            (
+                "a.txt",
+                "Stampede in Hathras\n\nA total of 121 people died in Phulrai village.",
+            ),
+            (
+                "b.txt",
+                "Stampede in Hathras\n\nThe stampede killed 121 people.",
+            ),
+            (
+                "c.txt",
+                "Stampede in Hathras\n\nThe stampede killed 116 people.",
+            ),
+        ]);
+        let whole = found.iter().find(|(_, v)| v.contains(&116.0));
+        assert!(whole.is_some_and(|(_, v)| v.contains(&121.0)), "{found:?}");
+    }
+
+    #[test]
+    fn a_hedged_or_vague_figure_is_not_moved_to_a_place() {
+        let found = topics(&[
+            (
+                "a.txt",
+                "Floods in Kessa\n\nTwenty-four people died in neighbouring Dalmor district.",
+            ),
+            ("b.txt", "Floods in Kessa\n\nDozens died in the floods."),
+            (
+                "c.txt",
+                "Floods in Kessa\n\nMore than 24 people died in the floods.",
+            ),
+        ]);
+        let placed: Vec<&(String, Vec<f64>)> = found
+            .iter()
+            .filter(|(id, _)| id.contains("/in-dalmor"))
+            .collect();
+        assert!(
+            placed.iter().all(|(_, v)| v.len() == 1),
+            "only A's own figure is Dalmor's: {found:?}"
+        );
+    }
+
+    #[test]
     fn a_figure_two_places_claim_stays_where_its_source_puts_it() {
         let found = topics(&[
             (

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::base::interval::Interval;
 use crate::extract::claims;
 use crate::topics::{PlaceTag, Placement};
 
@@ -82,34 +83,92 @@ pub(super) fn owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>])
 }
 
 /// The same figure of the same thing in two sources is one fact: where one source
-/// places it apart ("Twenty-seven bodies were brought to a hospital in Etah") and
-/// another gives it with no place ("the CMO had received 27 bodies"), it is that
-/// place's figure in both, not a rival of the whole. Only a place a claim's own words
-/// set apart is taken, and only for a figure that one place alone claims.
+/// places it apart ("Twenty-seven bodies were brought to a hospital in neighbouring
+/// Etah district") and another gives it with no place ("the CMO of Etah said they had
+/// received 27 bodies"), it is that place's figure in both, not a rival of the whole.
+///
+/// Joined on a figure alone, two counts would meet by chance (a village's toll and
+/// another outlet's whole toll, both 121), so the guards: both figures exact (not
+/// "dozens", not "more than 24"); a place the first claim's own words set apart, and
+/// one place only for that figure; and the second claim's sentence naming that place,
+/// or its source giving the same thing a larger figure, so that this one cannot be its
+/// source's whole. A headline's figure follows its own body's.
 pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
-    let mut apart: BTreeMap<(String, u64), BTreeMap<String, PlaceTag>> = BTreeMap::new();
+    let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval == Interval::exact(c.value);
+    // Per topic and figure, the places that set it apart.
+    let mut apart: BTreeMap<&str, BTreeMap<u64, BTreeMap<&str, &PlaceTag>>> = BTreeMap::new();
     for (claim, p) in per_source.iter().flatten() {
-        let Some(p) = p else { continue };
+        let Some(p) = p.as_ref().filter(|_| exact(claim)) else {
+            continue;
+        };
         if let Some(place) = p.place.as_ref().filter(|place| place.by_its_words) {
             apart
-                .entry((p.base_id.clone(), claim.value.to_bits()))
+                .entry(p.base_id.as_str())
                 .or_default()
-                .insert(place.key.clone(), place.clone());
+                .entry(claim.value.to_bits())
+                .or_default()
+                .insert(place.key.as_str(), place);
         }
     }
-    if apart.is_empty() {
-        return;
+    let mut moves: Vec<(usize, usize, PlaceTag)> = Vec::new();
+    for (s, placed) in per_source.iter().enumerate() {
+        let mut moved_values: Vec<(&str, u64)> = Vec::new();
+        // Body claims first, so that a headline can follow its own body.
+        let order = placed
+            .iter()
+            .enumerate()
+            .filter(|(_, (c, _))| c.paragraph > 0)
+            .chain(
+                placed
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (c, _))| c.paragraph == 0),
+            );
+        for (k, (claim, p)) in order {
+            let Some(p) = p.as_ref().filter(|p| p.place.is_none() && exact(claim)) else {
+                continue;
+            };
+            let bits = claim.value.to_bits();
+            let Some(places) = apart.get(p.base_id.as_str()).and_then(|v| v.get(&bits)) else {
+                continue;
+            };
+            let Some(place) = places.values().next().filter(|_| places.len() == 1) else {
+                continue;
+            };
+            let supported = if claim.paragraph == 0 {
+                moved_values.contains(&(p.base_id.as_str(), bits))
+            } else {
+                names_place(&claim.sentence, &place.text)
+                    || placed.iter().any(|(other, q)| {
+                        other.paragraph > 0
+                            && other.value > claim.value
+                            && q.as_ref().is_some_and(|q| q.base_id == p.base_id)
+                    })
+            };
+            if supported {
+                moved_values.push((p.base_id.as_str(), bits));
+                let mut tag = (*place).clone();
+                // Another source's words set it apart, not this one's.
+                tag.by_its_words = false;
+                moves.push((s, k, tag));
+            }
+        }
     }
-    for (claim, placement) in per_source.iter_mut().flatten() {
-        let Some(p) = placement.as_mut().filter(|p| p.place.is_none()) else {
-            continue;
-        };
-        let Some(places) = apart.get(&(p.base_id.clone(), claim.value.to_bits())) else {
-            continue;
-        };
-        if let [(_, only)] = places.iter().collect::<Vec<_>>().as_slice() {
-            p.place = Some((*only).clone());
+    for (s, k, tag) in moves {
+        if let Some(p) = per_source[s][k].1.as_mut() {
+            p.place = Some(tag);
             p.compose();
         }
     }
+}
+
+/// True when `sentence` names `place` ("Etah district" by its first word, "Etah"),
+/// as a whole word, in any case.
+fn names_place(sentence: &str, place: &str) -> bool {
+    let Some(first) = place.split_whitespace().next().map(str::to_lowercase) else {
+        return false;
+    };
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|word| word.to_lowercase() == first)
 }

@@ -170,19 +170,22 @@ fn name_after<'t>(lang: &'static Language, text: &'t str, from: usize) -> Option
             .find(|c: char| !c.is_whitespace())
             .unwrap_or(text.len() - at)
     };
-    let mut starts = vec![skip_spaces(from)];
-    for _ in 0..2 {
-        let at = *starts.last().expect("starts holds one");
+    // Where the name may start: past no adjective, one or two.
+    let mut starts = [skip_spaces(from); 3];
+    let mut found = 1;
+    while found < starts.len() {
+        let at = starts[found - 1];
         let word_end = text[at..]
             .find(char::is_whitespace)
             .map_or(text.len(), |n| at + n);
         if word_end == text.len() || !lang.place_adjectives.contains(&text[at..word_end]) {
             break;
         }
-        starts.push(skip_spaces(word_end));
+        starts[found] = skip_spaces(word_end);
+        found += 1;
     }
     // As many adjectives as leave a capital after them.
-    starts.into_iter().rev().find_map(|start| {
+    starts[..found].iter().rev().find_map(|&start| {
         let end = capitalised_run(text, start);
         (end > start).then(|| (&text[start..end], end))
     })
@@ -202,7 +205,10 @@ fn capitalised_run(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// A character of a word, as a pattern's `\w` reads it.
+/// A character of a word: a letter or digit of any script (superscripts and fractions
+/// too: "CO₂"), `_`, or a combining mark. Capitals are `char::is_uppercase`. Both as the
+/// sentence reader takes them (see `base::tokens`), so that the key recorded for a place
+/// here is the key a claim's own place gets.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
 }

@@ -323,6 +323,9 @@ fn may_hold_figure(text: &str, lang: &Language) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) || has_number_word(text, lang)
 }
 
+/// True when a word of `text` can open a figure written in words: a number word ("two",
+/// "seventy-four", "two-day"), a vague amount ("dozens", "hundreds"), or a vague prefix
+/// glued to a scale ("multimillion-dollar").
 fn has_number_word(text: &str, lang: &Language) -> bool {
     text.split(|c: char| !c.is_alphabetic() && c != '-')
         .any(|w| {
@@ -332,6 +335,11 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
                 || lower.contains('-')
                     && lang.small_number(lower.split('-').next().unwrap_or("")).is_some()
                 || lang.vague_first_words.contains(&lower)
+                || lang
+                    .vague_prefixes
+                    .words()
+                    .iter()
+                    .any(|p| lower.starts_with(p))
         })
 }
 
@@ -737,6 +745,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_figure_in_words_is_read_wherever_its_paragraph_s_digits_are() {
+        // The same sentence alone and after a sentence with digits: whether another
+        // sentence of its paragraph has a digit must not decide if its figure is read.
+        for sentence in [
+            "It was a multimillion-dollar deal, the club said.",
+            "Dozens of fans waited outside.",
+            "Seventy-four people were rescued.",
+            "A multi-thousand-strong crowd gathered.",
+        ] {
+            let alone = claims(&format!("Headline\n\n{sentence}"));
+            let after = claims(&format!("Headline\n\nThe club met on 3 July. {sentence}"));
+            let quotes = |found: &[Claim]| -> Vec<String> {
+                found
+                    .iter()
+                    .filter(|c| sentence.contains(c.quote.as_str()))
+                    .map(|c| c.quote.clone())
+                    .collect()
+            };
+            assert!(!alone.is_empty(), "{sentence}");
+            assert_eq!(quotes(&after), quotes(&alone), "{sentence}");
+        }
     }
 
     #[test]

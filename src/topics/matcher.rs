@@ -46,7 +46,8 @@ type NounMatches = Vec<(Option<NounMatch>, Option<NounMatch>)>;
 const NOUN_MEMORY: usize = 4_096;
 
 /// The stems of every rule term, numbered, so that placement compares numbers instead
-/// of strings: it looks for every term of every topic in every claim's sentence.
+/// of strings, and the terms each stem starts, so that a claim is matched only against
+/// the terms its sentence's words can begin.
 #[derive(Debug, Clone, Default)]
 struct TermIndex {
     /// Every stem of the topics' context, exclude and noun terms. No other word of a
@@ -360,7 +361,7 @@ fn unit_fits(claim: &Claim, unit: RuleUnit) -> bool {
     )
 }
 
-/// What placement knows of a claim's sentence, for one topic.
+/// What placement knows of a claim's sentence.
 struct Words<'a> {
     relevant: &'a [Relevant],
     /// The ids of `relevant`, sorted, each once.
@@ -529,14 +530,15 @@ pub(super) fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     if word == rule_singular {
         return Some(1.0);
     }
-    // Asked of every rule noun for every new phrase: most pairs differ in their first
-    // letter, told by a byte before any character is counted.
+    // A misspelling keeps its first letter, and most pairs differ there. Asked of every
+    // rule noun for every new phrase, so a byte tells first; the characters are
+    // compared below, since one lead byte starts many letters.
     if word.as_bytes().first() != rule_singular.as_bytes().first() {
         return None;
     }
     let (a, b) = (word.chars().count(), rule_singular.chars().count());
-    // Words whose lengths differ by more than the threshold allows cannot reach it, and
-    // a misspelling keeps its first letter: both spare the edit-distance table.
+    // Words whose lengths differ by more than the threshold allows cannot reach it: both
+    // checks spare the edit-distance table.
     let longest = a.max(b) as f64;
     let reachable = (a.abs_diff(b) as f64) <= (1.0 - FUZZY_THRESHOLD) * longest
         && word.chars().next() == rule_singular.chars().next();
