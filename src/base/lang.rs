@@ -112,6 +112,8 @@ pub struct Language {
     pub locality_words: WordSet,
     pub change_words: WordSet,
     pub margin_words: WordSet,
+    pub increments_before: WordSet,
+    pub increments_after: WordSet,
     pub shell_nouns: WordSet,
     pub mass_nouns: WordSet,
     pub report_nouns: WordSet,
@@ -428,7 +430,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 50] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 52] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -468,6 +470,8 @@ mod tests {
             ("locality_words", &lang.locality_words),
             ("change_words", &lang.change_words),
             ("margin_words", &lang.margin_words),
+            ("increments_before", &lang.increments_before),
+            ("increments_after", &lang.increments_after),
             ("shell_nouns", &lang.shell_nouns),
             ("mass_nouns", &lang.mass_nouns),
             ("report_nouns", &lang.report_nouns),

@@ -870,6 +870,34 @@ mod tests {
     }
 
     #[test]
+    fn an_increment_is_a_change_not_a_level() {
+        let changes = |text: &str| -> Vec<(f64, bool)> {
+            claims(&format!("Headline\n\n{text}"))
+                .iter()
+                .map(|c| (c.value, c.frame.relation == frame::Relation::Change))
+                .collect()
+        };
+        assert_eq!(
+            changes("Another 12 bodies were found in the river."),
+            [(12.0, true)]
+        );
+        assert_eq!(
+            changes("A further 40 people were hurt overnight."),
+            [(40.0, true)]
+        );
+        assert_eq!(
+            changes("The army sent 300 additional troops."),
+            [(300.0, true)]
+        );
+        // A level, and a second group set beside the first.
+        assert_eq!(
+            changes("It killed 218 people and injured over 200 more."),
+            [(218.0, false), (200.0, false)]
+        );
+        assert_eq!(changes("The toll stood at 300."), [(300.0, false)]);
+    }
+
+    #[test]
     fn a_margin_between_two_levels_is_no_level() {
         let margins = |text: &str| -> Vec<bool> {
             claims(&format!("Headline\n\n{text}"))

@@ -92,7 +92,8 @@ pub fn relation(
 }
 
 /// True when a figure states a change: "up 160%", "jumped by 19%", "a gain of 214",
-/// "lost 250 seats". "rose to 87" and "dropped to 9 seats" give the level after one.
+/// "lost 250 seats", "another 12 bodies". "rose to 87" and "dropped to 9 seats" give
+/// the level after one.
 fn is_change(
     view: &View,
     fig: &Figure,
@@ -107,8 +108,14 @@ fn is_change(
     if to_level {
         return false;
     }
+    // "another 12 bodies", "28 more bodies": an increment on a level given before.
+    let increment = before(1).is_some_and(|w| view.lang.increments_before.contains(w))
+        || view
+            .word(fig.last + 1)
+            .is_some_and(|w| view.lang.increments_after.contains(w));
     let by = usize::from(matches!(before(1), Some("by" | "of")));
-    before(1 + by).is_some_and(changes)
+    increment
+        || before(1 + by).is_some_and(changes)
         || before(1) == Some("by")
             && (clause.0..fig.first).any(|k| view.word(k).is_some_and(changes))
         || counted.is_some_and(|words| words.iter().any(|w| changes(w)))
