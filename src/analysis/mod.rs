@@ -581,11 +581,11 @@ mod tests {
         for (placed, unplaced) in [
             (
                 "Twenty-one bodies were brought to a hospital in neighbouring Dalmor district.",
-                "The chief medical officer said the hospital had received 21 bodies.",
+                "The chief medical officer of Dalmor said the hospital had received 21 bodies.",
             ),
             (
                 "Police said 21 bodies had been found in Dalmor district.",
-                "Officials there counted 21 deaths.",
+                "Officials at the Dalmor morgue counted 21 deaths.",
             ),
         ] {
             let found = topics(&[
@@ -639,10 +639,32 @@ mod tests {
             .iter()
             .filter(|(id, _)| id.contains("/in-dalmor"))
             .collect();
-        assert!(
-            placed.iter().all(|(_, v)| v.len() == 1),
+        assert_eq!(
+            placed.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>(),
+            [vec![24.0]],
             "only A's own figure is Dalmor's: {found:?}"
         );
+    }
+
+    #[test]
+    fn a_figure_is_moved_only_where_its_own_sentence_names_the_place() {
+        for unplaced in [
+            // "new" is not "New Dalmor".
+            "Officials gave a new toll on Tuesday: 27 people died in the floods.",
+            // A larger figure of its source may be an estimate, not its whole.
+            "The floods killed 27 people. Local media said up to 150 may have died.",
+        ] {
+            let found = topics(&[
+                ("a.txt", "Floods in Kessa\n\nTwenty-seven people died in neighbouring New Dalmor district."),
+                ("b.txt", &format!("Floods in Kessa\n\n{unplaced}")),
+                ("c.txt", "Floods in Kessa\n\nThe floods killed 31 people."),
+            ]);
+            let whole = found.iter().find(|(_, v)| v.contains(&31.0));
+            assert!(
+                whole.is_some_and(|(_, v)| v.contains(&27.0)),
+                "{unplaced}: {found:?}"
+            );
+        }
     }
 
     #[test]

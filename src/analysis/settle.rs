@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::interval::Interval;
+use crate::base::lang::Language;
 use crate::extract::claims;
 use crate::topics::{PlaceTag, Placement};
 
@@ -90,9 +91,10 @@ pub(super) fn owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>])
 /// Joined on a figure alone, two counts would meet by chance (a village's toll and
 /// another outlet's whole toll, both 121), so the guards: both figures exact (not
 /// "dozens", not "more than 24"); a place the first claim's own words set apart, and
-/// one place only for that figure; and the second claim's sentence naming that place,
-/// or its source giving the same thing a larger figure, so that this one cannot be its
-/// source's whole. A headline's figure follows its own body's.
+/// one place only for that figure; and the second claim's own sentence naming that
+/// place ("the CMO of Etah"). Another figure of its source is no proof that this one
+/// is a part: it may be an estimate, a forecast or another year's. A headline's figure
+/// follows its own body's.
 pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
     let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval == Interval::exact(c.value);
     // Per topic and figure, the places that set it apart.
@@ -138,12 +140,7 @@ pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placeme
             let supported = if claim.paragraph == 0 {
                 moved_values.contains(&(p.base_id.as_str(), bits))
             } else {
-                names_place(&claim.sentence, &place.text)
-                    || placed.iter().any(|(other, q)| {
-                        other.paragraph > 0
-                            && other.value > claim.value
-                            && q.as_ref().is_some_and(|q| q.base_id == p.base_id)
-                    })
+                names_place(claim.language, &claim.sentence, &place.text)
             };
             if supported {
                 moved_values.push((p.base_id.as_str(), bits));
@@ -162,13 +159,20 @@ pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placeme
     }
 }
 
-/// True when `sentence` names `place` ("Etah district" by its first word, "Etah"),
-/// as a whole word, in any case.
-fn names_place(sentence: &str, place: &str) -> bool {
-    let Some(first) = place.split_whitespace().next().map(str::to_lowercase) else {
+/// True when `sentence` names `place` by its name as written, capitals and all, less
+/// the kind of place ("Etah" for "Etah district"): "a new toll" does not name "New
+/// Dalmor district".
+fn names_place(lang: &Language, sentence: &str, place: &str) -> bool {
+    let name: Vec<&str> = place
+        .split_whitespace()
+        .filter(|w| !lang.place_parts.contains(&w.to_lowercase()))
+        .collect();
+    if name.is_empty() {
         return false;
-    };
-    sentence
+    }
+    let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|word| word.to_lowercase() == first)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(name.len()).any(|w| w == name.as_slice())
 }

@@ -206,9 +206,10 @@ fn capitalised_run(text: &str, mut at: usize) -> usize {
 }
 
 /// A character of a word: a letter or digit of any script (superscripts and fractions
-/// too: "CO₂"), `_`, or a combining mark. Capitals are `char::is_uppercase`. Both as the
-/// sentence reader takes them (see `base::tokens`), so that the key recorded for a place
-/// here is the key a claim's own place gets.
+/// too: "CO₂"), `_`, or any combining mark; capitals are `char::is_uppercase`. The
+/// sentence reader (`base::tokens`) takes the same letters and digits but only the
+/// combining diacritics U+0300-U+036F as marks, so a name holding another mark may be
+/// keyed apart from its claims' place.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
 }

@@ -889,10 +889,22 @@ mod tests {
             changes("The army sent 300 additional troops."),
             [(300.0, true)]
         );
+        assert_eq!(
+            changes("An extra 28 bodies were recovered on Tuesday."),
+            [(28.0, true)]
+        );
         // A level, and a second group set beside the first.
         assert_eq!(
             changes("It killed 218 people and injured over 200 more."),
             [(218.0, false), (200.0, false)]
+        );
+        assert_eq!(
+            changes("Five people died and another 12 were injured."),
+            [(5.0, false), (12.0, false)]
+        );
+        assert_eq!(
+            changes("Labour won 412 seats and the Conservatives took another 121."),
+            [(412.0, false), (121.0, false)]
         );
         assert_eq!(changes("The toll stood at 300."), [(300.0, false)]);
     }

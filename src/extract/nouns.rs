@@ -368,8 +368,8 @@ const APPOSITIVE_REACH: usize = 8;
 
 /// Where an aside set off by commas opens, when one ends right before token `i`: "the
 /// total at the morgue, one of the largest in Mecca, was 550", "the toll, according to
-/// officials, stood at 116". An aside that holds a figure in digits or ends a clause
-/// is no aside ("one of the largest" is one).
+/// officials, stood at 116". An aside that holds a figure or a clause end is no aside;
+/// "one of the largest" holds no figure.
 fn appositive_before(view: &View, i: usize) -> Option<usize> {
     if i < 3 || !view.is_punct(i - 1, &[',']) {
         return None;
@@ -380,10 +380,16 @@ fn appositive_before(view: &View, i: usize) -> Option<usize> {
             return (k + 1 < i - 1 && view.word(k.checked_sub(1)?).is_some()).then_some(k);
         }
         let ends_clause = view.is_punct(k, &['.', ';', ':', '!', '?', '(', ')']);
+        // A figure in digits or words ("two brothers from Dalmor"), but the "one" of
+        // "one of the largest".
         let figure = view
             .tokens
             .get(k)
-            .is_some_and(|t| t.kind == TokenKind::Number);
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            || is_number_at(view, k) && !(view.is("one", k) && view.is("of", k + 1))
+            || view
+                .word(k)
+                .is_some_and(|w| view.lang.vague_first_words.contains(w));
         if ends_clause || figure {
             return None;
         }
@@ -685,6 +691,15 @@ mod tests {
         // "40 by noon" is a figure of its own.
         let view_heads = heads("The toll, 40 by noon, was 52 by evening.");
         assert!(!view_heads.contains(&"toll".to_string()), "{view_heads:?}");
+        let numbered = heads("The victims, two brothers from Dalmor, were 19 and 21.");
+        assert!(!numbered.contains(&"victims".to_string()), "{numbered:?}");
+        // An aside past the reach, or with a clause end in it, is not looked past.
+        let long = heads(
+            "The toll, which officials in the province had been revising through the long night, was 52.",
+        );
+        assert!(!long.contains(&"toll".to_string()), "{long:?}");
+        let bracketed = heads("The toll, (officials said), was 52.");
+        assert!(!bracketed.contains(&"toll".to_string()), "{bracketed:?}");
         // No comma opens an aside within reach: the words before are no subject.
         let unopened =
             heads("The toll that officials gave out after the long night of searching, was 52.");

@@ -108,11 +108,23 @@ fn is_change(
     if to_level {
         return false;
     }
-    // "another 12 bodies", "28 more bodies": an increment on a level given before.
-    let increment = before(1).is_some_and(|w| view.lang.increments_before.contains(w))
-        || view
-            .word(fig.last + 1)
-            .is_some_and(|w| view.lang.increments_after.contains(w));
+    // "another 12 bodies were found", "300 additional troops": an increment on a level
+    // given before. Only for a sentence's first figure: after another one the same
+    // words set a second group beside the first ("five died and another 12 were
+    // injured", "Labour won 412 and the Tories another 121").
+    let first_figure = !(0..fig.first).any(|k| {
+        view.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            || view
+                .word(k)
+                .is_some_and(|w| view.lang.small_number(w).is_some())
+    });
+    let increment = first_figure
+        && (before(1).is_some_and(|w| view.lang.increments_before.contains(w))
+            || view
+                .word(fig.last + 1)
+                .is_some_and(|w| view.lang.increments_after.contains(w)));
     let by = usize::from(matches!(before(1), Some("by" | "of")));
     increment
         || before(1 + by).is_some_and(changes)
