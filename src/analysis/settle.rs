@@ -167,12 +167,5 @@ fn names_place(lang: &Language, sentence: &str, place: &str) -> bool {
         .split_whitespace()
         .filter(|w| !lang.place_parts.contains(&w.to_lowercase()))
         .collect();
-    if name.is_empty() {
-        return false;
-    }
-    let words: Vec<&str> = sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(name.len()).any(|w| w == name.as_slice())
+    !name.is_empty() && crate::event::places::contains_words(sentence, &name.join(" "))
 }

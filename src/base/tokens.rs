@@ -37,7 +37,8 @@ pub fn is_number_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
-fn is_word_char(c: char) -> bool {
+/// A character of a word: a letter or digit of any script, `_`, or a combining mark.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_mark(c)
 }
 

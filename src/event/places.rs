@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::lang::Language;
+use crate::base::tokens::is_word_char;
 use crate::extract::claims::Claim;
 use crate::extract::frame::places::PlaceName;
 use crate::extract::view::is_title_case;
@@ -205,15 +206,6 @@ fn capitalised_run(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// A character of a word: a letter or digit of any script (superscripts and fractions
-/// too: "CO₂"), `_`, or any combining mark; capitals are `char::is_uppercase`. The
-/// sentence reader (`base::tokens`) takes the same letters and digits but only the
-/// combining diacritics U+0300-U+036F as marks, so a name holding another mark may be
-/// keyed apart from its claims' place.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
-}
-
 /// The most words a place name has.
 const PLACE_WORDS: usize = 4;
 
@@ -256,7 +248,8 @@ fn key_of(lang: &Language, text: &str) -> Option<String> {
     (!lang.phrase_stops.contains(first)).then(|| words.join(" "))
 }
 
-fn contains_words(haystack: &str, words: &str) -> bool {
+/// True when `words` stand in `haystack` as written, as whole words.
+pub fn contains_words(haystack: &str, words: &str) -> bool {
     haystack.match_indices(words).any(|(at, _)| {
         let before = haystack[..at].chars().next_back();
         let after = haystack[at + words.len()..].chars().next();
