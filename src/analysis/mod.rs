@@ -7,10 +7,12 @@
 
 pub mod baseline;
 pub mod diff;
+mod placements;
 mod settle;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::base::error::Error;
 use crate::checks;
@@ -20,6 +22,8 @@ use crate::extract::claims;
 use crate::rules::RuleSet;
 use crate::source::{self, Loaded, Source, Warning};
 use crate::topics::{self, ClaimInTopic, Placement};
+
+use placements::Placements;
 
 /// Articles read from disk, and what was skipped on the way.
 #[derive(Debug, Default)]
@@ -143,9 +147,10 @@ pub fn stream_claims<R: Send>(
                     Ok(match loaded {
                         Loaded::Article(article) => {
                             let extracted = claims::extract(&article);
+                            // Each claim is rendered and dropped at once: sharing its
+                            // placement with others would save nothing.
                             let placed = place_claims(extracted, assigner);
-                            let placed =
-                                apply_ignores(&article, placed, &mut Placements::default()).0;
+                            let placed = apply_ignores(&article, placements::unshared(placed)).0;
                             (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
                         }
                         Loaded::Skipped(skipped) => (warning, Err(skipped)),
@@ -255,7 +260,7 @@ pub struct UnknownIgnore {
 fn unknown_ignores(
     sources: &[Source],
     rules: &RuleSet,
-    per_source: &[Vec<(claims::Claim, Option<Placement>)>],
+    per_source: &[Vec<ClaimInTopic>],
 ) -> Vec<UnknownIgnore> {
     if sources.iter().all(|s| s.ignore_names.is_empty()) {
         return Vec::new();
@@ -298,37 +303,60 @@ pub fn analyze_with(
     skipped: &[checks::CheckName],
 ) -> Analysis {
     use rayon::prelude::*;
-    let extracted: Vec<Vec<claims::Claim>> = sources.par_iter().map(claims::extract).collect();
-    let event = {
-        let every: Vec<&claims::Claim> = extracted.iter().flatten().collect();
-        Event::infer(sources, &every)
-    };
+    // Each source's claims are placed as soon as they are extracted, so that the words
+    // around each figure, which only placement reads, are never held for the whole set
+    // at once: they were the larger part of `diff`'s peak memory. Placement needs all
+    // of the event but its owners' names, which depend on every source's claims; those
+    // are settled after.
+    // A placement is shared by the claims of a thread placed alike as soon as they are,
+    // since most claims of a corpus share their topic and evidence with many others.
+    let event = Event::of_sources(sources);
     let matcher = topics::Matcher::new(rules);
-    let mut per_source: Vec<Vec<(claims::Claim, Option<Placement>)>> = sources
+    let mut per_source: Vec<Vec<ClaimInTopic>> = sources
         .par_iter()
-        .zip(extracted)
         .map_init(
-            || matcher.assigner(&event),
-            |assigner, (_, found)| place_claims(found, assigner),
+            || (matcher.assigner(&event), Placements::default()),
+            |(assigner, placements), source| {
+                let placed = place_claims(claims::extract(source), assigner);
+                placements.share_all(placed)
+            },
         )
         .collect();
+    let event = event.with_names(sources, per_source.iter().flatten().map(|(c, _)| &**c));
+    per_source
+        .par_iter_mut()
+        .flatten()
+        .for_each(|(claim, placement)| {
+            let Some(p) = placement else { return };
+            let owner = event.owner(claim);
+            if p.owner != owner {
+                let p = Arc::make_mut(p);
+                p.owner = owner;
+                p.compose();
+            }
+        });
     settle::owners(&mut per_source);
     settle::shared_places(&mut per_source);
     let unknown_ignores = unknown_ignores(sources, rules, &per_source);
     let mut claims = Vec::new();
     let mut suppressed = 0;
+    // The few placements settling changed were copied: share them again.
     let mut placements = Placements::default();
     for (source, placed) in sources.iter().zip(per_source) {
-        let (found, ignored) = apply_ignores(source, placed, &mut placements);
-        claims.extend(found);
+        let (found, ignored) = apply_ignores(source, placed);
+        claims.extend(
+            found
+                .into_iter()
+                .map(|(c, p)| (c, p.map(|p| placements.shared(p)))),
+        );
         suppressed += ignored;
     }
     let placed = claims
         .iter()
         .filter_map(|(claim, placement)| {
             placement.as_ref().map(|placement| Placed {
-                claim: std::sync::Arc::clone(claim),
-                placement: std::sync::Arc::clone(placement),
+                claim: Arc::clone(claim),
+                placement: Arc::clone(placement),
             })
         })
         .collect();
@@ -346,70 +374,6 @@ pub fn analyze_with(
         ),
         claims,
         unknown_ignores,
-    }
-}
-
-/// Placements met so far, each kept once: most claims of a corpus share
-/// their topic and evidence with many others, and a placement each (a topic id, label,
-/// origin and evidence words) was a third of the memory `hcx diff` held.
-#[derive(Default)]
-struct Placements {
-    seen: rustc_hash::FxHashMap<PlacementKey, std::sync::Arc<topics::Placement>>,
-}
-
-/// A placement compared by value (its score by bits).
-struct PlacementKey(std::sync::Arc<topics::Placement>);
-
-/// What a placement is made of, as a key: its score by bits.
-type PlacementParts<'a> = (
-    &'a String,
-    &'a String,
-    &'a Option<String>,
-    &'a Option<(String, String)>,
-    u64,
-    &'a Option<(String, usize)>,
-);
-
-impl PlacementKey {
-    fn parts(&self) -> PlacementParts<'_> {
-        let p = &*self.0;
-        (
-            &p.id,
-            &p.label,
-            &p.origin,
-            &p.evidence.noun,
-            p.evidence.score.to_bits(),
-            &p.evidence.context,
-        )
-    }
-}
-
-impl PartialEq for PlacementKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.parts() == other.parts()
-    }
-}
-
-impl Eq for PlacementKey {}
-
-impl std::hash::Hash for PlacementKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.parts().hash(state);
-    }
-}
-
-impl Placements {
-    /// The placement equal to `placement` met first on this thread.
-    fn shared(
-        &mut self,
-        placement: &std::sync::Arc<topics::Placement>,
-    ) -> std::sync::Arc<topics::Placement> {
-        let key = PlacementKey(std::sync::Arc::clone(placement));
-        std::sync::Arc::clone(
-            self.seen
-                .entry(key)
-                .or_insert_with(|| std::sync::Arc::clone(placement)),
-        )
     }
 }
 
@@ -435,25 +399,16 @@ fn place_claims(
 
 /// One source's placed claims, without the topics its ignore comments name, and how
 /// many those comments suppressed.
-fn apply_ignores(
-    source: &Source,
-    placed: Vec<(claims::Claim, Option<Placement>)>,
-    placements: &mut Placements,
-) -> (Vec<ClaimInTopic>, usize) {
+fn apply_ignores(source: &Source, mut placed: Vec<ClaimInTopic>) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
-    let mut found = Vec::with_capacity(placed.len());
-    for (claim, mut placement) in placed {
+    for (claim, placement) in &mut placed {
         let ignore = &source.paragraphs[claim.paragraph].ignore;
         if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
-            placement = None;
+            *placement = None;
             suppressed += 1;
         }
-        found.push((
-            std::sync::Arc::new(claim),
-            placement.map(|p| placements.shared(&std::sync::Arc::new(p))),
-        ));
     }
-    (found, suppressed)
+    (placed, suppressed)
 }
 
 /// True when an ignore list names the topic, its base topic ("deaths" covers
@@ -507,6 +462,35 @@ mod tests {
             found.contains(&"seats-won/by-labour".to_string()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn owners_are_named_as_the_whole_set_names_them() {
+        // Claims are placed before the set's names are known: the names one source
+        // makes one ("or Tories as they are commonly known"), and "the alliance" as its
+        // own source's alliance, must still reach every placement.
+        let found = topics(&[
+            (
+                "a.txt",
+                "Results\n\nThe Conservatives, or Tories as they are commonly known, won 121 seats.",
+            ),
+            ("b.txt", "Results\n\nThe Tories won 119 seats. Labour won 412 seats."),
+        ]);
+        let tories = topic_of(&found, 119.0);
+        assert_eq!(tories.len(), 1, "{found:?}");
+        assert_eq!(tories[0].1, [121.0, 119.0], "{found:?}");
+
+        let found = topics(&[
+            (
+                "a.txt",
+                "Results\n\nThe Norvale People's Alliance (NPA) led the count. The alliance won 2 seats in a recount. Labour won 30 seats.",
+            ),
+            ("b.txt", "Results\n\nThe NPA won 3 seats in a recount."),
+        ]);
+        let recount = topic_of(&found, 2.0);
+        assert_eq!(recount.len(), 1, "{found:?}");
+        assert_eq!(recount[0].0, "seats-won/by-npa", "{found:?}");
+        assert_eq!(recount[0].1, [2.0, 3.0], "{found:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! a figure apart depends on what else is said of the same thing.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::base::interval::Interval;
 use crate::base::lang::Language;
@@ -42,7 +43,7 @@ pub(super) fn places(placed: &mut [(claims::Claim, Option<Placement>)]) {
 /// did not name). Otherwise, as with places, the owner is the one the whole set is
 /// about: "the Convention will take effect once it secures 40 signatures" and "a
 /// minimum of 40 signatures" are one count.
-pub(super) fn owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
+pub(super) fn owners(per_source: &mut [Vec<crate::topics::ClaimInTopic>]) {
     let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut unowned: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let placed = per_source.iter().flatten();
@@ -77,6 +78,7 @@ pub(super) fn owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>])
             .iter()
             .all(|v| (v - claim.value).abs() <= f64::EPSILON)
         {
+            let p = Arc::make_mut(p);
             p.owner = None;
             p.compose();
         }
@@ -95,7 +97,7 @@ pub(super) fn owners(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>])
 /// place ("the CMO of Etah"). Another figure of its source is no proof that this one
 /// is a part: it may be an estimate, a forecast or another year's. A headline's figure
 /// follows its own body's.
-pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placement>)>]) {
+pub(super) fn shared_places(per_source: &mut [Vec<crate::topics::ClaimInTopic>]) {
     let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval == Interval::exact(c.value);
     // Per topic and figure, the places that set it apart.
     let mut apart: BTreeMap<&str, BTreeMap<u64, BTreeMap<&str, &PlaceTag>>> = BTreeMap::new();
@@ -153,6 +155,7 @@ pub(super) fn shared_places(per_source: &mut [Vec<(claims::Claim, Option<Placeme
     }
     for (s, k, tag) in moves {
         if let Some(p) = per_source[s][k].1.as_mut() {
+            let p = Arc::make_mut(p);
             p.place = Some(tag);
             p.compose();
         }

@@ -46,12 +46,27 @@ impl Event {
         }
     }
 
-    /// The whole event, from the sources and their claims.
-    pub fn infer(sources: &[Source], claims: &[&Claim]) -> Event {
+    /// All of the event but the names of owners: what the sources alone say. Claims
+    /// can be placed under it as soon as each source's are extracted; only the names
+    /// their owners are compared under wait for [`Event::with_names`].
+    pub fn of_sources(sources: &[Source]) -> Event {
         Event {
             timing: Timing::of(sources),
             places: Places::of(sources),
+            names: Names::default(),
+        }
+    }
+
+    /// The event with the owners the sources and their claims name.
+    #[must_use]
+    pub fn with_names<'c>(
+        self,
+        sources: &[Source],
+        claims: impl IntoIterator<Item = &'c Claim>,
+    ) -> Event {
+        Event {
             names: Names::of(sources, claims),
+            ..self
         }
     }
 

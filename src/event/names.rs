@@ -105,7 +105,7 @@ impl Names {
     };
 
     /// The owners named by a set of sources and their claims.
-    pub fn of(sources: &[Source], claims: &[&Claim]) -> Names {
+    pub fn of<'c>(sources: &[Source], claims: impl IntoIterator<Item = &'c Claim>) -> Names {
         let mut keys: BTreeSet<String> = BTreeSet::new();
         let mut written: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut note = |key: &str, text: &str| {

@@ -48,7 +48,7 @@ pub struct Placement {
 }
 
 /// A place a claim is restricted to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PlaceTag {
     pub key: String,
     /// As written.
