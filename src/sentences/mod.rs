@@ -4,6 +4,8 @@
 //! is that "Oct." or "Gen." end an abbreviation and not a sentence when a capital follows,
 //! so sentences that end on a known abbreviation are joined to the next one.
 
+mod bounds;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::base::lang::Language;
@@ -25,11 +27,11 @@ pub fn of<'p>(paragraph: &'p Paragraph, lang: &Language) -> &'p [Sentence] {
 pub fn split(text: &str, lang: &Language) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     let mut join_next = false;
-    for (start, piece) in text.split_sentence_bound_indices() {
+    let mut take = |start: usize, piece: &str| {
         let lead = piece.len() - piece.trim_start().len();
         let body = piece.trim();
         if body.is_empty() {
-            continue;
+            return;
         }
         let sentence = Sentence {
             start: start + lead,
@@ -40,6 +42,18 @@ pub fn split(text: &str, lang: &Language) -> Vec<Sentence> {
             _ => out.push(sentence),
         }
         join_next = ends_with_abbreviation(body, lang);
+    };
+    match bounds::breaks(text) {
+        Some(breaks) => {
+            for pair in breaks.windows(2) {
+                take(pair[0], &text[pair[0]..pair[1]]);
+            }
+        }
+        None => {
+            for (start, piece) in text.split_sentence_bound_indices() {
+                take(start, piece);
+            }
+        }
     }
     out.into_iter().flat_map(|s| cap(text, s)).collect()
 }
