@@ -295,6 +295,11 @@ impl Paragraph {
             return None;
         }
         self.index();
+        // Built by appending, each buffer has up to twice the room it needs, and `diff`
+        // holds every paragraph of the set until its report.
+        self.text.shrink_to_fit();
+        self.segments.shrink_to_fit();
+        self.checkpoints.shrink_to_fit();
         Some(self)
     }
 }
