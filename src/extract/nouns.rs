@@ -587,7 +587,11 @@ pub fn action(
         i -= 1;
         steps += 1;
         let Some(word) = view.word(i) else { break };
-        if matches!(word, "by" | "the" | "a" | "an" | "to" | "with") {
+        // "injured another 40": the word that makes the figure a further group stands
+        // between it and its verb as an article would.
+        if matches!(word, "by" | "the" | "a" | "an" | "to" | "with")
+            || view.lang.increments_before.contains(word)
+        {
             continue;
         }
         // Headlines speak in the present: "roof collapse injures over 150".
@@ -726,6 +730,29 @@ mod tests {
                 action(&view, f, c.as_ref(), cl)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_word_of_increment_does_not_hide_the_verb_before_it() {
+        for (text, second) in [
+            (
+                "The blast killed 30 people and injured another 40",
+                "injured",
+            ),
+            (
+                "Floods destroyed 200 homes and damaged a further 350",
+                "damaged",
+            ),
+            (
+                "The army deployed 500 troops and sent an additional 300",
+                "sent",
+            ),
+            ("Divers recovered 12 bodies and found an extra 5", "found"),
+        ] {
+            let found = action_of(text);
+            assert_eq!(found.len(), 2, "{text}");
+            assert_eq!(found[1].as_deref(), Some(second), "{text}");
+        }
     }
 
     #[test]
