@@ -143,12 +143,30 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &again));
         // Settling reads these flags, which the id does not show: a placement shared
         // across them would move one claim's place with another's.
-        for other in [
+        let base = || placement("deaths", Some(tag(false, false)));
+        let mut others = vec![
             placement("deaths", Some(tag(false, true))),
             placement("deaths", Some(tag(true, false))),
             placement("deaths", None),
             placement("injuries", Some(tag(false, false))),
-        ] {
+        ];
+        let changes: [fn(&mut Placement); 9] = [
+            |p| p.label = "Deaths".to_string(),
+            |p| p.base_id = "toll".to_string(),
+            |p| p.base_label = "Toll".to_string(),
+            |p| p.owner = Some(("labour".to_string(), "Labour".to_string())),
+            |p| p.period = Some("since 2019".to_string()),
+            |p| p.origin = Some("rules/x.toml".to_string()),
+            |p| p.evidence.noun = Some(("death".to_string(), "deaths".to_string())),
+            |p| p.evidence.score = 0.9,
+            |p| p.evidence.context = Some(("died".to_string(), 1)),
+        ];
+        for change in changes {
+            let mut other = base();
+            change(&mut other);
+            others.push(other);
+        }
+        for other in others {
             let other = store.shared(Arc::new(other));
             assert!(!Arc::ptr_eq(&first, &other), "{other:?}");
         }
