@@ -626,7 +626,6 @@ mod tests {
     use super::*;
     use crate::extract::figures::{Hedge, Unit};
     use crate::source::Location;
-    use crate::topics::Evidence;
 
     fn claim(
         source: &str,
@@ -659,21 +658,7 @@ mod tests {
                 written: None,
                 occasion: None,
             }),
-            placement: std::sync::Arc::new(Placement {
-                id: "t".to_string(),
-                label: "T".to_string(),
-                base_id: "t".to_string(),
-                base_label: "T".to_string(),
-                owner: None,
-                place: None,
-                period: None,
-                origin: None,
-                evidence: Evidence {
-                    noun: None,
-                    score: 1.0,
-                    context: None,
-                },
-            }),
+            placement: std::sync::Arc::new(Placement::bare("t", "T")),
         }
     }
 

@@ -106,23 +106,11 @@ pub(super) fn unshared(placed: Vec<(Claim, Option<Placement>)>) -> Vec<ClaimInTo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::topics::Evidence;
 
     fn placement(id: &str, place: Option<PlaceTag>) -> Placement {
         Placement {
-            id: id.to_string(),
-            label: id.to_string(),
-            base_id: id.to_string(),
-            base_label: id.to_string(),
-            owner: None,
             place,
-            period: None,
-            origin: None,
-            evidence: Evidence {
-                noun: None,
-                score: 1.0,
-                context: None,
-            },
+            ..Placement::bare(id, id)
         }
     }
 

@@ -122,6 +122,29 @@ impl Placement {
     }
 }
 
+#[cfg(test)]
+impl Placement {
+    /// A placement under a base topic with nothing else set: what the tests of the
+    /// stages after placement build their claims' topics from.
+    pub(crate) fn bare(id: &str, label: &str) -> Placement {
+        Placement {
+            id: id.to_string(),
+            label: label.to_string(),
+            base_id: id.to_string(),
+            base_label: label.to_string(),
+            owner: None,
+            place: None,
+            period: None,
+            origin: None,
+            evidence: Evidence {
+                noun: None,
+                score: 1.0,
+                context: None,
+            },
+        }
+    }
+}
+
 /// True when a topic id already names a place as a qualifier ("homes-destroyed/
 /// korvath-district" names Korvath): saying it twice would split nothing.
 fn names_place(id: &str, key: &str) -> bool {
