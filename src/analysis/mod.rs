@@ -108,6 +108,19 @@ fn unreadable(err: Error) -> Warning {
     }
 }
 
+/// Compiles, on a thread of the pool, the patterns the stages will need, while the
+/// caller loads the rules: on a few articles, building them is a third of the run, and
+/// the first thread to need one would otherwise build it while the others wait.
+pub fn warm_up() {
+    rayon::spawn(|| {
+        // In the order the stages meet them: reading dates each file first.
+        source::warm();
+        crate::extract::scope::warm();
+        crate::event::names::warm();
+        checks::dates::warm();
+    });
+}
+
 /// Files read and worked on together when claims are streamed: enough to keep every
 /// thread busy, few enough that only their texts and claims are held at once.
 const BATCH: usize = 256;

@@ -44,6 +44,15 @@ fn date_pattern(lang: &Language) -> &'static Regex {
         .expect("every language has a pattern")
 }
 
+/// Builds the patterns of this check now, so that a thread with nothing else to do pays
+/// for them instead of the check.
+pub fn warm() {
+    for lang in LANGUAGES {
+        date_pattern(lang);
+    }
+    LazyLock::force(&RELATIVE);
+}
+
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>day|days|week|weeks)\s+(?P<dir>before|after|earlier than|later than)\b")
         .expect("relative pattern compiles")

@@ -85,6 +85,13 @@ static ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("acronym pattern compiles")
 });
 
+/// Builds the patterns above now, so that a thread with nothing else to do pays for
+/// them instead of the first paragraph that needs them.
+pub fn warm() {
+    std::sync::LazyLock::force(&ALSO_KNOWN);
+    std::sync::LazyLock::force(&ACRONYM);
+}
+
 /// The names a paragraph says are one, each as the captures of one of the patterns
 /// above: the main name first, then its other names.
 fn aliases(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {

@@ -64,16 +64,23 @@ fn build(lang: &Language) -> Regex {
     Regex::new(&format!("(?i-u){pattern}")).expect("scope pattern compiles")
 }
 
+static PATTERNS: LazyLock<Vec<(&str, Regex)>> =
+    LazyLock::new(|| LANGUAGES.iter().map(|l| (l.code, build(l))).collect());
+
 /// The scope pattern of `lang`. The words around the lists ("yesterday", "as of") are
 /// still English's: a second language needs them in its data too.
 fn pattern(lang: &Language) -> &'static Regex {
-    static PATTERNS: LazyLock<Vec<(&str, Regex)>> =
-        LazyLock::new(|| LANGUAGES.iter().map(|l| (l.code, build(l))).collect());
     PATTERNS
         .iter()
         .find(|(code, _)| *code == lang.code)
         .map(|(_, re)| re)
         .expect("every language has a pattern")
+}
+
+/// Builds every language's pattern now, so that a thread with nothing else to do pays
+/// for it instead of the first claim's.
+pub fn warm() {
+    LazyLock::force(&PATTERNS);
 }
 
 /// A scope phrase, as a byte range of the paragraph.

@@ -52,6 +52,14 @@ pub fn written_on(
         .or_else(|| url_date(&patterns.url, url?))
 }
 
+/// Builds every language's patterns now, so that a thread with nothing else to do pays
+/// for them instead of the first file read.
+pub fn warm() {
+    for lang in crate::base::lang::LANGUAGES {
+        patterns(lang);
+    }
+}
+
 /// "Date: ...", "Published: ...": a line that names itself a date, wherever it stands.
 fn is_date_field(text: &str) -> bool {
     // Asked of every paragraph: only a "d" or a "p" can open one of these fields.

@@ -12,6 +12,8 @@ use crate::base::lang::Language;
 use crate::base::span::Span;
 
 mod dated;
+
+pub use dated::warm;
 mod decode;
 pub mod html;
 mod text;
