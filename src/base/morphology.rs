@@ -11,11 +11,21 @@ static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
 /// A noun's singular, lower-case, American-spelled form: how counted nouns are matched.
 /// Lighter than [`stem`], which would make "delegates" and "delegations" one word.
 pub fn singular(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
-    let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-    let lower = lower
-        .replace("isation", "ization")
-        .replace("organise", "organize");
+    // Asked of every word near every figure: the one string made here is cut in place,
+    // and the rarer rewrites are made only where they apply.
+    let mut lower = word.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    if lower.ends_with("'s") {
+        lower.truncate(lower.len() - 2);
+    }
+    if lower.contains("isation") {
+        lower = lower.replace("isation", "ization");
+    }
+    if lower.contains("organise") {
+        lower = lower.replace("organise", "organize");
+    }
     if let Some((_, one)) = ENGLISH
         .irregular_singulars
         .iter()
@@ -23,15 +33,17 @@ pub fn singular(word: &str) -> String {
     {
         return (*one).to_string();
     }
-    if let Some(stem) = lower.strip_suffix("ies") {
-        if stem.len() > 1 {
-            return format!("{stem}y");
-        }
+    if lower.len() > "ies".len() + 1 && lower.ends_with("ies") {
+        lower.truncate(lower.len() - "ies".len());
+        lower.push('y');
+        return lower;
     }
-    for ending in ["ches", "shes", "sses", "xes", "zes"] {
-        if lower.ends_with(ending) {
-            return lower[..lower.len() - 2].to_string();
-        }
+    if ["ches", "shes", "sses", "xes", "zes"]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+    {
+        lower.truncate(lower.len() - 2);
+        return lower;
     }
     if lower.ends_with('s')
         && !lower.ends_with("ss")
@@ -39,7 +51,7 @@ pub fn singular(word: &str) -> String {
         && !lower.ends_with("is")
         && lower.chars().count() > 3
     {
-        return lower[..lower.len() - 1].to_string();
+        lower.truncate(lower.len() - 1);
     }
     lower
 }
@@ -88,6 +100,74 @@ mod tests {
         assert_eq!(singular("churches"), "church");
         assert_eq!(singular("press"), "press");
         assert_eq!(singular("status"), "status");
+    }
+
+    /// `singular` as first written, a new string per rewrite: the reading the one
+    /// that cuts its string in place must keep.
+    fn rewritten(word: &str) -> String {
+        let lower = word.to_lowercase().replace('’', "'");
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+        let lower = lower
+            .replace("isation", "ization")
+            .replace("organise", "organize");
+        if let Some((_, one)) = ENGLISH
+            .irregular_singulars
+            .iter()
+            .find(|(many, _)| *many == lower)
+        {
+            return (*one).to_string();
+        }
+        if let Some(stem) = lower.strip_suffix("ies") {
+            if stem.len() > 1 {
+                return format!("{stem}y");
+            }
+        }
+        for ending in ["ches", "shes", "sses", "xes", "zes"] {
+            if lower.ends_with(ending) {
+                return lower[..lower.len() - 2].to_string();
+            }
+        }
+        if lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is")
+            && lower.chars().count() > 3
+        {
+            return lower[..lower.len() - 1].to_string();
+        }
+        lower
+    }
+
+    #[test]
+    fn short_and_edge_words_keep_their_singulars() {
+        for word in [
+            "ies",
+            "ties",
+            "lies",
+            "flies",
+            "bus",
+            "gas",
+            "this",
+            "axes",
+            "oxes",
+            "Women's",
+            "people’s",
+            "organisations",
+            "s",
+            "'s",
+            "",
+        ] {
+            assert_eq!(singular(word), rewritten(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn singulars_are_what_the_rewrites_made(
+            word in "[a-zA-Zé]{0,6}(?:ies|ches|shes|sses|xes|zes|us|is|ss|s|'s|’s|isation|organise|people|Women)?(?:'s|’s)?",
+        ) {
+            proptest::prop_assert_eq!(singular(&word), rewritten(&word));
+        }
     }
 
     #[test]

@@ -18,39 +18,55 @@ pub struct NumberStyle {
 /// grouping), "2.500.000" (European grouping), "2,5" (decimal comma), "2 500" (thin space).
 pub fn parse_digits(text: &str, style: &NumberStyle) -> Option<f64> {
     let (group, decimal) = (style.group, style.decimal);
-    let cleaned: String = text.chars().filter(|c| !is_number_space(*c)).collect();
-    let groups = cleaned.matches(group).count();
-    let decimals = cleaned.matches(decimal).count();
-    let normalized = match (groups, decimals) {
-        (0, 0 | 1) => cleaned,
+    let groups = text.matches(group).count();
+    let decimals = text.matches(decimal).count();
+    // What each mark becomes: a decimal point, or nothing.
+    let (group_to, decimal_to) = match (groups, decimals) {
+        (0, 0 | 1) => (None, Some('.')),
         // Several decimal marks can only be grouping ("2.500.000" in English).
-        (0, _) => cleaned.replace(decimal, ""),
+        (0, _) => (None, None),
         // One group mark not followed by three digits is a decimal mark ("2,5").
         (_, 0) => {
-            let last = cleaned.rsplit(group).next().unwrap_or("");
-            if groups == 1 && last.len() != 3 {
-                cleaned.replace(group, ".")
+            let last = text.rsplit(group).next().unwrap_or("");
+            let last_len: usize = last
+                .chars()
+                .filter(|c| !is_number_space(*c))
+                .map(char::len_utf8)
+                .sum();
+            if groups == 1 && last_len != 3 {
+                (Some('.'), None)
             } else {
-                cleaned.replace(group, "")
+                (None, None)
             }
         }
         // Both: the last one is the decimal mark.
         _ => {
-            let last_group = cleaned.rfind(group).unwrap_or(0);
-            let last_decimal = cleaned.rfind(decimal).unwrap_or(0);
-            if last_decimal > last_group {
-                cleaned.replace(group, "")
+            if text.rfind(decimal) > text.rfind(group) {
+                (None, Some('.'))
             } else {
-                cleaned.replace(decimal, "").replace(group, ".")
+                (Some('.'), None)
             }
         }
     };
-    // Rust reads a decimal point; a style's own decimal mark becomes one.
-    let normalized = if decimal == '.' {
-        normalized
-    } else {
-        normalized.replace(decimal, ".")
-    };
+    // Most figures need no rewriting ("87", "1.5"): Rust reads them as written.
+    let plain =
+        decimal == '.' && groups == 0 && decimal_to == Some('.') && !text.contains(is_number_space);
+    if plain {
+        return text.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
+    let mut normalized = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mapped = if c == group {
+            group_to
+        } else if c == decimal {
+            decimal_to
+        } else if is_number_space(c) {
+            None
+        } else {
+            Some(c)
+        };
+        normalized.extend(mapped);
+    }
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -172,5 +188,70 @@ mod tests {
             parse_digits("999,999,999,999,999,999,999"),
             Some(999_999_999_999_999_999_999.0)
         );
+    }
+
+    /// `parse_digits` as first written, a string rewrite per rule: the reading the
+    /// allocation-free one must keep.
+    fn rewritten(text: &str, style: NumberStyle) -> Option<f64> {
+        let (group, decimal) = (style.group, style.decimal);
+        let cleaned: String = text.chars().filter(|c| !is_number_space(*c)).collect();
+        let groups = cleaned.matches(group).count();
+        let decimals = cleaned.matches(decimal).count();
+        let normalized = match (groups, decimals) {
+            (0, 0 | 1) => cleaned,
+            (0, _) => cleaned.replace(decimal, ""),
+            (_, 0) => {
+                let last = cleaned.rsplit(group).next().unwrap_or("");
+                if groups == 1 && last.len() != 3 {
+                    cleaned.replace(group, ".")
+                } else {
+                    cleaned.replace(group, "")
+                }
+            }
+            _ => {
+                if cleaned.rfind(decimal) > cleaned.rfind(group) {
+                    cleaned.replace(group, "")
+                } else {
+                    cleaned.replace(decimal, "").replace(group, ".")
+                }
+            }
+        };
+        normalized
+            .replace(decimal, ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+    }
+
+    #[test]
+    fn every_language_marks_groups_and_decimals_apart_from_spaces() {
+        // `parse_digits` tells the marks apart by character: one mark for both, or a
+        // mark that is also a number space, would be read as neither.
+        for lang in crate::base::lang::LANGUAGES {
+            let style = lang.number_style;
+            assert_ne!(style.group, style.decimal, "{}", lang.code);
+            assert!(!is_number_space(style.group), "{}", lang.code);
+            assert!(!is_number_space(style.decimal), "{}", lang.code);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parsing_reads_digits_as_the_rewrite_did(
+            // Groups of digits between marks, as figures are written, and any mix.
+            text in proptest::prop_oneof![
+                "[0-9]{1,4}(?:[.,\u{00A0}\u{2009}][0-9]{1,4}){0,3}",
+                "[0-9.,\u{00A0}\u{2009}٣]{0,14}",
+            ],
+            comma_decimal in proptest::bool::ANY,
+        ) {
+            let style = if comma_decimal {
+                NumberStyle { group: '.', decimal: ',' }
+            } else {
+                crate::base::lang::ENGLISH.number_style
+            };
+            let (got, want) = (parse_digits(&text, &style), rewritten(&text, style));
+            proptest::prop_assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits));
+        }
     }
 }

@@ -545,8 +545,33 @@ pub(super) fn similarity(word: &str, rule_singular: &str) -> Option<f64> {
     if a < 6 || b < 6 || !reachable {
         return None;
     }
-    let score = strsim::normalized_damerau_levenshtein(word, rule_singular);
+    let score = edit_similarity(word, rule_singular);
     (score >= FUZZY_THRESHOLD).then_some(score)
+}
+
+/// The normalized Damerau-Levenshtein similarity of two words. The same words meet the
+/// same rule nouns claim after claim, and the edit-distance table costs a hundred
+/// lookups: each thread remembers the pairs it has scored, and forgets them all when
+/// its memory is full, so that it stays small.
+fn edit_similarity(word: &str, rule_singular: &str) -> f64 {
+    const MEMORY: usize = 20_000;
+    thread_local! {
+        static SCORES: std::cell::RefCell<FxHashMap<String, f64>> =
+            std::cell::RefCell::default();
+    }
+    // The length first, so that no two pairs write the same key.
+    let pair = format!("{}:{word}{rule_singular}", word.len());
+    SCORES.with_borrow_mut(|scores| {
+        if let Some(score) = scores.get(&pair) {
+            return *score;
+        }
+        let score = strsim::normalized_damerau_levenshtein(word, rule_singular);
+        if scores.len() >= MEMORY {
+            scores.clear();
+        }
+        scores.insert(pair, score);
+        score
+    })
 }
 
 /// The nearest place where a (possibly multi-word) term, given as stem numbers, stands

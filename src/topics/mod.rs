@@ -356,4 +356,23 @@ mod tests {
         assert!(sim("delegates", "delegation").is_none());
         assert!(sim("reporters", "report").is_none());
     }
+
+    #[test]
+    fn remembered_scores_are_the_scores_of_their_own_pair() {
+        // Pairs whose words, written end to end, spell the same: one reaches the
+        // threshold and the other does not, asked first or again.
+        let pairs = [
+            ("eeeeddd", "eeededdd"),
+            ("eeeeddde", "eededdd"),
+            ("dededed", "ddeded"),
+            ("dedede", "dddeded"),
+        ];
+        for _ in 0..2 {
+            for (word, rule) in pairs {
+                let want = strsim::normalized_damerau_levenshtein(word, rule);
+                let got = matcher::similarity(word, rule);
+                assert_eq!(got, (want >= matcher::FUZZY_THRESHOLD).then_some(want));
+            }
+        }
+    }
 }
