@@ -113,10 +113,10 @@ fn unreadable(err: Error) -> Warning {
 /// the first thread to need one would otherwise build it while the others wait.
 pub fn warm_up() {
     rayon::spawn(|| {
-        // In the order the stages meet them: reading dates each file first.
-        source::warm();
+        // In the order the stages meet them: reading dates each file first. The names'
+        // patterns are for the articles to ask for (`analyze_with`).
+        source::warm_dates();
         crate::extract::scope::warm();
-        crate::event::names::warm();
         checks::dates::warm();
     });
 }
@@ -328,16 +328,21 @@ pub fn analyze_with(
     // since most claims of a corpus share their topic and evidence with many others.
     let event = Event::of_sources(sources);
     let matcher = topics::Matcher::new(rules);
-    let mut per_source: Vec<Vec<ClaimInTopic>> = sources
-        .par_iter()
-        .map_init(
-            || (matcher.assigner(&event), Placements::default()),
-            |(assigner, placements), source| {
-                let placed = place_claims(claims::extract(source), assigner);
-                placements.share_all(placed)
-            },
-        )
-        .collect();
+    let (mut per_source, ()): (Vec<Vec<ClaimInTopic>>, ()) = rayon::join(
+        || {
+            sources
+                .par_iter()
+                .map_init(
+                    || (matcher.assigner(&event), Placements::default()),
+                    |(assigner, placements), source| {
+                        let placed = place_claims(claims::extract(source), assigner);
+                        placements.share_all(placed)
+                    },
+                )
+                .collect()
+        },
+        || crate::event::names::warm(sources),
+    );
     let event = event.with_names(sources, per_source.iter().flatten().map(|(c, _)| &**c));
     per_source
         .par_iter_mut()

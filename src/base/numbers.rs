@@ -190,8 +190,8 @@ mod tests {
         );
     }
 
-    /// `parse_digits` as first written, a string rewrite per rule: the reading the
-    /// allocation-free one must keep.
+    /// `parse_digits`'s reading as first written, a string rewrite per rule: what the
+    /// one-pass mapping must keep.
     fn rewritten(text: &str, style: NumberStyle) -> Option<f64> {
         let (group, decimal) = (style.group, style.decimal);
         let cleaned: String = text.chars().filter(|c| !is_number_space(*c)).collect();

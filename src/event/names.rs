@@ -85,19 +85,37 @@ static ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("acronym pattern compiles")
 });
 
-/// Builds the patterns above now, so that a thread with nothing else to do pays for
-/// them instead of the first paragraph that needs them.
-pub fn warm() {
-    std::sync::LazyLock::force(&ALSO_KNOWN);
-    std::sync::LazyLock::force(&ACRONYM);
+/// Whether a text may say that two names are one "known as" or "led by" another.
+fn may_alias(text: &str) -> bool {
+    text.contains("known") || text.contains(" by ")
+}
+
+/// Whether a text may give a name's acronym in brackets.
+fn may_abbreviate(text: &str) -> bool {
+    text.contains('(')
+}
+
+/// Builds now the patterns above that `sources` will need, and only those, so that a
+/// thread with nothing else to do pays for them instead of the names' settling.
+pub fn warm(sources: &[Source]) {
+    let texts = || {
+        sources
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+    };
+    if texts().any(may_alias) {
+        std::sync::LazyLock::force(&ALSO_KNOWN);
+    }
+    if texts().any(may_abbreviate) {
+        std::sync::LazyLock::force(&ACRONYM);
+    }
 }
 
 /// The names a paragraph says are one, each as the captures of one of the patterns
 /// above: the main name first, then its other names.
 fn aliases(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    let known =
-        (text.contains("known") || text.contains(" by ")).then(|| ALSO_KNOWN.captures_iter(text));
-    let acronym = text.contains('(').then(|| ACRONYM.captures_iter(text));
+    let known = may_alias(text).then(|| ALSO_KNOWN.captures_iter(text));
+    let acronym = may_abbreviate(text).then(|| ACRONYM.captures_iter(text));
     known
         .into_iter()
         .flatten()

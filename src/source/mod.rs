@@ -12,12 +12,13 @@ use crate::base::lang::Language;
 use crate::base::span::Span;
 
 mod dated;
-
-pub use dated::warm;
 mod decode;
 pub mod html;
 mod text;
 mod walk;
+
+/// Builds the date patterns every file read is dated with.
+pub use dated::warm as warm_dates;
 
 pub use decode::{decode, load, Loaded};
 pub use text::parse;
