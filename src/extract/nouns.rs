@@ -296,7 +296,145 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
     if let Some(open) = appositive_before(view, i) {
         i = open;
     }
-    // The subject: up to three words back, through "in the capital" or "of dead".
+    // A verb among the words passed ("has risen to", not a bare "at") has its subject
+    // before it. That subject may stand far back, past phrases that qualify it: then
+    // the words right before the verb end one of those phrases, not the subject.
+    // Of the linking words, the ones that stop no phrase are verbs ("rose", "stood").
+    let verb_passed = (i..fig.first).filter_map(|k| view.word(k)).any(|w| {
+        view.lang.looks_verb(w)
+            || view.lang.auxiliaries.contains(w)
+            || !view.lang.phrase_stops.contains(w)
+    });
+    let near = near_subject(view, i);
+    let far = if verb_passed {
+        clause_subject(view, i - 1).or_else(|| {
+            let (start, _) = near.as_ref()?;
+            qualified_noun(view, *start)
+        })
+    } else {
+        None
+    };
+    match (near, far) {
+        (Some((start, counted)), Some(far)) if start <= far.last => Some(counted),
+        (_, Some(far)) => Some(far),
+        (near, None) => near.map(|(_, counted)| counted),
+    }
+}
+
+/// The subject of a clause whose verb stands at `end + 1`, when its noun opens the
+/// clause and a phrase that qualifies it follows: "The death toll *from the floods
+/// that hit the north* has climbed to 230", "The number of people *killed in the
+/// attack on Sunday* rose to 41", "... *on Lake Kivu (DRC)* has risen to 87". The
+/// clause runs back from the verb to a clause mark, past bracketed asides.
+fn clause_subject(view: &View, end: usize) -> Option<Counted> {
+    let mut start = end + 1;
+    let mut depth = 0usize;
+    while start > 0 {
+        let k = start - 1;
+        if view.is_punct(k, &[')', ']']) {
+            depth += 1;
+        } else if view.is_punct(k, &['(', '[']) {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if depth == 0
+            && view.is_punct(k, &[',', ';', ':', '"', '“', '”', '—', '–', '.', '!', '?'])
+        {
+            break;
+        }
+        start = k;
+    }
+    while start < end && view.word(start).is_some_and(|w| is_determiner(view, w)) {
+        start += 1;
+    }
+    // The noun and its modifiers: the words up to the first that stops a phrase.
+    let is_noun_word = |k: usize| is_noun_word(view, k);
+    let mut head = None;
+    let mut k = start;
+    while k < end && k - start < 4 && is_noun_word(k) {
+        head = Some(k);
+        k += 1;
+    }
+    let head = head?;
+    let next = view.word(head + 1)?;
+    if !view.lang.origin_prepositions.contains(next) {
+        return None;
+    }
+    let mut counted = phrase(view, start, head, false);
+    counted.qualifier = None;
+    // "The number of people killed ...": the thing counted is the noun after "of",
+    // and the phrase runs to it.
+    if next == "of" {
+        let mut first = head + 2;
+        while first < end && view.word(first).is_some_and(|w| is_determiner(view, w)) {
+            first += 1;
+        }
+        // A participle before its noun modifies it ("of affected individuals"); one
+        // after it opens a phrase of its own ("of people killed in ...").
+        let modifies =
+            |k: usize| view.word(k).is_some_and(|w| view.lang.looks_verb(w)) && is_noun_word(k + 1);
+        let last = (first..end)
+            .take_while(|&k| is_noun_word(k) || modifies(k))
+            .take(4)
+            .last();
+        if let Some(last) = last {
+            let words = (first..=last)
+                .filter_map(|k| view.word(k).map(str::to_string))
+                .collect();
+            counted = phrase(view, start, last, false);
+            counted.words = words;
+            counted.qualifier = None;
+        }
+    }
+    Some(counted)
+}
+
+/// The noun that the phrase opening at token `start` qualifies, through every
+/// prepositional phrase before it but "of" (whose noun is the one counted): "said
+/// the casualty count *from the storms across the region* stood at 96".
+fn qualified_noun(view: &View, start: usize) -> Option<Counted> {
+    let mut opening = start;
+    let mut found = None;
+    loop {
+        let mut k = opening;
+        while k > 0 && view.word(k - 1).is_some_and(|w| is_determiner(view, w)) {
+            k -= 1;
+        }
+        let Some(preposition) = k.checked_sub(1).and_then(|p| view.word(p)) else {
+            break;
+        };
+        if preposition == "of" || !view.lang.origin_prepositions.contains(preposition) {
+            break;
+        }
+        let Some(head) = k.checked_sub(2).filter(|&h| is_noun_word(view, h)) else {
+            break;
+        };
+        let mut first = head;
+        while first > 0 && head - first < 3 && is_noun_word(view, first - 1) {
+            first -= 1;
+        }
+        found = Some((first, head));
+        opening = first;
+    }
+    let (first, head) = found?;
+    let mut counted = phrase(view, first, head, false);
+    counted.qualifier = None;
+    Some(counted)
+}
+
+/// A word that may be part of a noun phrase: no word that stops one, no verb but a
+/// plural, no figure.
+fn is_noun_word(view: &View, k: usize) -> bool {
+    view.word(k).is_some_and(|w| {
+        let verb = view.lang.looks_verb(w) && !view.lang.looks_plural(w);
+        !view.lang.phrase_stops.contains(w) && !verb
+    }) && !is_number_at(view, k)
+}
+
+/// The subject right before a verb at token `i`: up to three words back, through "in
+/// the capital" or "of dead", with the token it starts at.
+fn near_subject(view: &View, i: usize) -> Option<(usize, Counted)> {
     let end = i - 1;
     let word = view.word(end)?;
     if view.lang.phrase_stops.contains(word)
@@ -360,7 +498,7 @@ fn before_figure(view: &View, fig: &Figure) -> Option<Counted> {
             counted.words = rest;
         }
     }
-    Some(counted)
+    Some((start, counted))
 }
 
 /// Longest aside between a subject and its verb that is looked past.
@@ -684,10 +822,55 @@ mod tests {
             ["toll"]
         );
         assert_eq!(heads("The crowd, police said, was about 5,000."), ["crowd"]);
+        // The total is what was 550; the morgue is where.
         assert_eq!(
             heads("the total at the morgue, one of the largest in Mecca, was 550."),
-            ["morgue"]
+            ["total"]
         );
+    }
+
+    #[test]
+    fn a_far_subject_is_read_past_the_phrases_that_qualify_it() {
+        for (text, head) in [
+            (
+                "The death toll from the floods that hit the north has climbed to 230.",
+                "toll",
+            ),
+            (
+                "The number of people killed in the attack on the market on Sunday rose to 41.",
+                "people",
+            ),
+            (
+                "The death toll from the sinking of a boat on Lake Kivu in the Democratic Republic of Congo (DRC) has risen to 87.",
+                "toll",
+            ),
+            (
+                "Officials said the casualty count from the storms across the region stood at 96.",
+                "count",
+            ),
+            (
+                "The total number of bodies found in the river is 75.",
+                "bodies",
+            ),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_near_subject_stands_where_no_verb_or_no_qualifying_phrase_is_passed() {
+        // No verb between the noun and the figure: "the toll" is the object of "put".
+        assert_eq!(
+            heads("The ministry of health put the toll at 87."),
+            ["toll"]
+        );
+        // The subject right before its verb keeps its own reading.
+        assert_eq!(heads("The toll in the capital rose to 45."), ["toll"]);
+        let affected =
+            heads("Initially, the number of affected individuals was estimated at 100 million.");
+        assert_ne!(affected, ["number"]);
+        // A clause that opens on a place has no subject noun to reach back to.
+        assert_eq!(heads("In the north the toll rose to 45."), ["toll"]);
     }
 
     #[test]
