@@ -358,7 +358,7 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
     }
     let head = head?;
     let next = view.word(head + 1)?;
-    if !view.lang.origin_prepositions.contains(next) {
+    if !view.lang.origin_prepositions.contains(next) || !only_qualifies(view, head, end) {
         return None;
     }
     let mut counted = phrase(view, start, head, false);
@@ -390,6 +390,55 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
     Some(counted)
 }
 
+/// Whether the tokens after a noun at `head`, up to `end`, only qualify it: phrases
+/// opening on an origin preposition or on a participle ("killed in the attack",
+/// "carrying men and goods"), bracketed asides, or a relative clause ("that hit the
+/// north"). A finite verb ("said", "showed", "were"), or a noun phrase that follows
+/// another, opens a clause of its own, whose subject the noun is not.
+fn only_qualifies(view: &View, head: usize, end: usize) -> bool {
+    let mut k = head + 1;
+    while k <= end {
+        if view.is_punct(k, &['(']) {
+            let Some(close) = (k + 1..=end).find(|&c| view.is_punct(c, &[')'])) else {
+                return false;
+            };
+            k = close + 1;
+            continue;
+        }
+        let Some(word) = view.word(k) else {
+            return false;
+        };
+        if matches!(word, "that" | "which" | "who") {
+            return true;
+        }
+        // A past participle takes a phrase ("killed in", "found in"), not an object:
+        // "data showed unemployment" is a clause. A present one may take either.
+        let before_phrase = view
+            .word(k + 1)
+            .is_some_and(|w| view.lang.origin_prepositions.contains(w));
+        let participle = view.lang.looks_verb(word) && (word.ends_with("ing") || before_phrase);
+        if !participle && !view.lang.origin_prepositions.contains(word) {
+            return false;
+        }
+        k += 1;
+        // The phrase's noun: determiners first, then its words, figures and names, and
+        // plurals joined by "and" as one ("men and goods"; not "on Monday and
+        // attendance", where a clause starts).
+        while k <= end && view.word(k).is_some_and(|w| is_determiner(view, w)) {
+            k += 1;
+        }
+        let plural = |k: usize| view.word(k).is_some_and(|w| view.lang.looks_plural(w));
+        while k <= end
+            && (is_noun_word(view, k)
+                || is_number_at(view, k)
+                || view.is("and", k) && plural(k - 1) && plural(k + 1))
+        {
+            k += 1;
+        }
+    }
+    true
+}
+
 /// The noun that the phrase opening at token `start` qualifies, through every
 /// prepositional phrase before it but "of" (whose noun is the one counted): "said
 /// the casualty count *from the storms across the region* stood at 96".
@@ -413,6 +462,15 @@ fn qualified_noun(view: &View, start: usize) -> Option<Counted> {
         let mut first = head;
         while first > 0 && head - first < 3 && is_noun_word(view, first - 1) {
             first -= 1;
+        }
+        // Only a noun phrase that a determiner opens is sure to be one: "Earlier in
+        // the day" and "pulled survivors from" are not.
+        let determined = first
+            .checked_sub(1)
+            .and_then(|d| view.word(d))
+            .is_some_and(|w| is_determiner(view, w));
+        if !determined {
+            break;
         }
         found = Some((first, head));
         opening = first;
@@ -871,6 +929,45 @@ mod tests {
         assert_ne!(affected, ["number"]);
         // A clause that opens on a place has no subject noun to reach back to.
         assert_eq!(heads("In the north the toll rose to 45."), ["toll"]);
+    }
+
+    #[test]
+    fn a_clause_of_its_own_stops_the_reach_back() {
+        // A finite verb after the opening noun's phrase starts the clause that holds
+        // the figure's subject; the opening noun is not it.
+        for (text, head) in [
+            (
+                "Police in Nairobi said the death toll from the bus crash had risen to 12.",
+                "toll",
+            ),
+            (
+                "The Ministry of Health said the death toll from the outbreak rose to 87.",
+                "toll",
+            ),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+        for (text, not) in [
+            (
+                "Data from the statistics office showed unemployment rose to 5.2%.",
+                "Data",
+            ),
+            (
+                "Earlier in the day the number of dead rose to 30.",
+                "Earlier",
+            ),
+            (
+                "Schools in the district were closed and attendance fell to 40%.",
+                "Schools",
+            ),
+            (
+                "Rescuers pulled survivors from the rubble and the death toll rose to 45.",
+                "survivors",
+            ),
+        ] {
+            let found = heads(text);
+            assert!(!found.iter().any(|h| h == not), "{text}: {found:?}");
+        }
     }
 
     #[test]
