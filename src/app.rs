@@ -175,7 +175,7 @@ struct Read {
 /// Reads the articles and runs every stage over them. Warnings are told on standard
 /// error; the failures are the caller's to tell.
 fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<Read, Error> {
-    analysis::warm_up();
+    analysis::warm_up(&inputs.skip_checks);
     let rules = load_rules(&inputs.rules)?;
     let tick = |done: usize, total: usize| console.progress(done, total);
     let options = ReadOptions {

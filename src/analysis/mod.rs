@@ -110,14 +110,18 @@ fn unreadable(err: Error) -> Warning {
 
 /// Compiles, on a thread of the pool, the patterns the stages will need, while the
 /// caller loads the rules: on a few articles, building them is a third of the run, and
-/// the first thread to need one would otherwise build it while the others wait.
-pub fn warm_up() {
-    rayon::spawn(|| {
+/// the first thread to need one would otherwise build it while the others wait. A
+/// check that will be skipped has nothing built.
+pub fn warm_up(skipped: &[checks::CheckName]) {
+    let dates_check = !skipped.contains(&checks::CheckName::Dates);
+    rayon::spawn(move || {
         // In the order the stages meet them: reading dates each file first. The names'
         // patterns are for the articles to ask for (`analyze_with`).
         source::warm_dates();
         crate::extract::scope::warm();
-        checks::dates::warm();
+        if dates_check {
+            checks::dates::warm();
+        }
     });
 }
 

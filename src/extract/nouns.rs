@@ -139,6 +139,17 @@ fn is_determiner(view: &View, word: &str) -> bool {
     view.lang.determiners.contains(word) || word.ends_with("'s") || word.ends_with("’s")
 }
 
+/// The first token from `k` on, up to `end`, that is not a determiner.
+fn past_determiners(view: &View, mut k: usize, end: usize) -> usize {
+    while k < end && view.word(k).is_some_and(|w| is_determiner(view, w)) {
+        k += 1;
+    }
+    k
+}
+
+/// Marks that bound a clause, brackets aside.
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '"', '“', '”', '—', '–'];
+
 fn is_number_at(view: &View, k: usize) -> bool {
     view.tokens
         .get(k)
@@ -338,21 +349,16 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
                 break;
             }
             depth -= 1;
-        } else if depth == 0
-            && view.is_punct(k, &[',', ';', ':', '"', '“', '”', '—', '–', '.', '!', '?'])
-        {
+        } else if depth == 0 && view.is_punct(k, CLAUSE_MARKS) {
             break;
         }
         start = k;
     }
-    while start < end && view.word(start).is_some_and(|w| is_determiner(view, w)) {
-        start += 1;
-    }
+    let start = past_determiners(view, start, end);
     // The noun and its modifiers: the words up to the first that stops a phrase.
-    let is_noun_word = |k: usize| is_noun_word(view, k);
     let mut head = None;
     let mut k = start;
-    while k < end && k - start < 4 && is_noun_word(k) {
+    while k < end && k - start < 4 && is_noun_word(view, k) {
         head = Some(k);
         k += 1;
     }
@@ -366,16 +372,14 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
     // "The number of people killed ...": the thing counted is the noun after "of",
     // and the phrase runs to it.
     if next == "of" {
-        let mut first = head + 2;
-        while first < end && view.word(first).is_some_and(|w| is_determiner(view, w)) {
-            first += 1;
-        }
+        let first = past_determiners(view, head + 2, end);
         // A participle before its noun modifies it ("of affected individuals"); one
         // after it opens a phrase of its own ("of people killed in ...").
-        let modifies =
-            |k: usize| view.word(k).is_some_and(|w| view.lang.looks_verb(w)) && is_noun_word(k + 1);
+        let modifies = |k: usize| {
+            view.word(k).is_some_and(|w| view.lang.looks_verb(w)) && is_noun_word(view, k + 1)
+        };
         let last = (first..end)
-            .take_while(|&k| is_noun_word(k) || modifies(k))
+            .take_while(|&k| is_noun_word(view, k) || modifies(k))
             .take(4)
             .last();
         if let Some(last) = last {
@@ -424,9 +428,7 @@ fn only_qualifies(view: &View, head: usize, end: usize) -> bool {
         // The phrase's noun: determiners first, then its words, figures and names, and
         // plurals joined by "and" as one ("men and goods"; not "on Monday and
         // attendance", where a clause starts).
-        while k <= end && view.word(k).is_some_and(|w| is_determiner(view, w)) {
-            k += 1;
-        }
+        k = past_determiners(view, k, end + 1);
         let plural = |k: usize| view.word(k).is_some_and(|w| view.lang.looks_plural(w));
         while k <= end
             && (is_noun_word(view, k)
@@ -693,12 +695,8 @@ fn opening_locality(view: &View) -> Option<String> {
 /// The clause around a figure: the tokens between the punctuation that bounds it, widened
 /// to take in its counted phrase. Used for context words and the scope.
 pub fn clause(view: &View, first: usize, last: usize) -> (usize, usize) {
-    let bound = |i: usize| {
-        view.is_punct(
-            i,
-            &[',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–'],
-        )
-    };
+    let bound =
+        |i: usize| view.is_punct(i, CLAUSE_MARKS) || view.is_punct(i, &['(', ')', '[', ']']);
     let mut start = first;
     while start > 0 && !bound(start - 1) {
         start -= 1;
