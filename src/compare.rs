@@ -358,7 +358,7 @@ fn first_place(topic: &TopicReport) -> Option<(&str, crate::source::Location)> {
     topic
         .claims
         .first()
-        .map(|p| (p.claim.source.as_str(), p.claim.location))
+        .map(|p| (p.claim.source.as_ref(), p.claim.location))
 }
 
 /// Keeps one claim per source and stated interval: the first in the file outside its
@@ -503,7 +503,7 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
             classes.len() - 1
         });
         let class = &mut classes[at];
-        if class.sources.insert(c.source.as_str()) && class.sources.len() == 2 {
+        if class.sources.insert(c.source.as_ref()) && class.sources.len() == 2 {
             class.second_source = Some(i);
         }
     }
@@ -637,7 +637,7 @@ mod tests {
     ) -> Placed {
         Placed {
             claim: std::sync::Arc::new(Claim {
-                source: source.to_string(),
+                source: source.into(),
                 language: crate::base::lang::ENGLISH,
                 paragraph: 0,
                 location: Location { line, column: 1 },
@@ -1012,7 +1012,7 @@ mod tests {
         // One day, or none: no timeline, and claims stay in source order.
         let one_day = compare(vec![dated("b", 30.0, 2), dated("a", 20.0, 2)]);
         assert!(one_day[0].timeline.is_none());
-        assert_eq!(one_day[0].claims[0].claim.source, "a");
+        assert_eq!(&*one_day[0].claims[0].claim.source, "a");
     }
 
     #[test]

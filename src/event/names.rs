@@ -97,15 +97,13 @@ fn may_alias(text: &str) -> bool {
 /// pattern matches is passed over.
 fn may_abbreviate(text: &str) -> bool {
     text.match_indices('(').any(|(i, _)| {
-        let mut capitals = 0;
-        for c in text[i + 1..].chars() {
+        for (capitals, c) in text[i + 1..].chars().enumerate() {
             if c == ')' {
                 return (2..=6).contains(&capitals);
             }
             if !c.is_uppercase() || capitals == 6 {
                 return false;
             }
-            capitals += 1;
         }
         false
     })
@@ -165,7 +163,7 @@ impl Names {
                 keys.insert(key(owner));
                 note(&key(owner), owner);
                 by_source
-                    .entry(claim.source.clone())
+                    .entry(claim.source.to_string())
                     .or_default()
                     .insert(key(owner));
             }
@@ -211,7 +209,7 @@ impl Names {
             let noun = morphology::singular(noun);
             return self
                 .by_source
-                .get(&claim.source)?
+                .get(&*claim.source)?
                 .iter()
                 .find(|k| k.rsplit(' ').next() == Some(noun.as_str()))
                 .map(|k| self.owners.get(k).cloned().unwrap_or_else(|| k.clone()));

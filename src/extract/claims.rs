@@ -19,8 +19,8 @@ use std::sync::Arc;
 /// One numeric claim of one source.
 #[derive(Debug, Clone)]
 pub struct Claim {
-    /// The source's path as given.
-    pub source: String,
+    /// The source's path as given, one copy shared by its claims.
+    pub source: Arc<str>,
     /// The source's language, whose word lists later stages ask about the claim's words.
     pub language: &'static Language,
     /// Index of the paragraph in its source.
@@ -176,14 +176,16 @@ pub fn extract(source: &Source) -> Vec<Claim> {
 /// Hands every claim of a source to `each` as it is found, so a caller that keeps only
 /// part of a claim never holds them all whole.
 pub fn extract_each(source: &Source, each: &mut dyn FnMut(Claim)) {
+    let path: Arc<str> = Arc::from(source.path.as_str());
     for (index, paragraph) in source.paragraphs.iter().enumerate() {
-        extract_paragraph(source, index, paragraph, each);
+        extract_paragraph(source, &path, index, paragraph, each);
     }
 }
 
 /// Extracts the claims of one paragraph, handing each to `each`.
 fn extract_paragraph(
     source: &Source,
+    path: &Arc<str>,
     index: usize,
     paragraph: &Paragraph,
     each: &mut dyn FnMut(Claim),
@@ -211,7 +213,7 @@ fn extract_paragraph(
             continue;
         }
         let at = Sentence {
-            path: source.path.as_str(),
+            path,
             written: source.date,
             index,
             paragraph,
@@ -345,7 +347,7 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
 
 /// A sentence being worked on: where it is, its tokens, and what its claims share.
 struct Sentence<'s> {
-    path: &'s str,
+    path: &'s Arc<str>,
     written: Option<DayNumber>,
     index: usize,
     paragraph: &'s Paragraph,
@@ -454,7 +456,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         ..Frame::default()
     };
     Some(Claim {
-        source: at.path.to_string(),
+        source: Arc::clone(at.path),
         language: view.lang,
         paragraph: at.index,
         location: paragraph.locate(start),

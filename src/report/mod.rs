@@ -271,10 +271,10 @@ pub fn listed(findings: &[Finding]) -> Vec<Listed<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < findings.len() {
-        let key = (findings[i].kind(), findings[i].source.as_str());
+        let key = (findings[i].kind(), findings[i].source.as_ref());
         let run = findings[i..]
             .iter()
-            .take_while(|f| (f.kind(), f.source.as_str()) == key)
+            .take_while(|f| (f.kind(), f.source.as_ref()) == key)
             .count();
         out.extend(
             findings[i..i + run.min(MAX_FINDINGS_PER_SOURCE)]
@@ -370,7 +370,7 @@ pub fn standout(topic: &TopicReport) -> usize {
     let mut agreeing: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
     let mut sources: Vec<&str> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
-        if !sources.contains(&a.claim.source.as_str()) {
+        if !sources.contains(&a.claim.source.as_ref()) {
             sources.push(&a.claim.source);
         }
         for b in &claims[i + 1..] {
@@ -398,7 +398,7 @@ pub fn standout(topic: &TopicReport) -> usize {
         return 0;
     };
     (0..claims.len())
-        .filter(|&i| claims[i].claim.source == odd_source)
+        .filter(|&i| *claims[i].claim.source == *odd_source)
         .max_by_key(|&i| (odds(topic, i), std::cmp::Reverse(i)))
         .unwrap_or(0)
 }
@@ -420,7 +420,7 @@ fn odds(topic: &TopicReport, i: usize) -> (usize, usize, usize) {
             Verdict::Differs => differs += 1,
             Verdict::Agree | Verdict::Single => {}
         }
-        *sources.entry(other.claim.source.as_str()).or_insert(true) &= verdict != Verdict::Agree;
+        *sources.entry(other.claim.source.as_ref()).or_insert(true) &= verdict != Verdict::Agree;
     }
     let odd_sources = sources.values().filter(|odd| **odd).count();
     (odd_sources, conflicts, differs)
@@ -438,7 +438,7 @@ pub fn standout_mention(finding: &Finding) -> usize {
                 finding
                     .mentions
                     .iter()
-                    .position(|m| m.source == total.source && m.location == total.location)
+                    .position(|m| *m.source == *total.source && m.location == total.location)
             })
             .unwrap_or(0),
         Detail::Titles { .. } => {
@@ -448,7 +448,7 @@ pub fn standout_mention(finding: &Finding) -> usize {
                 holders
                     .entry(m.quote.as_str())
                     .or_default()
-                    .insert(m.source.as_str());
+                    .insert(m.source.as_ref());
             }
             (0..finding.mentions.len())
                 .min_by_key(|&i| (holders[finding.mentions[i].quote.as_str()].len(), i))
