@@ -198,6 +198,11 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
                 if view.lang.phrase_stops.contains(word) || (word == "and" && i == start) {
                     break;
                 }
+                // "fell to 1.7% in September", "rose to 589 Wednesday": a day or a month
+                // says when, and is never what a figure counts.
+                if is_day_or_month(view, i) {
+                    break;
+                }
                 // "polling stations", "voting booths": a gerund before a plural modifies it.
                 let gerund_modifier = view.lang.looks_verb(word)
                     && view.word(i + 1).is_some_and(|next| {
@@ -253,6 +258,13 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
     // "$25m in emergency funding").
     let last = last_word?;
     Some(phrase(view, start, last, true))
+}
+
+/// A weekday, or a month written as a name ("May", not the verb "may").
+fn is_day_or_month(view: &View, k: usize) -> bool {
+    view.word(k).is_some_and(|w| {
+        view.lang.weekdays.contains(w) || (view.lang.is_month(w) && view.is_capitalized(k))
+    })
 }
 
 /// A plural head followed by another plural noun heads a compound: "media outlets".
@@ -843,6 +855,25 @@ mod tests {
         assert_eq!(heads("Magnitude 6.4 quake kills 112")[0], "quake");
         assert_eq!(heads("6.2 tremor hits 3 villages")[0], "tremor");
         assert_eq!(heads("roof collapse kills 79 injures over 150")[0], "");
+    }
+
+    #[test]
+    fn a_day_or_a_month_is_never_what_a_figure_counts() {
+        assert_eq!(heads("The death toll rose to 589 Wednesday."), ["toll"]);
+        assert_eq!(heads("Inflation fell to 1.7% in September."), ["inflation"]);
+        assert_eq!(heads("Shares rose 31% on Tuesday morning."), ["shares"]);
+        for text in ["Shares were down 4% Friday.", "Prices rose 0.4% in March."] {
+            let found = heads(text);
+            assert!(
+                found.iter().all(|h| h != "friday" && h != "march"),
+                "{text}: {found:?}"
+            );
+        }
+        // A month's name that is also a verb, in lower case, is the verb's business.
+        assert_eq!(
+            heads("Police said 200 march organisers were held."),
+            ["organisers"]
+        );
     }
 
     #[test]
