@@ -93,6 +93,7 @@ pub struct Language {
     pub figure_joiners: WordSet,
     pub linking_words: WordSet,
     pub determiners: WordSet,
+    pub reporting_verbs: WordSet,
     pub irregular_verbs: WordSet,
     pub present_tense_verbs: WordSet,
     pub irregular_plurals: WordSet,
@@ -430,7 +431,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 52] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 53] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -453,6 +454,7 @@ mod tests {
             ("auxiliaries", &lang.auxiliaries),
             ("linking_words", &lang.linking_words),
             ("determiners", &lang.determiners),
+            ("reporting_verbs", &lang.reporting_verbs),
             ("irregular_verbs", &lang.irregular_verbs),
             ("present_tense_verbs", &lang.present_tense_verbs),
             ("irregular_plurals", &lang.irregular_plurals),

@@ -93,8 +93,16 @@ fn possessive_stem(raw: &str) -> Option<&str> {
 }
 
 /// "Labour's vote share", "Alphabet's annual revenue": a capitalised possessive before
-/// the figure in its clause. "It's" and "That's" are a pronoun and a verb.
+/// the figure in its clause. "It's" and "That's" are a pronoun and a verb. A possessive
+/// before a reporting verb is the speaker's ("China's news agency Xinhua reported").
 fn possessor(view: &View, from: usize, to: usize) -> Option<String> {
+    let from = (from..to)
+        .rev()
+        .find(|&k| {
+            view.word(k)
+                .is_some_and(|w| view.lang.reporting_verbs.contains(w))
+        })
+        .map_or(from, |k| k + 1);
     (from..to).rev().find_map(|k| {
         let stem = possessive_stem(view.raw(k))?;
         let lower = stem.to_lowercase();
@@ -311,6 +319,23 @@ mod tests {
         );
         assert_eq!(owners("Officials in Goma said 78 people died."), [None]);
         assert_eq!(owners("The WHO reported 524 deaths."), [None]);
+        assert_eq!(
+            owners("China's state news agency Xinhua reported the toll to be around 150."),
+            [None]
+        );
+        assert_eq!(
+            owners("Labour's campaign chief said the party's vote share was 34%."),
+            [None]
+        );
+        assert_eq!(
+            owners("Officials said Microsoft's offer of $95 a share was final."),
+            [some("Microsoft")]
+        );
+        // A determiner opening a sentence is no name.
+        assert_eq!(
+            owners("No reason was given for the increase from a toll of 410."),
+            [None]
+        );
         assert_eq!(
             owners("It's estimated that over 800,000 people attended."),
             [None]
