@@ -101,6 +101,11 @@ pub struct SentenceWord {
     /// Lower-case as written.
     pub word: String,
     pub stem: String,
+    /// How many of the sentence's words before it link a subject to its figure ("had
+    /// risen to"): a subject is as near its figure as the words between that are not
+    /// such links.
+    pub links_before: u32,
+    pub links: bool,
 }
 
 /// The words of a claim's sentence, seen from the claim. The words are shared by every
@@ -113,6 +118,8 @@ pub struct Context {
     span: (usize, usize),
     /// First and last token of the claim's clause.
     clause: (usize, usize),
+    /// How many words before the claim's wording link a subject to its figure.
+    links_to_span: u32,
 }
 
 /// A word of the claim's sentence and how far it stands from the claim.
@@ -127,6 +134,15 @@ pub struct ContextWord<'a> {
 }
 
 impl Context {
+    fn new(words: &Arc<[SentenceWord]>, span: (usize, usize), clause: (usize, usize)) -> Self {
+        Context {
+            links_to_span: links_before(words, span.0),
+            words: Arc::clone(words),
+            span,
+            clause,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -140,7 +156,10 @@ impl Context {
         let w = &self.words[i];
         let k = w.token;
         let distance = if k < self.span.0 {
-            self.span.0 - k
+            // "The death toll had risen to 381 people": the verb chain between a
+            // subject and its figure does not set the subject apart from it.
+            let between = self.links_to_span - w.links_before - u32::from(w.links);
+            (self.span.0 - k).saturating_sub(between as usize).max(1)
         } else {
             k.saturating_sub(self.span.1)
         };
@@ -163,6 +182,17 @@ impl Context {
     /// Every word of the sentence, in order.
     pub fn iter(&self) -> impl Iterator<Item = ContextWord<'_>> {
         (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// How many of a sentence's words before token `token` link a subject to its figure.
+fn links_before(words: &[SentenceWord], token: usize) -> u32 {
+    let next = words.partition_point(|w| w.token < token);
+    match words.get(next) {
+        Some(w) => w.links_before,
+        None => words
+            .last()
+            .map_or(0, |l| l.links_before + u32::from(l.links)),
     }
 }
 
@@ -226,10 +256,17 @@ fn extract_paragraph(
                 .zip(&view.tokens)
                 .enumerate()
                 .filter(|(_, (_, token))| token.kind == TokenKind::Word)
-                .map(|(token, (word, _))| SentenceWord {
-                    token,
-                    word: word.to_string(),
-                    stem: morphology::stem(word),
+                .scan(0, |links_before, (token, (word, _))| {
+                    let links = lang.linking_words.contains(word);
+                    let w = SentenceWord {
+                        token,
+                        word: word.to_string(),
+                        stem: morphology::stem(word),
+                        links_before: *links_before,
+                        links,
+                    };
+                    *links_before += u32::from(links);
+                    Some(w)
                 })
                 .collect(),
         };
@@ -471,11 +508,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         counted: thing,
         action_stem: action.as_deref().map(morphology::stem),
         action,
-        context: Context {
-            words: Arc::clone(&at.words),
-            span,
-            clause,
-        },
+        context: Context::new(&at.words, span, clause),
         frame,
         rounding: frame::rounding(view, fig),
         written: at.written,

@@ -272,6 +272,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_chain_does_not_part_a_subject_from_its_figure() {
+        for text in [
+            "The death toll had risen to 381 people by Tuesday.",
+            "The death toll has now climbed to 381 people.",
+            "The toll had already reached 381 people on Friday.",
+        ] {
+            assert_eq!(ids(text), ["deaths"], "{text}");
+        }
+        // Its words still count as far as they stand when they are no such chain.
+        assert_eq!(
+            ids("The toll of the flood in the old quarter of the city worried 381 people."),
+            ["auto/person+worri"]
+        );
+    }
+
+    #[test]
     fn deaths_and_injuries_never_meet() {
         assert_eq!(
             ids("The quake killed 112 people and injured more than 600."),
