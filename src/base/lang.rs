@@ -118,6 +118,7 @@ pub struct Language {
     pub shell_nouns: WordSet,
     pub mass_nouns: WordSet,
     pub report_nouns: WordSet,
+    pub named_event_kinds: WordSet,
     pub baseline_words: WordSet,
     pub superlative_words: WordSet,
     pub anaphoric_openers: WordSet,
@@ -431,7 +432,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 53] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 54] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -477,6 +478,7 @@ mod tests {
             ("shell_nouns", &lang.shell_nouns),
             ("mass_nouns", &lang.mass_nouns),
             ("report_nouns", &lang.report_nouns),
+            ("named_event_kinds", &lang.named_event_kinds),
             ("baseline_words", &lang.baseline_words),
             ("superlative_words", &lang.superlative_words),
             ("anaphoric_openers", &lang.anaphoric_openers),

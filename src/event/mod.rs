@@ -7,6 +7,7 @@
 //! which no single sentence says. [`timing`] judges times, [`places`] places, [`names`]
 //! owners.
 
+pub mod named;
 pub mod names;
 pub mod places;
 pub mod timing;
@@ -16,6 +17,7 @@ use crate::extract::claims::Claim;
 use crate::extract::frame::places::PlaceName;
 use crate::source::Source;
 
+pub use named::NamedEvents;
 pub use names::Names;
 pub use places::Places;
 pub use timing::Timing;
@@ -26,6 +28,8 @@ pub struct Event {
     pub timing: Timing,
     pub places: Places,
     pub names: Names,
+    /// The events the set names by name, its own among them.
+    pub named: NamedEvents,
 }
 
 /// The event when nothing is known of it: no year or place makes a claim another
@@ -34,6 +38,7 @@ pub static UNKNOWN: Event = Event {
     timing: Timing::UNKNOWN,
     places: Places::UNKNOWN,
     names: Names::UNKNOWN,
+    named: NamedEvents::UNKNOWN,
 };
 
 impl Event {
@@ -54,6 +59,7 @@ impl Event {
             timing: Timing::of(sources),
             places: Places::of(sources),
             names: Names::default(),
+            named: NamedEvents::of(sources),
         }
     }
 
@@ -72,7 +78,9 @@ impl Event {
 
     /// The other occasion a claim is about, if it is not the event's.
     pub fn occasion(&self, claim: &Claim) -> Option<String> {
-        self.timing.occasion(claim)
+        self.timing
+            .occasion(claim)
+            .or_else(|| self.named.occasion(claim))
     }
 
     /// The period a claim counts over, when it starts before the event.
