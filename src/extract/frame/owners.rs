@@ -198,6 +198,9 @@ fn subject(view: &View, from: usize, to: usize) -> Option<String> {
         if before > 0 && is_preposition(view.word(before - 1)) && !absolute {
             continue;
         }
+        if in_relative_clause(view, start) {
+            continue;
+        }
         // A sentence's first word is capitalised whatever it is: "Perhaps" is no name.
         if start == 0 && start == end && !is_name_like(view, start) {
             continue;
@@ -216,6 +219,26 @@ fn subject(view: &View, from: usize, to: usize) -> Option<String> {
         return Some(words.join(" "));
     }
     None
+}
+
+/// "The toll from an earthquake that hit southwestern China has risen": a name that a
+/// relative clause's verb takes as its object (past an adjective or two) is not the
+/// subject of the figure's verb.
+fn in_relative_clause(view: &View, start: usize) -> bool {
+    let mut k = start;
+    while k > 0
+        && start - k < 2
+        && view
+            .word(k - 1)
+            .is_some_and(|w| !view.lang.phrase_stops.contains(w) && !view.lang.looks_verb(w))
+    {
+        k -= 1;
+    }
+    k >= 2
+        && view.word(k - 1).is_some_and(|w| view.lang.looks_verb(w))
+        && view
+            .word(k - 2)
+            .is_some_and(|w| matches!(w, "that" | "which" | "who"))
 }
 
 /// A word that reads as a name even at a sentence's start: not a function word, a
@@ -330,6 +353,19 @@ mod tests {
         assert_eq!(
             owners("Officials said Microsoft's offer of $95 a share was final."),
             [some("Microsoft")]
+        );
+        // A relative clause's object is not the subject.
+        assert_eq!(
+            owners("The toll from a quake that hit southwestern China has risen, with 400 dead."),
+            [None]
+        );
+        assert_eq!(
+            owners("The party that defeated Labour in 2019 lost 40 seats."),
+            [None]
+        );
+        assert_eq!(
+            owners("Labour, which ran a cautious campaign, won 412 seats."),
+            [some("Labour")]
         );
         // A determiner opening a sentence is no name.
         assert_eq!(
