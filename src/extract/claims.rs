@@ -120,6 +120,8 @@ pub struct Context {
     clause: (usize, usize),
     /// How many words before the claim's wording link a subject to its figure.
     links_to_span: u32,
+    /// First and last token of the figure itself.
+    figure: (usize, usize),
 }
 
 /// A word of the claim's sentence and how far it stands from the claim.
@@ -134,12 +136,18 @@ pub struct ContextWord<'a> {
 }
 
 impl Context {
-    fn new(words: &Arc<[SentenceWord]>, span: (usize, usize), clause: (usize, usize)) -> Self {
+    fn new(
+        words: &Arc<[SentenceWord]>,
+        span: (usize, usize),
+        clause: (usize, usize),
+        figure: (usize, usize),
+    ) -> Self {
         Context {
             links_to_span: links_before(words, span.0),
             words: Arc::clone(words),
             span,
             clause,
+            figure,
         }
     }
 
@@ -306,6 +314,7 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
     let as_of = times::report_time(view);
     let named = places::find(view);
     let clauses: Vec<(usize, usize)> = built.iter().map(|c| c.context.clause).collect();
+    let figures_at: Vec<(usize, usize)> = built.iter().map(|c| c.context.figure).collect();
     let in_some_clause = |t: usize| clauses.iter().any(|&(a, b)| a <= t && t <= b);
     for claim in built.iter_mut() {
         let (first, last) = claim.context.clause;
@@ -326,11 +335,24 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
             .cloned();
         claim.frame.anchors = own.iter().cloned().chain(borrowed).collect();
         claim.frame.as_of = as_of;
-        let own_places: Vec<places::PlaceName> = named
+        let mut own_places: Vec<places::PlaceName> = named
             .iter()
             .filter(|p| first <= p.token && p.token <= last)
             .cloned()
             .collect();
+        // "504 were in Ludian County and 72 in Qiaojia County": a place after a figure
+        // and before the next is that figure's own. A claim with none shares the
+        // places of its clause: "9 dead and 140 injured in Kano", "In Kano, 30 died".
+        let figure = claim.context.figure;
+        let next = figures_at
+            .iter()
+            .map(|f| f.0)
+            .filter(|&t| t > figure.1)
+            .min();
+        let trailing = |t: usize| t > figure.1 && next.is_none_or(|n| t < n);
+        if own_places.iter().any(|p| trailing(p.token)) {
+            own_places.retain(|p| trailing(p.token));
+        }
         let opening: Vec<places::PlaceName> = named
             .iter()
             .filter(|p| p.token <= 2 && !p.after_of && !in_some_clause(p.token))
@@ -508,7 +530,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         counted: thing,
         action_stem: action.as_deref().map(morphology::stem),
         action,
-        context: Context::new(&at.words, span, clause),
+        context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame,
         rounding: frame::rounding(view, fig),
         written: at.written,
@@ -780,6 +802,48 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Each claim's figure and the keys of the places it holds in.
+    fn places(text: &str) -> Vec<(f64, Vec<String>)> {
+        claims(&format!("Headline\n\n{text}"))
+            .iter()
+            .map(|c| {
+                (
+                    c.value,
+                    c.frame.places.iter().map(|p| p.key.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_figures_keep_their_own_places_and_share_a_closing_one() {
+        let each = |a: &str, b: &str| vec![vec![a.to_string()], vec![b.to_string()]];
+        let found = places(
+            "Among the reported deaths, 504 were in the worst-hit Ludian County and 72 in Qiaojia County.",
+        );
+        assert_eq!(
+            found.into_iter().map(|(_, p)| p).collect::<Vec<_>>(),
+            each("ludian county", "qiaojia county")
+        );
+        let found =
+            places("Police said 30 people died in Kano on Friday, and 12 in Lagos on Saturday.");
+        assert_eq!(
+            found.into_iter().map(|(_, p)| p).collect::<Vec<_>>(),
+            each("kano", "lagos")
+        );
+        let found = places("In Kano on Friday, 30 people died in clashes and 12 were hurt.");
+        assert_eq!(
+            found.into_iter().map(|(_, p)| p).collect::<Vec<_>>(),
+            each("kano", "kano")
+        );
+        // A figure with no place of its own shares the one that closes the pair.
+        let found = places("The blast left 9 dead and 140 injured in Kano on Friday.");
+        assert_eq!(
+            found.into_iter().map(|(_, p)| p).collect::<Vec<_>>(),
+            each("kano", "kano")
+        );
     }
 
     #[test]

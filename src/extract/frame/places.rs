@@ -55,10 +55,18 @@ pub fn find(view: &View) -> Vec<PlaceName> {
     out
 }
 
+/// Past the words between a preposition and a place's name that say nothing of which
+/// place: the language's list, and a hyphenated compound in lower case ("in the
+/// worst-hit Ludian County", "in rebel-held Goma").
 fn skip_adjectives(view: &View, mut k: usize) -> usize {
+    let compound = |w: &str| {
+        w.contains('-')
+            && w.split('-')
+                .all(|p| !p.is_empty() && p.chars().all(char::is_lowercase))
+    };
     while view
         .word(k)
-        .is_some_and(|w| view.lang.place_adjectives.contains(w))
+        .is_some_and(|w| view.lang.place_adjectives.contains(w) || compound(w))
         && !view.is_capitalized(k)
     {
         k += 1;
@@ -98,10 +106,12 @@ fn name_at(view: &View, mut k: usize, depth: usize) -> Option<(PlaceName, usize)
     }
     // "the Serbian capital Belgrade": a capitalised word before a common noun is an
     // adjective; the place, if any, is named after that noun.
+    // "Mundakkai and Chooralmala": a conjunction is no common noun.
     let common_next = view.word(last + 1).is_some_and(|w| {
         !view.lang.place_parts.contains(w)
             && !view.is_capitalized(last + 1)
             && !view.lang.phrase_stops.contains(w)
+            && !view.lang.figure_joiners.contains(w)
     });
     if common_next && view.is_capitalized(last + 2) && depth == 0 {
         return name_at(view, last + 2, depth + 1);
@@ -160,6 +170,39 @@ mod tests {
         assert_eq!(
             keys("the governor of neighboring North Kivu province said"),
             [("north kivu".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_adjective_stands_before_a_place() {
+        assert_eq!(
+            keys("504 were in the worst-hit Ludian County and 72 in Qiaojia County."),
+            [
+                ("ludian county".to_string(), false),
+                ("qiaojia county".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            keys("Fighting resumed in rebel-held Goma."),
+            [("goma".to_string(), false)]
+        );
+        // Of two places joined, the first is read, as the first of one place is.
+        assert_eq!(
+            keys("250 are missing from landslide-hit Mundakkai and Chooralmala."),
+            [("mundakkai".to_string(), false)]
+        );
+        assert_eq!(
+            keys("Food aid arrived by truck from Kano or Lagos on most days."),
+            [("kano".to_string(), false)]
+        );
+        assert_eq!(
+            keys("Wildfires have burned through forests in Attica and Evia this week."),
+            [("attica".to_string(), false)]
+        );
+        // A capitalised compound is a name itself.
+        assert_eq!(
+            keys("Voters in Stoke-on-Trent turned out."),
+            [("stoke-on-trent".to_string(), false)]
         );
     }
 
