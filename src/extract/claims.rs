@@ -11,6 +11,7 @@ use crate::base::morphology;
 use crate::base::tokens::TokenKind;
 use crate::extract::figures::{self, Figure, Hedge, Unit, View};
 use crate::extract::frame::{self, parts, places, times, Frame};
+use crate::extract::non_claims;
 use crate::extract::nouns::{self, Counted};
 use crate::extract::scope;
 use crate::source::{Location, Paragraph, Source};
@@ -246,7 +247,9 @@ fn extract_paragraph(
         if view.is_empty() {
             continue;
         }
-        let found = figures::find(&view);
+        // An age is known only once the figure's subject is: "the victim was 63".
+        let mut found = figures::find(&view);
+        found.retain(|fig| !non_claims::is_age_of_person(&view, fig));
         if found.is_empty() {
             continue;
         }
@@ -867,6 +870,40 @@ mod tests {
             };
             assert!(!alone.is_empty(), "{sentence}");
             assert_eq!(quotes(&after), quotes(&alone), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_figure_a_copula_links_to_one_person_is_the_person_s_age() {
+        for text in [
+            "The victim was 63.",
+            "The driver, a local shopkeeper, was 45.",
+            "The youngest victim was 3, officials said.",
+            "Her husband was 71 and had been ill for years.",
+            "The suspect is 24, according to court records.",
+            "The pilot was about 50 and had flown the route for a decade.",
+            "The injured woman, who lives nearby, was 38.",
+            "The child is believed to be 9.",
+        ] {
+            let found = heads(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // A total, a group or a plural is counted; so is a figure that counts a noun
+        // of its own, or one that a verb other than a copula reaches.
+        for (text, value, head) in [
+            ("The toll was 63 by Sunday evening.", 63.0, "toll"),
+            ("The crowd was 5,000 at its peak.", 5000.0, "crowd"),
+            ("The number of victims was 12.", 12.0, "victims"),
+            ("The victims were 19.", 19.0, "victims"),
+            ("The crew was 12.", 12.0, "crew"),
+            ("The victim count rose to 63.", 63.0, "count"),
+            ("The victim was one of 63 people hurt.", 63.0, "people"),
+        ] {
+            let found = heads(text);
+            assert!(
+                found.contains(&(value, head.to_string())),
+                "{text}: {found:?}"
+            );
         }
     }
 

@@ -2,10 +2,12 @@
 //! durations, times, identifiers ("Article 5", "COVID-19") and "one" as a pronoun are
 //! recognised here and dropped, so a wrong "claim" never reaches the comparison.
 
+use crate::base::morphology;
 use crate::base::tokens::TokenKind;
 
-use super::figures::{self, Raw};
+use super::figures::{self, Figure, Raw, Unit};
 use super::hedges;
+use super::nouns;
 use super::view::View;
 
 /// Dates: a number next to a month name ("October 25", "25 October", "Oct. 8"), numbers
@@ -199,6 +201,38 @@ fn is_duration(view: &View, raw: &Raw) -> bool {
         && view
             .word(raw.first - 1)
             .is_some_and(|w| w == "aged" || w == "age")
+}
+
+/// The oldest age a figure linked to one person is read as.
+const MAX_AGE: f64 = 120.0;
+
+/// "The victim was 63", "The driver, a local shopkeeper, was 45", "her son is about 12":
+/// a whole figure that a copula links to its subject, a noun for one person, is that
+/// person's age, not a count of them. A count of people is a plural's ("the victims
+/// were 19") or a total's ("the toll was 63").
+pub(super) fn is_age_of_person(view: &View, fig: &Figure) -> bool {
+    let whole =
+        fig.unit == Unit::Count && fig.value.fract() == 0.0 && (1.0..=MAX_AGE).contains(&fig.value);
+    let linked = fig
+        .first
+        .checked_sub(1)
+        .and_then(|k| view.word(k))
+        .is_some_and(|w| view.lang.copulas.contains(w));
+    whole
+        && linked
+        && nouns::counted(view, fig)
+            .is_some_and(|subject| !subject.after && names_one_person(view, subject.head()))
+}
+
+/// A singular noun for one person: a word of the language's own list ("son", "suspect"),
+/// or the singular of a word of its `people` class ("victim", "woman", "child").
+fn names_one_person(view: &View, word: &str) -> bool {
+    view.lang.person_nouns.contains(word)
+        || view.lang.word_class("people").is_some_and(|class| {
+            class
+                .iter()
+                .any(|many| *many != word && morphology::singular(many) == word)
+        })
 }
 
 /// "10:30", "3 p.m.", "at 9 o'clock".
