@@ -117,6 +117,7 @@ pub struct Language {
     pub margin_words: WordSet,
     pub increments_before: WordSet,
     pub increments_after: WordSet,
+    pub increments_before_noun: WordSet,
     pub shell_nouns: WordSet,
     pub mass_nouns: WordSet,
     pub report_nouns: WordSet,
@@ -434,7 +435,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 54] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 55] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -479,6 +480,7 @@ mod tests {
             ("margin_words", &lang.margin_words),
             ("increments_before", &lang.increments_before),
             ("increments_after", &lang.increments_after),
+            ("increments_before_noun", &lang.increments_before_noun),
             ("shell_nouns", &lang.shell_nouns),
             ("mass_nouns", &lang.mass_nouns),
             ("report_nouns", &lang.report_nouns),

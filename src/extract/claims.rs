@@ -1042,6 +1042,31 @@ mod tests {
             changes("Labour won 412 seats and the Conservatives took another 121."),
             [(412.0, false), (121.0, false)]
         );
+        assert_eq!(
+            changes("Rescuers recovered 28 more bodies on Sunday."),
+            [(28.0, true)]
+        );
+        assert_eq!(
+            changes("Officials said 14 more people had died in hospital."),
+            [(14.0, true)]
+        );
+        assert_eq!(
+            changes("Labour won 20 fewer seats than forecast."),
+            [(20.0, true)]
+        );
+        // After another figure too: "more" before a noun never makes a level.
+        assert_eq!(
+            changes("The toll rose to 385 after 28 more bodies were recovered."),
+            [(385.0, false), (28.0, true)]
+        );
+        assert_eq!(
+            changes("Divers found 30 bodies on Monday and 12 more bodies on Tuesday."),
+            [(30.0, false), (12.0, true)]
+        );
+        assert_eq!(
+            changes("More than 200 people were injured."),
+            [(200.0, false)]
+        );
         assert_eq!(changes("The toll stood at 300."), [(300.0, false)]);
     }
 

@@ -74,6 +74,19 @@ fn after_figure(view: &View, fig: &Figure) -> Option<Counted> {
             return None;
         }
     }
+    // "28 more bodies", "20 fewer seats": the plural noun after the word of increment
+    // is counted (the frame makes the figure a change). With none after it ("injuring
+    // 200 more", "making thousands more sick"), the search goes on as without it.
+    if fig.unit == Unit::Count
+        && view
+            .word(i)
+            .is_some_and(|w| view.lang.increments_before_noun.contains(w))
+    {
+        let plural = scan_phrase(view, i + 1).filter(|c| view.lang.looks_plural(c.head()));
+        if plural.is_some() {
+            return plural;
+        }
+    }
     // "42 of the 80 seats", "nine of the town's 11 schools": the part counts what the
     // total counts.
     if view.is("of", i) {
@@ -1017,6 +1030,37 @@ mod tests {
         let unopened =
             heads("The toll that officials gave out after the long night of searching, was 52.");
         assert!(unopened.iter().all(String::is_empty), "{unopened:?}");
+    }
+
+    #[test]
+    fn a_word_of_increment_before_the_noun_leaves_the_noun_counted() {
+        for (text, head) in [
+            (
+                "Rescuers recovered 28 more bodies from the river.",
+                "bodies",
+            ),
+            (
+                "Officials said 14 more people had died overnight.",
+                "people",
+            ),
+            ("The army deployed 300 more troops to the region.", "troops"),
+            ("Divers found six more bodies near the wreck.", "bodies"),
+            ("Labour won 20 fewer seats than forecast.", "seats"),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+        // With no noun after it, it counts nothing after the figure; before the
+        // figure it is a hedge.
+        assert_eq!(
+            heads("It killed 218 people and injured over 200 more."),
+            ["people", ""]
+        );
+        assert_eq!(heads("Rescuers expect 200 more than that."), [""]);
+        assert_eq!(heads("More than 200 people were hurt."), ["people"]);
+        assert_eq!(heads("Over 200 more were found on Monday."), [""]);
+        // A word the language lists as a plural stays one: "left thousands homeless".
+        assert_eq!(heads("It left thousands more homeless."), ["homeless"]);
+        assert_eq!(heads("The flu made 300 more sick."), [""]);
     }
 
     #[test]

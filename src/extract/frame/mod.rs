@@ -84,7 +84,7 @@ pub fn relation(
 ) -> Relation {
     if is_margin(view, fig, last, clause) {
         Relation::Margin
-    } else if is_change(view, fig, clause, counted, action) {
+    } else if is_change(view, fig, (last, clause), counted, action) {
         Relation::Change
     } else {
         Relation::Level
@@ -97,7 +97,7 @@ pub fn relation(
 fn is_change(
     view: &View,
     fig: &Figure,
-    clause: (usize, usize),
+    (last, clause): (usize, (usize, usize)),
     counted: Option<&[String]>,
     action: Option<&str>,
 ) -> bool {
@@ -120,11 +120,19 @@ fn is_change(
                 .word(k)
                 .is_some_and(|w| view.lang.small_number(w).is_some())
     });
-    let increment = first_figure
-        && (before(1).is_some_and(|w| view.lang.increments_before.contains(w))
-            || view
-                .word(fig.last + 1)
-                .is_some_and(|w| view.lang.increments_after.contains(w)));
+    // "28 more bodies", "the toll rose to 385 after 28 more bodies were found": a word
+    // of increment before the counted noun, which the wording takes in (`last` is past
+    // that word), makes any figure a change.
+    let more_of_noun = last > fig.last + 1
+        && view
+            .word(fig.last + 1)
+            .is_some_and(|w| view.lang.increments_before_noun.contains(w));
+    let increment = more_of_noun
+        || first_figure
+            && (before(1).is_some_and(|w| view.lang.increments_before.contains(w))
+                || view
+                    .word(fig.last + 1)
+                    .is_some_and(|w| view.lang.increments_after.contains(w)));
     let by = usize::from(matches!(before(1), Some("by" | "of")));
     increment
         || before(1 + by).is_some_and(changes)
