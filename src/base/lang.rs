@@ -90,6 +90,7 @@ pub struct Language {
     pub phrase_stops: WordSet,
     pub auxiliaries: WordSet,
     pub origin_prepositions: WordSet,
+    pub relative_pronouns: WordSet,
     pub figure_joiners: WordSet,
     pub linking_words: WordSet,
     pub copulas: WordSet,
@@ -435,7 +436,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 55] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 56] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -493,6 +494,7 @@ mod tests {
             ("continents", &lang.continents),
             ("owning_words", &lang.owning_words),
             ("origin_prepositions", &lang.origin_prepositions),
+            ("relative_pronouns", &lang.relative_pronouns),
             ("figure_joiners", &lang.figure_joiners),
         ]
     }

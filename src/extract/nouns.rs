@@ -437,7 +437,7 @@ fn only_qualifies(view: &View, head: usize, end: usize) -> bool {
         let Some(word) = view.word(k) else {
             return false;
         };
-        if matches!(word, "that" | "which" | "who") {
+        if view.lang.relative_pronouns.contains(word) {
             return true;
         }
         // A past participle takes a phrase ("killed in", "found in"), not an object:
@@ -951,6 +951,18 @@ mod tests {
             (
                 "The total number of bodies found in the river is 75.",
                 "bodies",
+            ),
+            (
+                "The number of people who lost their homes in the floods has reached 3,000.",
+                "people",
+            ),
+            (
+                "The number of families whose homes were destroyed rose to 412.",
+                "families",
+            ),
+            (
+                "The toll from the fire, which broke out on Monday night, has risen to 19.",
+                "toll",
             ),
         ] {
             assert_eq!(heads(text), [head], "{text}");
