@@ -379,7 +379,7 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
         }
         start = k;
     }
-    let start = past_determiners(view, start, end);
+    let start = past_determiners(view, past_dateline(view, start, end), end);
     // The noun and its modifiers: the words up to the first that stops a phrase.
     let mut head = None;
     let mut k = start;
@@ -417,6 +417,47 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
         }
     }
     Some(counted)
+}
+
+/// Most tokens of a dateline's place ("NAIROBI, Kenya") or agency ("(Associated Press)").
+const DATELINE_REACH: usize = 6;
+
+/// Where a clause's own words start, past a dateline that opens it: "(AP) The number
+/// ...", "GENEVA (Reuters) - The number ...", "LONDON - The toll ...", and "Kenya (AP)
+/// The number ..." after the comma of "NAIROBI, Kenya". A dateline is a place in
+/// capitalised words, or none, then an agency in brackets or a dash, or both. Anything
+/// else leaves `start` as it is. (A subject followed by a bracket or a dash, "Deaths
+/// (including children) rose", had no far reading before this either.)
+fn past_dateline(view: &View, start: usize, end: usize) -> usize {
+    let mut k = start;
+    if view.starts_upper(k) {
+        k += 1;
+        while k < end
+            && k - start < DATELINE_REACH
+            && (view.starts_upper(k) || view.is_punct(k, &[',']))
+        {
+            k += 1;
+        }
+    }
+    let mut marked = false;
+    if view.is_punct(k, &['(']) {
+        let Some(close) =
+            (k + 1..end.min(k + 1 + DATELINE_REACH)).find(|&c| view.is_punct(c, &[')']))
+        else {
+            return start;
+        };
+        k = close + 1;
+        marked = true;
+    }
+    if view.is_punct(k, &['-', '‑', '—', '–']) {
+        k += 1;
+        marked = true;
+    }
+    if marked && k < end {
+        k
+    } else {
+        start
+    }
 }
 
 /// Whether the tokens after a noun at `head`, up to `end`, only qualify it: phrases
@@ -966,6 +1007,48 @@ mod tests {
             ),
         ] {
             assert_eq!(heads(text), [head], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_subject() {
+        for (text, head) in [
+            (
+                "(AP) The number of people killed in the blast rose to 41.",
+                "people",
+            ),
+            (
+                "GENEVA (Reuters) - The number of cases reported in the outbreak has risen to 540.",
+                "cases",
+            ),
+            (
+                "LONDON - The death toll from the storms across the country has climbed to 12.",
+                "toll",
+            ),
+            (
+                "NAIROBI, Kenya (AP) The number of people killed in the floods rose to 40.",
+                "people",
+            ),
+            (
+                "(Reuters) - The death toll from the fire in the market climbed to 15.",
+                "toll",
+            ),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+        // A name in brackets is no dateline when no place in capitals or no dash
+        // frames it: the subject is read as before.
+        for (text, not) in [
+            (
+                "Officials (of the ministry) said deaths in the region rose to 40.",
+                "deaths",
+            ),
+            (
+                "The WHO (World Health Organization) put the toll at 87.",
+                "toll",
+            ),
+        ] {
+            assert_eq!(heads(text), [not], "{text}");
         }
     }
 
