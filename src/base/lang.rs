@@ -91,6 +91,8 @@ pub struct Language {
     pub auxiliaries: WordSet,
     pub origin_prepositions: WordSet,
     pub relative_pronouns: WordSet,
+    pub qualifying_prepositions: WordSet,
+    pub subject_adverbs: WordSet,
     pub figure_joiners: WordSet,
     pub linking_words: WordSet,
     pub copulas: WordSet,
@@ -436,7 +438,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 56] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 58] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -495,6 +497,8 @@ mod tests {
             ("owning_words", &lang.owning_words),
             ("origin_prepositions", &lang.origin_prepositions),
             ("relative_pronouns", &lang.relative_pronouns),
+            ("qualifying_prepositions", &lang.qualifying_prepositions),
+            ("subject_adverbs", &lang.subject_adverbs),
             ("figure_joiners", &lang.figure_joiners),
         ]
     }

@@ -389,7 +389,7 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
     }
     let head = head?;
     let next = view.word(head + 1)?;
-    if !view.lang.origin_prepositions.contains(next) || !only_qualifies(view, head, end) {
+    if !opens_qualifying_phrase(view, next) || !only_qualifies(view, head, end) {
         return None;
     }
     let mut counted = phrase(view, start, head, false);
@@ -481,13 +481,18 @@ fn only_qualifies(view: &View, head: usize, end: usize) -> bool {
         if view.lang.relative_pronouns.contains(word) {
             return true;
         }
+        // "The toll in the incident so far is 116": an adverb after the phrases.
+        if let Some(length) = subject_adverb_at(view, k) {
+            k += length;
+            continue;
+        }
         // A past participle takes a phrase ("killed in", "found in"), not an object:
         // "data showed unemployment" is a clause. A present one may take either.
         let before_phrase = view
             .word(k + 1)
-            .is_some_and(|w| view.lang.origin_prepositions.contains(w));
+            .is_some_and(|w| opens_qualifying_phrase(view, w));
         let participle = view.lang.looks_verb(word) && (word.ends_with("ing") || before_phrase);
-        if !participle && !view.lang.origin_prepositions.contains(word) {
+        if !participle && !opens_qualifying_phrase(view, word) {
             return false;
         }
         k += 1;
@@ -505,6 +510,24 @@ fn only_qualifies(view: &View, head: usize, end: usize) -> bool {
         }
     }
     true
+}
+
+/// A preposition that opens a phrase qualifying the noun before it: one of origin
+/// ("from", "in", "of") or another ("among", "without", "after").
+fn opens_qualifying_phrase(view: &View, word: &str) -> bool {
+    view.lang.origin_prepositions.contains(word) || view.lang.qualifying_prepositions.contains(word)
+}
+
+/// How many tokens an adverb that may stand between a subject's phrases and its verb
+/// takes from token `k` ("still", "so far").
+fn subject_adverb_at(view: &View, k: usize) -> Option<usize> {
+    view.lang.subject_adverbs.words().iter().find_map(|adverb| {
+        adverb
+            .split(' ')
+            .enumerate()
+            .all(|(j, w)| view.word(k + j) == Some(w))
+            .then(|| adverb.split(' ').count())
+    })
 }
 
 /// The noun that the phrase opening at token `start` qualifies, through every
@@ -1005,6 +1028,54 @@ mod tests {
                 "The toll from the fire, which broke out on Monday night, has risen to 19.",
                 "toll",
             ),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_far_subject_is_read_past_any_preposition_s_phrase_and_an_adverb() {
+        for (text, head) in [
+            // Prepositions besides those of origin.
+            ("Casualties among civilians rose to 30.", "casualties"),
+            ("The number of homes without power reached 2,000.", "homes"),
+            ("The toll among children has climbed to 17.", "toll"),
+            (
+                "The number of arrests during the protests has climbed to 200.",
+                "arrests",
+            ),
+            (
+                "The number of people killed by the storm rose to 40.",
+                "people",
+            ),
+            ("Turnout among young voters was 40%.", "turnout"),
+            // An adverb after the phrases, before the verb.
+            ("The toll in the incident so far is 116.", "toll"),
+            ("The toll after the floods still stands at 282.", "toll"),
+            (
+                "The count of homes with damage has now reached 1,500.",
+                "homes",
+            ),
+            (
+                "The number of cases in the province to date is 540.",
+                "cases",
+            ),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+        // A preposition's phrase after the object of "put" is no subject's; a finite
+        // verb after the opening noun's phrase still opens a clause of its own.
+        for (text, head) in [
+            ("Police with the ministry put the toll at 87.", "toll"),
+            (
+                "Officials near the site said the death toll had risen to 45.",
+                "toll",
+            ),
+            (
+                "Rescuers with dogs pulled 30 people from the rubble.",
+                "people",
+            ),
+            ("The number of injured in the crash was 12.", "injured"),
         ] {
             assert_eq!(heads(text), [head], "{text}");
         }
