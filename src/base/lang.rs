@@ -93,6 +93,7 @@ pub struct Language {
     pub relative_pronouns: WordSet,
     pub qualifying_prepositions: WordSet,
     pub subject_adverbs: WordSet,
+    pub reporting_verbs: WordSet,
     pub figure_joiners: WordSet,
     pub linking_words: WordSet,
     pub copulas: WordSet,
@@ -438,7 +439,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 58] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 59] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -499,6 +500,7 @@ mod tests {
             ("relative_pronouns", &lang.relative_pronouns),
             ("qualifying_prepositions", &lang.qualifying_prepositions),
             ("subject_adverbs", &lang.subject_adverbs),
+            ("reporting_verbs", &lang.reporting_verbs),
             ("figure_joiners", &lang.figure_joiners),
         ]
     }

@@ -379,7 +379,8 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
         }
         start = k;
     }
-    let start = past_determiners(view, past_dateline(view, start, end), end);
+    let start = past_dateline(view, start, end);
+    let start = past_determiners(view, past_reported_speech(view, start, end), end);
     // The noun and its modifiers: the words up to the first that stops a phrase.
     let mut head = None;
     let mut k = start;
@@ -458,6 +459,27 @@ fn past_dateline(view: &View, start: usize, end: usize) -> usize {
     } else {
         start
     }
+}
+
+/// Where the clause that a verb of saying takes as its object starts, when one does
+/// between `start` and `end`: "Officials said *the number of people killed in the quake*
+/// rose to 2,000", "He added that *the toll* ...". Its subject is the figure's verb's,
+/// not the sayer. A verb of saying that a noun phrase or "that" does not follow is a
+/// participle ("the cases reported in the outbreak"), and leaves `start` as it is.
+fn past_reported_speech(view: &View, start: usize, end: usize) -> usize {
+    (start..end)
+        .rev()
+        .find(|&k| {
+            view.word(k)
+                .is_some_and(|w| view.lang.reporting_verbs.contains(w))
+                && view
+                    .word(k + 1)
+                    .is_some_and(|w| w == "that" || is_determiner(view, w))
+        })
+        .map_or(
+            start,
+            |k| if view.is("that", k + 1) { k + 2 } else { k + 1 },
+        )
 }
 
 /// Whether the tokens after a noun at `head`, up to `end`, only qualify it: phrases
@@ -1076,6 +1098,42 @@ mod tests {
                 "people",
             ),
             ("The number of injured in the crash was 12.", "injured"),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_clause_a_verb_of_saying_takes_has_its_own_subject() {
+        for (text, head) in [
+            (
+                "Officials said the number of people killed in the quake rose to 2,000.",
+                "people",
+            ),
+            (
+                "He added that the number of bodies recovered from the river had reached 75.",
+                "bodies",
+            ),
+            (
+                "The ministry announced that the count of homes destroyed by the fire was 300.",
+                "homes",
+            ),
+            (
+                "The governor confirmed the toll from the landslides in the district had climbed to 225.",
+                "toll",
+            ),
+        ] {
+            assert_eq!(heads(text), [head], "{text}");
+        }
+        // A participle of saying takes no clause, and a figure with its own noun or
+        // its near subject keeps it.
+        for (text, head) in [
+            (
+                "The number of cases reported in the outbreak has risen to 540.",
+                "cases",
+            ),
+            ("Police said the crowd was about 5,000.", "crowd"),
+            ("Officials said 40 people were killed.", "people"),
         ] {
             assert_eq!(heads(text), [head], "{text}");
         }
