@@ -93,6 +93,7 @@ pub struct Language {
     pub relative_pronouns: WordSet,
     pub qualifying_prepositions: WordSet,
     pub subject_adverbs: WordSet,
+    pub group_prepositions: WordSet,
     pub reporting_verbs: WordSet,
     pub figure_joiners: WordSet,
     pub linking_words: WordSet,
@@ -439,7 +440,7 @@ mod tests {
     use super::*;
 
     /// Every word set of a language, by its name in the data files.
-    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 59] {
+    fn word_sets(lang: &Language) -> [(&'static str, &WordSet); 60] {
         [
             ("number_units", &lang.number_units),
             ("number_tens", &lang.number_tens),
@@ -500,6 +501,7 @@ mod tests {
             ("relative_pronouns", &lang.relative_pronouns),
             ("qualifying_prepositions", &lang.qualifying_prepositions),
             ("subject_adverbs", &lang.subject_adverbs),
+            ("group_prepositions", &lang.group_prepositions),
             ("reporting_verbs", &lang.reporting_verbs),
             ("figure_joiners", &lang.figure_joiners),
         ]

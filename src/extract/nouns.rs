@@ -417,6 +417,7 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
             counted.qualifier = None;
         }
     }
+    counted.qualifier = group_of_subject(view, head + 1, end);
     Some(counted)
 }
 
@@ -532,6 +533,23 @@ fn only_qualifies(view: &View, head: usize, end: usize) -> bool {
         }
     }
     true
+}
+
+/// The group a subject's qualifying phrases restrict its figure to, between `from` and
+/// `end`: "The toll *among children* has climbed to 17" is children's toll, "Labour's
+/// share of the vote *among women* was 40%" women's share. Only a group of the
+/// language's `group_classes`, by its class ("female" for "women"), as parts of a whole
+/// go: "among civilians" or "among pilgrims" may name the event's whole population.
+fn group_of_subject(view: &View, from: usize, end: usize) -> Option<String> {
+    let opening = (from..=end).find(|&k| {
+        view.word(k)
+            .is_some_and(|w| view.lang.group_prepositions.contains(w))
+    })?;
+    let first = past_determiners(view, opening + 1, end + 1);
+    let last = (first..=end)
+        .take_while(|&k| is_noun_word(view, k))
+        .last()?;
+    view.lang.group_class(view.word(last)?).map(str::to_string)
 }
 
 /// A preposition that opens a phrase qualifying the noun before it: one of origin
@@ -1136,6 +1154,53 @@ mod tests {
             ("Officials said 40 people were killed.", "people"),
         ] {
             assert_eq!(heads(text), [head], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_group_among_the_subject_s_phrases_qualifies_its_figure() {
+        let read = |text: &str| -> (String, Option<String>) {
+            let found = counted_of(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            (found[0].1.clone(), found[0].2.clone())
+        };
+        for (text, head, group) in [
+            (
+                "The toll among children has climbed to 17.",
+                "toll",
+                "children",
+            ),
+            ("Deaths among women rose to 23.", "deaths", "female"),
+            (
+                "Labour's share of the vote among women was 40%.",
+                "share",
+                "female",
+            ),
+            (
+                "Support for the party among men stood at 38%.",
+                "support",
+                "male",
+            ),
+            (
+                "The number of infections among young children has reached 300.",
+                "infections",
+                "children",
+            ),
+        ] {
+            assert_eq!(
+                read(text),
+                (head.to_string(), Some(group.to_string())),
+                "{text}"
+            );
+        }
+        // A group the language does not list may be the event's whole population;
+        // a group after another preposition is not read as one.
+        for (text, head) in [
+            ("Casualties among civilians rose to 30.", "casualties"),
+            ("The death toll among pilgrims now stands at 1,301.", "toll"),
+            ("The number of cases in children has reached 300.", "cases"),
+        ] {
+            assert_eq!(read(text), (head.to_string(), None), "{text}");
         }
     }
 
