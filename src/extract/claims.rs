@@ -755,8 +755,14 @@ fn part_of(
     })
 }
 
-/// "60 Jordanians died": a people's name counts people, and is the part they are.
+/// "60 Jordanians died": a people's name counts people, and is the part they are. "The
+/// death toll among pilgrims from Egypt rose to 323": a subject restricted to a people
+/// counts that part of its thing.
 fn people_of(thing: &mut CountedThing, view: &View, counted: Option<&Counted>) {
+    if let Some(people) = counted.and_then(|c| c.people) {
+        thing.part = Some(people.to_string());
+        return;
+    }
     let Some(c) = counted.filter(|c| c.after) else {
         return;
     };
@@ -904,6 +910,42 @@ mod tests {
                 found.contains(&(value, head.to_string())),
                 "{text}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_subject_restricted_to_a_people_counts_their_part() {
+        let parts = |text: &str| -> Vec<Option<String>> {
+            claims(&format!("Headline\n\n{text}"))
+                .iter()
+                .map(|c| c.counted.as_ref().and_then(|t| t.part.clone()))
+                .collect()
+        };
+        for (text, people) in [
+            (
+                "Deaths among pilgrims from Egypt stood at 323.",
+                "Egyptians",
+            ),
+            (
+                "The death toll among Egyptians has risen to 323.",
+                "Egyptians",
+            ),
+            (
+                "The number of pilgrims from Jordan who died stood at 41.",
+                "Jordanians",
+            ),
+            ("Deaths among Indian pilgrims rose to 98.", "Indians"),
+        ] {
+            assert_eq!(parts(text), [Some(people.to_string())], "{text}");
+        }
+        // Where things happened is no people: a place, or a people's adjective
+        // before a noun for no people.
+        for text in [
+            "The death toll from the floods in Kenya rose to 40.",
+            "The death toll from the Egyptian floods rose to 40.",
+            "The number of homes in Egypt without power reached 2,000.",
+        ] {
+            assert_eq!(parts(text), [None], "{text}");
         }
     }
 

@@ -26,6 +26,9 @@ pub struct Counted {
     /// True when the phrase was found after the figure, false when it is the subject
     /// before it.
     pub after: bool,
+    /// For a subject, the people its qualifying phrases restrict it to ("Egyptians" for
+    /// "the death toll among pilgrims from Egypt"), by the plural name of the people.
+    pub people: Option<&'static str>,
 }
 
 impl Counted {
@@ -418,6 +421,7 @@ fn clause_subject(view: &View, end: usize) -> Option<Counted> {
         }
     }
     counted.qualifier = group_of_subject(view, head + 1, end);
+    counted.people = people_of_subject(view, head + 1, end);
     Some(counted)
 }
 
@@ -550,6 +554,32 @@ fn group_of_subject(view: &View, from: usize, end: usize) -> Option<String> {
         .take_while(|&k| is_noun_word(view, k))
         .last()?;
     view.lang.group_class(view.word(last)?).map(str::to_string)
+}
+
+/// The people a subject's qualifying phrases, between `from` and `end`, restrict its
+/// figure to: a people's plural name ("the toll among Egyptians"), its adjective before
+/// a noun for people ("deaths among Egyptian pilgrims"), or a country people come from
+/// ("the number of pilgrims from Egypt"). Places where things happen ("the floods in
+/// Kenya") are the frame's to read.
+fn people_of_subject(view: &View, from: usize, end: usize) -> Option<&'static str> {
+    let people_noun = |k: usize| {
+        view.word(k)
+            .is_some_and(|w| view.lang.in_class("people", w))
+    };
+    (from..=end).find_map(|k| {
+        if !view.is_capitalized(k) {
+            return None;
+        }
+        let raw = view.raw(k);
+        let named = view
+            .lang
+            .demonym(raw)
+            .filter(|people| people.eq_ignore_ascii_case(raw) || people_noun(k + 1));
+        let origin = (k >= 2 && view.is("from", k - 1) && people_noun(k - 2))
+            .then(|| view.lang.demonym_of(raw))
+            .flatten();
+        named.or(origin)
+    })
 }
 
 /// A preposition that opens a phrase qualifying the noun before it: one of origin
@@ -746,6 +776,7 @@ fn phrase(view: &View, first: usize, last: usize, after: bool) -> Counted {
         first,
         last,
         after,
+        people: None,
     }
 }
 
