@@ -468,23 +468,35 @@ fn past_dateline(view: &View, start: usize, end: usize) -> usize {
 
 /// Where the clause that a verb of saying takes as its object starts, when one does
 /// between `start` and `end`: "Officials said *the number of people killed in the quake*
-/// rose to 2,000", "He added that *the toll* ...". Its subject is the figure's verb's,
-/// not the sayer. A verb of saying that a noun phrase or "that" does not follow is a
-/// participle ("the cases reported in the outbreak"), and leaves `start` as it is.
+/// rose to 2,000", "He added that *the toll* ...". One or two words of the verb's own
+/// object or time may come first ("told reporters the number ...", "said Sunday that
+/// the toll ..."). Its subject is the figure's verb's, not the sayer. A verb of saying
+/// that a noun phrase or "that" does not follow is a participle ("the cases reported in
+/// the outbreak"), and leaves `start` as it is.
 fn past_reported_speech(view: &View, start: usize, end: usize) -> usize {
+    /// Most words between a verb of saying and its clause.
+    const OBJECT: usize = 2;
+    let clause_at = |k: usize| {
+        view.word(k)
+            .is_some_and(|w| w == "that" || is_determiner(view, w))
+    };
     (start..end)
         .rev()
-        .find(|&k| {
+        .filter(|&k| {
             view.word(k)
                 .is_some_and(|w| view.lang.reporting_verbs.contains(w))
-                && view
-                    .word(k + 1)
-                    .is_some_and(|w| w == "that" || is_determiner(view, w))
         })
-        .map_or(
-            start,
-            |k| if view.is("that", k + 1) { k + 2 } else { k + 1 },
-        )
+        .find_map(|k| {
+            let opening = (k + 1..=k + 1 + OBJECT)
+                .take_while(|&j| j == k + 1 || is_noun_word(view, j - 1))
+                .find(|&j| clause_at(j))?;
+            Some(if view.is("that", opening) {
+                opening + 1
+            } else {
+                opening
+            })
+        })
+        .unwrap_or(start)
 }
 
 /// Whether the tokens after a noun at `head`, up to `end`, only qualify it: phrases
@@ -1170,6 +1182,14 @@ mod tests {
             (
                 "The governor confirmed the toll from the landslides in the district had climbed to 225.",
                 "toll",
+            ),
+            (
+                "Police told reporters the number of people arrested during the protest stood at 60.",
+                "people",
+            ),
+            (
+                "The mayor said Sunday that the number of homes destroyed in the fire had reached 300.",
+                "homes",
             ),
         ] {
             assert_eq!(heads(text), [head], "{text}");
