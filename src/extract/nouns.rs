@@ -276,11 +276,14 @@ fn scan_phrase(view: &View, start: usize) -> Option<Counted> {
     Some(phrase(view, start, last, true))
 }
 
-/// A weekday, or a month written as a name ("May", not the verb "may").
+/// A weekday, or a month written as a name ("May", not the verb "may"), that is no part
+/// of a longer name ("Black Friday sales", "Super Tuesday delegates").
 fn is_day_or_month(view: &View, k: usize) -> bool {
-    view.word(k).is_some_and(|w| {
-        view.lang.weekdays.contains(w) || (view.lang.is_month(w) && view.is_capitalized(k))
-    })
+    let in_name = k > 0 && view.is_capitalized(k - 1);
+    !in_name
+        && view.word(k).is_some_and(|w| {
+            view.lang.weekdays.contains(w) || (view.lang.is_month(w) && view.is_capitalized(k))
+        })
 }
 
 /// A plural head followed by another plural noun heads a compound: "media outlets".
@@ -1046,6 +1049,15 @@ mod tests {
         assert_eq!(
             heads("Police said 200 march organisers were held."),
             ["organisers"]
+        );
+        // A day inside a longer name is the name's.
+        assert_eq!(
+            heads("Shoppers spent $9.8 billion in Black Friday sales this year."),
+            ["sales"]
+        );
+        assert_eq!(
+            heads("Biden won about 1,400 Super Tuesday delegates across the southern states."),
+            ["delegates"]
         );
     }
 
