@@ -476,7 +476,7 @@ fn past_dateline(view: &View, start: usize, end: usize) -> usize {
 /// the toll ..."). Its subject is the figure's verb's, not the sayer. A verb of saying
 /// that a noun phrase or "that" does not follow is a participle ("the cases reported in
 /// the outbreak"), and leaves `start` as it is.
-fn past_reported_speech(view: &View, start: usize, end: usize) -> usize {
+pub(crate) fn past_reported_speech(view: &View, start: usize, end: usize) -> usize {
     /// Most words between a verb of saying and its clause.
     const OBJECT: usize = 2;
     let clause_at = |k: usize| {

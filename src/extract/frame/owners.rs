@@ -94,15 +94,11 @@ fn possessive_stem(raw: &str) -> Option<&str> {
 
 /// "Labour's vote share", "Alphabet's annual revenue": a capitalised possessive before
 /// the figure in its clause. "It's" and "That's" are a pronoun and a verb. A possessive
-/// before a reporting verb is the speaker's ("China's news agency Xinhua reported").
+/// before a verb of saying that opens a clause is the speaker's ("China's news agency
+/// Xinhua reported the death toll ..."); one before a participle is not ("Italy's
+/// confirmed cases").
 fn possessor(view: &View, from: usize, to: usize) -> Option<String> {
-    let from = (from..to)
-        .rev()
-        .find(|&k| {
-            view.word(k)
-                .is_some_and(|w| view.lang.reporting_verbs.contains(w))
-        })
-        .map_or(from, |k| k + 1);
+    let from = crate::extract::nouns::past_reported_speech(view, from, to);
     (from..to).rev().find_map(|k| {
         let stem = possessive_stem(view.raw(k))?;
         let lower = stem.to_lowercase();
@@ -353,6 +349,15 @@ mod tests {
         assert_eq!(
             owners("Officials said Microsoft's offer of $95 a share was final."),
             [some("Microsoft")]
+        );
+        // A participle of saying before the noun is no speaker's verb.
+        assert_eq!(
+            owners("Italy's confirmed cases rose to 5,000 on Monday."),
+            [some("Italy")]
+        );
+        assert_eq!(
+            owners("Kenya's reported death toll climbed to 40, officials added."),
+            [some("Kenya")]
         );
         // A relative clause's object is not the subject.
         assert_eq!(
