@@ -29,46 +29,94 @@ impl NamedEvents {
     };
 
     pub fn of(sources: &[Source]) -> NamedEvents {
-        NamedEvents::of_each(sources.iter().map(named_by))
+        NamedEvents::of_each(sources.iter().map(Naming::of))
     }
 
-    /// The events of a set whose sources name the events given, source by source.
-    pub fn of_each(each: impl IntoIterator<Item = BTreeSet<String>>) -> NamedEvents {
-        let mut by_sources: BTreeMap<String, usize> = BTreeMap::new();
-        for names in each {
-            for name in names {
-                *by_sources.entry(name).or_default() += 1;
-            }
-        }
+    /// The events of a set, from what each of its sources names. An event counts for a
+    /// source that names it with its kind anywhere or at all in its headline ("Milton
+    /// leaves 3 million without power"); the set's own is the one most sources name,
+    /// and only if at least half of them (and two) do. With no such event, nothing is
+    /// set apart: a set about one storm that looks back on another at length is not
+    /// read as about the other.
+    pub fn of_each(each: impl IntoIterator<Item = Naming>) -> NamedEvents {
+        let each: Vec<Naming> = each.into_iter().collect();
+        let candidates: BTreeSet<&String> = each.iter().flat_map(|n| &n.with_kind).collect();
+        let by_sources: BTreeMap<&String, usize> = candidates
+            .into_iter()
+            .map(|name| {
+                let naming = each
+                    .iter()
+                    .filter(|n| n.with_kind.contains(name) || names(&n.headline, name))
+                    .count();
+                (name, naming)
+            })
+            .collect();
         let most = by_sources.values().copied().max().unwrap_or(0);
+        if most < 2 || most * 2 < each.len() {
+            return NamedEvents::default();
+        }
         let (own, other): (Vec<_>, Vec<_>) = by_sources.into_iter().partition(|(_, n)| *n == most);
         NamedEvents {
-            own: own.into_iter().map(|(name, _)| name).collect(),
-            other: other.into_iter().map(|(name, _)| name).collect(),
+            own: own.into_iter().map(|(name, _)| name.clone()).collect(),
+            other: other.into_iter().map(|(name, _)| name.clone()).collect(),
         }
     }
 
-    /// The other event a claim is about: one its clause names without the set's own,
-    /// or, when its clause names none, one its sentence names without the set's own.
+    /// The other event a claim is about: one its own clause names, or one its sentence
+    /// opens on ("Helene, which caused fatalities in several states, resulted in at
+    /// least 243 deaths"), where the set's own is not named there too. A sentence that
+    /// only mentions another event ("Two weeks after Helene devastated the region, 3
+    /// million customers lost power") leaves the figure the set's.
     pub fn occasion(&self, claim: &Claim) -> Option<String> {
         if self.other.is_empty() {
             return None;
         }
-        let sentence = &*claim.sentence;
-        let other = self.other.iter().find(|n| names(sentence, n))?;
-        let own_in_sentence = self.own.iter().any(|n| names(sentence, n));
+        let is = |name: &str, word: &str| name.to_lowercase() == word;
         let in_clause = |name: &str| {
-            let lower = name.to_lowercase();
-            claim.context.iter().any(|w| w.in_clause && w.word == lower)
+            claim
+                .context
+                .iter()
+                .any(|w| w.in_clause && is(name, w.word))
         };
-        let own_in_clause = self.own.iter().any(|n| in_clause(n));
-        let other_in_clause = self.other.iter().find(|n| in_clause(n));
-        if own_in_clause {
+        let in_sentence = |name: &str| claim.context.iter().any(|w| is(name, w.word));
+        if self.own.iter().any(|n| in_clause(n)) {
             return None;
         }
-        other_in_clause
-            .or((!own_in_sentence).then_some(other))
-            .cloned()
+        if let Some(other) = self.other.iter().find(|n| in_clause(n)) {
+            return Some(other.clone());
+        }
+        // The sentence's first word, past a kind ("Hurricane Helene caused ...").
+        let lang = claim.language;
+        let opening = claim
+            .context
+            .iter()
+            .map(|w| w.word)
+            .find(|w| !lang.named_event_kinds.contains(w))?;
+        if self.own.iter().any(|n| in_sentence(n)) {
+            return None;
+        }
+        self.other.iter().find(|n| is(n, opening)).cloned()
+    }
+}
+
+/// What one source says of named events: those it names with their kind, and its
+/// headline, where a name alone names its event.
+#[derive(Debug, Clone, Default)]
+pub struct Naming {
+    pub with_kind: BTreeSet<String>,
+    pub headline: String,
+}
+
+impl Naming {
+    pub fn of(source: &Source) -> Naming {
+        Naming {
+            with_kind: named_by(source),
+            headline: source
+                .paragraphs
+                .first()
+                .map(|p| p.text.clone())
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -121,8 +169,21 @@ fn named_in<'t>(
             && name.chars().skip(1).all(char::is_lowercase)
             && name.chars().count() > 2
             && !lang.named_event_kinds.contains(&name.to_lowercase());
-        (is_kind && is_name && !after_name && glued_by_space(text, words[i], words[i + 1]))
-            .then(|| name.to_string())
+        // "the Storm Prediction Center", "Storm Shadow missiles": a name that goes on, or
+        // that a plural noun follows, names something else than an event.
+        let goes_on = words.get(i + 2).is_some_and(|&(at, next)| {
+            glued_by_space(text, words[i + 1], (at, next))
+                && written == name
+                && (capitalised(next)
+                    || lang.looks_plural(&next.to_lowercase())
+                        && !lang.looks_verb(&next.to_lowercase()))
+        });
+        (is_kind
+            && is_name
+            && !after_name
+            && !goes_on
+            && glued_by_space(text, words[i], words[i + 1]))
+        .then(|| name.to_string())
     })
 }
 
@@ -178,6 +239,12 @@ mod tests {
         assert!(named("the National Hurricane Center said").is_empty());
         assert!(named("a hurricane warning for Tampa").is_empty());
         assert!(named("Hurricane NOW, a charity").is_empty());
+        // A name that goes on, or that a plural noun follows, names something else.
+        assert!(named("as the Storm Prediction Center warned").is_empty());
+        assert!(named("Kyiv asked for Storm Shadow missiles").is_empty());
+        assert_eq!(named("after Hurricane Helene devastated it"), ["Helene"]);
+        // A kind is no name: "Storm Cyclone" names no storm "Cyclone".
+        assert!(named("a so-called Storm Cyclone.").is_empty());
         // A kind that opens a sentence after another's full stop still names one.
         assert_eq!(named("It was weak. Storm Babet hit."), ["Babet"]);
     }
@@ -204,6 +271,37 @@ mod tests {
     fn words_are_found_past_any_character() {
         assert_eq!(named("“It was,” he said. “Hurricane Milton…”"), ["Milton"]);
         assert_eq!(named("Ünal — Cyclone Freddy’s toll"), ["Freddy"]);
+    }
+
+    fn naming(with_kind: &[&str], headline: &str) -> Naming {
+        Naming {
+            with_kind: with_kind.iter().map(|n| (*n).to_string()).collect(),
+            headline: headline.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_headline_names_its_event_without_the_kind() {
+        // One source writes "Hurricane Milton", two only "Hurricane Helene", but every
+        // headline is about Milton.
+        let found = NamedEvents::of_each([
+            naming(&["Milton"], "Milton makes landfall"),
+            naming(&["Helene"], "Milton leaves 3 million without power"),
+            naming(&["Helene"], "Florida counts Milton's dead"),
+        ]);
+        assert_eq!(found.own, BTreeSet::from(["Milton".to_string()]));
+        assert_eq!(found.other, BTreeSet::from(["Helene".to_string()]));
+    }
+
+    #[test]
+    fn without_an_event_most_sources_name_nothing_is_set_apart() {
+        let found = NamedEvents::of_each([
+            naming(&["Helene"], "Floods in the north"),
+            naming(&[], "Rain keeps falling"),
+            naming(&[], "Rivers burst their banks"),
+            naming(&[], "Thousands evacuated"),
+        ]);
+        assert_eq!(found, NamedEvents::default());
     }
 
     #[test]
