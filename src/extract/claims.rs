@@ -106,6 +106,7 @@ pub struct SentenceWord {
     /// risen to"): a subject is as near its figure as the words between that are not
     /// such links.
     pub links_before: u32,
+    /// Whether it is such a link itself.
     pub links: bool,
 }
 

@@ -234,7 +234,7 @@ fn in_relative_clause(view: &View, start: usize) -> bool {
         && view.word(k - 1).is_some_and(|w| view.lang.looks_verb(w))
         && view
             .word(k - 2)
-            .is_some_and(|w| matches!(w, "that" | "which" | "who"))
+            .is_some_and(|w| view.lang.relative_pronouns.contains(w))
 }
 
 /// A word that reads as a name even at a sentence's start: not a function word, a
