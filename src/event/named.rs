@@ -171,13 +171,17 @@ fn named_in<'t>(
             && name.chars().count() > 2
             && !lang.named_event_kinds.contains(&name.to_lowercase());
         // "the Storm Prediction Center", "Storm Shadow missiles": a name that goes on, or
-        // that a plural noun follows, names something else than an event.
+        // that a plural noun follows, names something else than an event; people it
+        // touched do not ("Hurricane Helene survivors").
         let goes_on = words.get(i + 2).is_some_and(|&(at, next)| {
+            let lower = next.to_lowercase();
+            let people = lang
+                .word_class("people")
+                .is_some_and(|class| class.contains(&lower.as_str()));
             glued_by_space(text, words[i + 1], (at, next))
                 && written == name
                 && (capitalised(next)
-                    || lang.looks_plural(&next.to_lowercase())
-                        && !lang.looks_verb(&next.to_lowercase()))
+                    || lang.looks_plural(&lower) && !lang.looks_verb(&lower) && !people)
         });
         (is_kind
             && is_name
@@ -235,6 +239,7 @@ mod tests {
         assert!(named("as the Storm Prediction Center warned").is_empty());
         assert!(named("Kyiv asked for Storm Shadow missiles").is_empty());
         assert_eq!(named("after Hurricane Helene devastated it"), ["Helene"]);
+        assert_eq!(named("for Hurricane Helene victims and others"), ["Helene"]);
         // A kind is no name: "Storm Cyclone" names no storm "Cyclone".
         assert!(named("a so-called Storm Cyclone.").is_empty());
         // A kind that opens a sentence after another's full stop still names one.
