@@ -164,8 +164,15 @@ fn named_in<'t>(
         let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let is_kind = capitalised(kind) && lang.named_event_kinds.contains(&kind.to_lowercase());
         // "the National Hurricane Center": a kind inside an organisation's name.
-        let after_name =
-            i > 0 && capitalised(words[i - 1].1) && glued_by_space(text, words[i - 1], words[i]);
+        // A kind of two words ("Tropical Storm Debby") is no organisation's name.
+        let two_word_kind = i > 0
+            && lang
+                .named_event_kinds
+                .contains(&format!("{} {kind}", words[i - 1].1).to_lowercase());
+        let after_name = i > 0
+            && capitalised(words[i - 1].1)
+            && glued_by_space(text, words[i - 1], words[i])
+            && !two_word_kind;
         let is_name = capitalised(name)
             && name.chars().skip(1).all(char::is_lowercase)
             && name.chars().count() > 2
@@ -240,6 +247,7 @@ mod tests {
         assert!(named("Kyiv asked for Storm Shadow missiles").is_empty());
         assert_eq!(named("after Hurricane Helene devastated it"), ["Helene"]);
         assert_eq!(named("for Hurricane Helene victims and others"), ["Helene"]);
+        assert_eq!(named("after Tropical Storm Debby stalled"), ["Debby"]);
         // A kind is no name: "Storm Cyclone" names no storm "Cyclone".
         assert!(named("a so-called Storm Cyclone.").is_empty());
         // A kind that opens a sentence after another's full stop still names one.
