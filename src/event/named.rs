@@ -4,13 +4,13 @@
 //!
 //! An event is named by a kind the language lists (`named_event_kinds`: "Hurricane",
 //! "Typhoon") and a capitalised name after it. The set's own event is the one the most
-//! sources name; the others are other occasions. A kind after another capitalised word
+//! sources name, with its kind or in their headline, if at least half of them do; the
+//! others are other occasions. A kind after another capitalised word
 //! names an organisation ("the National Hurricane Center"), not an event.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::tokens::is_word_char;
-use crate::event::places::contains_words;
 use crate::extract::claims::Claim;
 use crate::source::Source;
 
@@ -41,25 +41,33 @@ impl NamedEvents {
     /// read as about the other.
     pub fn of_each(each: impl IntoIterator<Item = Naming>) -> NamedEvents {
         let each: Vec<Naming> = each.into_iter().collect();
-        let candidates: BTreeSet<&String> = each.iter().flat_map(|n| &n.with_kind).collect();
-        let by_sources: BTreeMap<&String, usize> = candidates
-            .into_iter()
-            .map(|name| {
-                let naming = each
-                    .iter()
-                    .filter(|n| n.with_kind.contains(name) || contains_words(&n.headline, name))
-                    .count();
-                (name, naming)
-            })
+        let candidates: BTreeSet<&str> = each
+            .iter()
+            .flat_map(|n| n.with_kind.iter().map(String::as_str))
             .collect();
+        // Each headline's words are looked up, so that an archive naming many storms
+        // costs one pass over its headlines, not one per storm.
+        let mut by_sources: BTreeMap<&str, usize> = BTreeMap::new();
+        for naming in &each {
+            let mut names: BTreeSet<&str> = naming.with_kind.iter().map(String::as_str).collect();
+            names.extend(
+                word_spans(&naming.headline).filter_map(|(_, w)| candidates.get(w).copied()),
+            );
+            for name in names {
+                *by_sources.entry(name).or_default() += 1;
+            }
+        }
         let most = by_sources.values().copied().max().unwrap_or(0);
         if most < 2 || most * 2 < each.len() {
             return NamedEvents::default();
         }
         let (own, other): (Vec<_>, Vec<_>) = by_sources.into_iter().partition(|(_, n)| *n == most);
         NamedEvents {
-            own: own.into_iter().map(|(name, _)| name.clone()).collect(),
-            other: other.into_iter().map(|(name, _)| name.clone()).collect(),
+            own: own.into_iter().map(|(name, _)| name.to_string()).collect(),
+            other: other
+                .into_iter()
+                .map(|(name, _)| name.to_string())
+                .collect(),
         }
     }
 
