@@ -52,6 +52,9 @@ pub fn owner(
     if !possession {
         return None;
     }
+    // "Xinhua reported the death toll rose to 3,050": the subject is the reported
+    // clause's, never the speaker's.
+    let from = crate::extract::nouns::past_reported_speech(view, from, fig.first);
     subject(view, from, fig.first)
         .or_else(|| definite_subject(view, from, fig.first))
         .or_else(|| opening_subject(view, clause))
@@ -349,6 +352,15 @@ mod tests {
         assert_eq!(
             owners("Officials said Microsoft's offer of $95 a share was final."),
             [some("Microsoft")]
+        );
+        // A speaker named without a possessive owns nothing either.
+        assert_eq!(
+            owners("Xinhua reported the death toll in Hubei rose to 3,050 on Monday."),
+            [None]
+        );
+        assert_eq!(
+            owners("Reuters reported that Labour won 412 seats in the election."),
+            [some("Labour")]
         );
         // A participle of saying before the noun is no speaker's verb.
         assert_eq!(
