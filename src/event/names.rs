@@ -279,8 +279,16 @@ pub fn key(name: &str) -> String {
         .map(str::to_lowercase)
         .filter(|w| w != "the")
         .collect();
+    // "Conservatives" and "the Tories" are one party; "Hamas", "Texas" and "Paris"
+    // are no plurals: an -s after a vowel or another s ends many a name, and no
+    // plural of one.
     if let Some(last) = words.last_mut() {
-        *last = morphology::singular(last);
+        let named_in_s = ["as", "is", "us", "os", "ss"]
+            .iter()
+            .any(|ending| last.ends_with(ending));
+        if !named_in_s {
+            *last = morphology::singular(last);
+        }
     }
     if words.len() > 1 && words.last().is_some_and(|w| w == "party") {
         words.pop();
@@ -321,6 +329,11 @@ mod tests {
         assert!(!same("uk", "reform uk"));
         assert_eq!(key("The Labour Party"), "labour");
         assert_eq!(key("Conservatives"), "conservative");
+        assert_eq!(key("the Tories"), "tory");
+        assert_eq!(key("Liberal Democrats"), "liberal democrat");
+        assert_eq!(key("Hamas"), "hamas");
+        assert_eq!(key("Texas"), "texas");
+        assert_eq!(key("Paris"), "paris");
     }
 
     #[test]
