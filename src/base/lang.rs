@@ -168,6 +168,11 @@ impl Language {
         self.month_words.contains(word.trim_end_matches('.'))
     }
 
+    /// A month's or a weekday's name: a time, never a place, a name or a thing counted.
+    pub fn is_day_name(&self, word: &str) -> bool {
+        self.is_month(word) || self.weekdays.contains(word)
+    }
+
     /// True for a month's abbreviation in lower case ("sept").
     pub fn is_month_abbreviation(&self, word: &str) -> bool {
         self.months

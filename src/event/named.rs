@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::base::tokens::is_word_char;
+use crate::base::tokens::{self, TokenKind};
 use crate::extract::claims::Claim;
 use crate::source::Source;
 
@@ -51,7 +51,9 @@ impl NamedEvents {
         for naming in &each {
             let mut names: BTreeSet<&str> = naming.with_kind.iter().map(String::as_str).collect();
             names.extend(
-                word_spans(&naming.headline).filter_map(|(_, w)| candidates.get(w).copied()),
+                word_spans(&naming.headline)
+                    .into_iter()
+                    .filter_map(|(_, w)| candidates.get(without_possessive(w)).copied()),
             );
             for name in names {
                 *by_sources.entry(name).or_default() += 1;
@@ -161,14 +163,11 @@ fn named_in<'t>(
     text: &'t str,
     lang: &'static crate::base::lang::Language,
 ) -> impl Iterator<Item = String> + 't {
-    let words: Vec<(usize, &str)> = word_spans(text).collect();
+    let words = word_spans(text);
     (0..words.len().saturating_sub(1)).filter_map(move |i| {
         let (_, kind) = words[i];
         let (_, written) = words[i + 1];
-        let name = written
-            .strip_suffix("'s")
-            .or_else(|| written.strip_suffix("’s"))
-            .unwrap_or(written);
+        let name = without_possessive(written);
         let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let is_kind = capitalised(kind) && lang.named_event_kinds.contains(&kind.to_lowercase());
         // "the National Hurricane Center": a kind inside an organisation's name.
@@ -207,22 +206,20 @@ fn named_in<'t>(
     })
 }
 
-/// The words of a text with their byte offsets.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| match (start, is_word_char(c)) {
-            (None, true) => {
-                start = Some(i);
-                None
-            }
-            (Some(s), false) => {
-                start = None;
-                Some((s, &text[s..i]))
-            }
-            _ => None,
-        })
+/// The words of a text with their byte offsets, as the tokenizer cuts them.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    tokens::tokenize(text, 0, text.len())
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| (t.start, t.text(text)))
+        .collect()
+}
+
+/// A word without its possessive: "Milton" for "Milton's".
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// True when one space alone stands between two words.

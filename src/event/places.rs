@@ -242,7 +242,7 @@ fn key_of(lang: &Language, text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split_whitespace()
         .map(str::to_lowercase)
-        .take_while(|w| !lang.is_month(w) && !lang.weekdays.contains(w))
+        .take_while(|w| !lang.is_day_name(w))
         .collect();
     let first = words.first()?;
     (!lang.phrase_stops.contains(first)).then(|| words.join(" "))

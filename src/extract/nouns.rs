@@ -282,7 +282,8 @@ fn is_day_or_month(view: &View, k: usize) -> bool {
     let in_name = k > 0 && view.is_capitalized(k - 1);
     !in_name
         && view.word(k).is_some_and(|w| {
-            view.lang.weekdays.contains(w) || (view.lang.is_month(w) && view.is_capitalized(k))
+            // "may" in lower case is the verb's.
+            view.lang.is_day_name(w) && (view.is_capitalized(k) || !view.lang.is_month(w))
         })
 }
 

@@ -160,11 +160,8 @@ fn is_preposition(word: Option<&str>) -> bool {
 }
 
 fn is_stop(view: &View, k: usize) -> bool {
-    view.word(k).is_some_and(|w| {
-        view.lang.phrase_stops.contains(w)
-            || view.lang.is_month(w)
-            || view.lang.weekdays.contains(w)
-    })
+    view.word(k)
+        .is_some_and(|w| view.lang.phrase_stops.contains(w) || view.lang.is_day_name(w))
 }
 
 /// The last capitalised name in `from..to` that is not the object of a preposition:

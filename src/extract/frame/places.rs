@@ -82,8 +82,7 @@ fn name_at(view: &View, mut k: usize, depth: usize) -> Option<(PlaceName, usize)
     let mut last = k;
     while words.len() < 4 && view.is_capitalized(k) {
         let lower = view.word(k)?;
-        if view.lang.is_month(lower)
-            || view.lang.weekdays.contains(lower)
+        if view.lang.is_day_name(lower)
             || (words.is_empty() && view.lang.phrase_stops.contains(lower))
         {
             break;
