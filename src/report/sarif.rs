@@ -85,19 +85,80 @@ pub struct Sarif;
 
 impl Printer for Sarif {
     fn print(&self, document: &Document, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &log(document))?;
+        // One result is built and written at a time: a tree of every result held a
+        // large report in memory twice over (its peak was twice that of `--format json`).
+        let skeleton = serde_json::to_string_pretty(&log_of(&[]))?;
+        let Some((head, tail)) = skeleton.split_once(RESULTS_AT) else {
+            serde_json::to_writer_pretty(&mut *out, &log(document))?;
+            return writeln!(out);
+        };
+        out.write_all(head.as_bytes())?;
+        let indent = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+        let mut results = results(document).peekable();
+        if results.peek().is_none() {
+            out.write_all(RESULTS_AT.as_bytes())?;
+        } else {
+            out.write_all(b"\"results\": [")?;
+            let item_indent = format!("{indent}  ");
+            for (i, result) in results.enumerate() {
+                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                out.write_all(item_indent.as_bytes())?;
+                let mut indented = Indented {
+                    out: &mut *out,
+                    indent: &item_indent,
+                };
+                serde_json::to_writer_pretty(&mut indented, &result)?;
+            }
+            write!(out, "\n{indent}]")?;
+        }
+        out.write_all(tail.as_bytes())?;
         writeln!(out)
     }
 }
 
-/// The whole SARIF log of a report.
-pub fn log(document: &Document) -> Value {
-    let mut results: Vec<Value> = document
+/// Where the results go in the pretty-printed log, as `serde_json` writes an empty list.
+const RESULTS_AT: &str = "\"results\": []";
+
+/// Indents every line after the first, as a value nested in a pretty-printed log is: a
+/// JSON text has no raw line break but between its tokens.
+struct Indented<'a> {
+    out: &'a mut dyn Write,
+    indent: &'a str,
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&rest[..=at])?;
+            self.out.write_all(self.indent.as_bytes())?;
+            rest = &rest[at + 1..];
+        }
+        self.out.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Every result of the report: the disagreements shown, then the checks' findings.
+fn results<'a>(document: &'a Document) -> impl Iterator<Item = Value> + 'a {
+    document
         .shown()
         .into_iter()
         .filter_map(topic_result)
-        .collect();
-    results.extend(document.findings.iter().map(check_result));
+        .chain(document.findings.iter().map(check_result))
+}
+
+/// The whole SARIF log of a report.
+pub fn log(document: &Document) -> Value {
+    log_of(&results(document).collect::<Vec<_>>())
+}
+
+/// The log around its results.
+fn log_of(results: &[Value]) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|(id, name, text, level)| {
@@ -252,6 +313,30 @@ mod tests {
         let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
         let topics = analysis.topics.iter().collect();
         log(&Document::new(&analysis, topics, false, 0))
+    }
+
+    #[test]
+    fn the_log_written_one_result_at_a_time_is_the_whole_log_pretty_printed() {
+        for (texts, listed) in [
+            // Disagreements and a check's finding.
+            (vec![
+                ("a.txt", "Quake\n\nThe quake killed 120 people. Of the dead, 50 were children and 40 were women, out of 80 victims in all."),
+                ("b.txt", "Quake\n\nThe quake killed 150 people and injured 300."),
+                ("c.txt", "Quake\n\nAt least 140 people died and 310 were injured."),
+            ], true),
+            // Nothing to list: an empty list of results.
+            (vec![("a.txt", "Quake\n\nNo figure here."), ("b.txt", "Quake\n\nNone here either.")], false),
+        ] {
+            let sources = crate::source::parse_all(&texts);
+            let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
+            let document = Document::new(&analysis, analysis.topics.iter().collect(), false, 0);
+            let mut written = Vec::new();
+            Sarif.print(&document, &mut written).unwrap();
+            let log = log(&document);
+            assert_eq!(log["runs"][0]["results"].as_array().unwrap().len() > 1, listed);
+            let whole = serde_json::to_string_pretty(&log).unwrap() + "\n";
+            assert_eq!(String::from_utf8(written).unwrap(), whole);
+        }
     }
 
     /// Fails unless every key of `object` is one the schema allows there (it sets
