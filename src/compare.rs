@@ -645,9 +645,8 @@ mod tests {
                 interval,
                 hedge,
                 unit: Unit::Count,
-                quote: format!("{value}"),
-                figure: format!("{value}"),
-                sentence: std::sync::Arc::from(""),
+                wording: crate::extract::claims::Wording::all(&format!("{value}")),
+                sentence: std::sync::Arc::from(format!("{value}")),
                 scope: scope.map(str::to_string),
                 counted: None,
                 action: None,
@@ -987,8 +986,8 @@ mod tests {
         // Sources a (116) and b (50) were the first pair found in conflict.
         assert_eq!(
             [
-                &topics[0].claims[i].claim.figure,
-                &topics[0].claims[j].claim.figure
+                topics[0].claims[i].claim.figure(),
+                topics[0].claims[j].claim.figure()
             ],
             ["50", "116"]
         );

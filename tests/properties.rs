@@ -91,9 +91,9 @@ proptest! {
             let at: String = line
                 .chars()
                 .skip(claim.location.column - 1)
-                .take(claim.quote.chars().count())
+                .take(claim.quote().chars().count())
                 .collect();
-            prop_assert_eq!(&at, &claim.quote, "line {:?}", line);
+            prop_assert_eq!(at.as_str(), claim.quote(), "line {:?}", line);
         }
     }
 }

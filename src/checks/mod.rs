@@ -218,6 +218,6 @@ pub fn mention_of(claim: &Claim) -> Mention {
     Mention {
         source: claim.source.to_string(),
         location: claim.location,
-        quote: claim.quote.clone(),
+        quote: claim.quote().to_string(),
     }
 }

@@ -33,10 +33,9 @@ pub struct Claim {
     pub interval: Interval,
     pub hedge: Option<Hedge>,
     pub unit: Unit,
-    /// The figure's wording exactly as in the file: hedge, figure and counted noun.
-    pub quote: String,
-    /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
-    pub figure: String,
+    /// Where [`Claim::quote`] and [`Claim::figure`] stand in `sentence`: spans, not
+    /// copies, since every claim of a corpus is held until the report.
+    pub(crate) wording: Wording,
     /// Shared by the claims of one sentence.
     pub sentence: Arc<str>,
     pub scope: Option<String>,
@@ -77,7 +76,42 @@ pub struct CountedThing {
     pub part: Option<String>,
 }
 
+/// Where a claim's wording stands in its sentence, in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Wording {
+    pub start: usize,
+    pub end: usize,
+    /// Where the figure alone ends: it starts with the wording.
+    pub figure_end: usize,
+}
+
+#[cfg(test)]
+impl Wording {
+    /// All of `text`, as both wording and figure.
+    pub fn all(text: &str) -> Wording {
+        Wording {
+            start: 0,
+            end: text.len(),
+            figure_end: text.len(),
+        }
+    }
+}
+
 impl Claim {
+    /// The figure's wording exactly as in the file: hedge, figure and counted noun.
+    pub fn quote(&self) -> &str {
+        self.sentence
+            .get(self.wording.start..self.wording.end)
+            .unwrap_or_default()
+    }
+
+    /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
+    pub fn figure(&self) -> &str {
+        self.sentence
+            .get(self.wording.start..self.wording.figure_end)
+            .unwrap_or_default()
+    }
+
     /// The day the figure stood at: the day its sentence says it was counted ("as of
     /// July 31"), else the day its source was written.
     pub fn counted_on(&self) -> Option<DayNumber> {
@@ -112,9 +146,14 @@ pub struct SentenceWord {
 
 /// The words of a claim's sentence, seen from the claim. The words are shared by every
 /// claim of the sentence (a sentence of many figures would otherwise copy them all once
-/// per figure); each claim adds only where its wording and its clause stand.
+/// per figure); each claim adds only where its wording and its clause stand. Placement
+/// is its only reader: it is emptied then, and an empty one takes a pointer's room in
+/// each of the claims every source holds until the report.
 #[derive(Debug, Clone, Default)]
-pub struct Context {
+pub struct Context(Option<Box<Seen>>);
+
+#[derive(Debug, Clone)]
+struct Seen {
     words: Arc<[SentenceWord]>,
     /// First and last token of the claim's wording.
     span: (usize, usize),
@@ -144,49 +183,72 @@ impl Context {
         clause: (usize, usize),
         figure: (usize, usize),
     ) -> Self {
-        Context {
+        Context(Some(Box::new(Seen {
             links_to_span: links_before(words, span.0),
             words: Arc::clone(words),
             span,
             clause,
             figure,
-        }
+        })))
+    }
+
+    fn words(&self) -> &[SentenceWord] {
+        self.0.as_deref().map_or(&[], |s| &s.words)
+    }
+
+    /// First and last token of the claim's wording.
+    fn span(&self) -> (usize, usize) {
+        self.0.as_deref().map_or((0, 0), |s| s.span)
+    }
+
+    /// First and last token of the claim's clause.
+    fn clause(&self) -> (usize, usize) {
+        self.0.as_deref().map_or((0, 0), |s| s.clause)
+    }
+
+    /// First and last token of the figure itself.
+    fn figure(&self) -> (usize, usize) {
+        self.0.as_deref().map_or((0, 0), |s| s.figure)
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.words().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words().is_empty()
     }
 
     /// The `i`th word of the sentence, seen from the claim.
     pub fn get(&self, i: usize) -> ContextWord<'_> {
-        let w = &self.words[i];
+        let w = &self.words()[i];
         let k = w.token;
-        let distance = if k < self.span.0 {
+        let span = self.span();
+        let clause = self.clause();
+        let distance = if k < span.0 {
             // "The death toll had risen to 381 people": the verb chain between a
             // subject and its figure does not set the subject apart from it.
-            let between = self.links_to_span - w.links_before - u32::from(w.links);
-            (self.span.0 - k).saturating_sub(between as usize).max(1)
+            let links_to_span = self.0.as_deref().map_or(0, |s| s.links_to_span);
+            let between = links_to_span - w.links_before - u32::from(w.links);
+            (span.0 - k).saturating_sub(between as usize).max(1)
         } else {
-            k.saturating_sub(self.span.1)
+            k.saturating_sub(span.1)
         };
         ContextWord {
             word: &w.word,
             stem: &w.stem,
             distance,
-            in_clause: k >= self.clause.0 && k <= self.clause.1,
+            in_clause: k >= clause.0 && k <= clause.1,
         }
     }
 
     /// True when `verb` stands before the claim's wording in its clause: the figure is
     /// its object ("invested billions"), not its subject ("thousands left").
     pub fn is_object_of(&self, verb: &str) -> bool {
-        self.words
+        let (clause, span) = (self.clause(), self.span());
+        self.words()
             .iter()
-            .any(|w| w.word == verb && w.token >= self.clause.0 && w.token < self.span.0)
+            .any(|w| w.word == verb && w.token >= clause.0 && w.token < span.0)
     }
 
     /// Every word of the sentence, in order.
@@ -259,6 +321,7 @@ fn extract_paragraph(
             written: source.date,
             index,
             paragraph,
+            start: sentence.start,
             view: &view,
             scopes: scope::find(lang, text, sentence.start, sentence.end),
             text: Arc::from(sentence.text(text)),
@@ -317,16 +380,16 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
     let anchors = times::anchors(view, figures);
     let as_of = times::report_time(view);
     let named = places::find(view);
-    let clauses: Vec<(usize, usize)> = built.iter().map(|c| c.context.clause).collect();
-    let figures_at: Vec<(usize, usize)> = built.iter().map(|c| c.context.figure).collect();
+    let clauses: Vec<(usize, usize)> = built.iter().map(|c| c.context.clause()).collect();
+    let figures_at: Vec<(usize, usize)> = built.iter().map(|c| c.context.figure()).collect();
     let in_some_clause = |t: usize| clauses.iter().any(|&(a, b)| a <= t && t <= b);
     for claim in built.iter_mut() {
-        let (first, last) = claim.context.clause;
+        let (first, last) = claim.context.clause();
         // "previous" counts only before the figure: "their previous 11".
         let own: Vec<times::Anchor> = anchors
             .iter()
             .filter(|a| first <= a.token && a.token <= last)
-            .filter(|a| a.when != times::When::Previous || a.token < claim.context.span.0)
+            .filter(|a| a.when != times::When::Previous || a.token < claim.context.span().0)
             .cloned()
             .collect();
         let borrowed = anchors
@@ -347,7 +410,7 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
         // "504 were in Ludian County and 72 in Qiaojia County": a place after a figure
         // and before the next is that figure's own. A claim with none shares the
         // places of its clause: "9 dead and 140 injured in Kano", "In Kano, 30 died".
-        let figure = claim.context.figure;
+        let figure = claim.context.figure();
         let next = figures_at
             .iter()
             .map(|f| f.0)
@@ -414,6 +477,8 @@ struct Sentence<'s> {
     written: Option<DayNumber>,
     index: usize,
     paragraph: &'s Paragraph,
+    /// Where the sentence starts in its paragraph.
+    start: usize,
     view: &'s View<'s>,
     scopes: Vec<scope::Span>,
     text: Arc<str>,
@@ -527,8 +592,11 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         interval,
         hedge,
         unit: fig.unit.clone(),
-        quote: paragraph.text[start..end].to_string(),
-        figure: paragraph.text[start..view.tokens[fig.last].end.min(end)].to_string(),
+        wording: Wording {
+            start: start - at.start,
+            end: end - at.start,
+            figure_end: view.tokens[fig.last].end.min(end) - at.start,
+        },
         sentence: Arc::clone(&at.text),
         scope,
         counted: thing,
@@ -633,7 +701,7 @@ fn as_part(
 /// figures (in "6.4 quake kills 112" the quake is the subject of the verb that takes
 /// 112, not a thing 112 counts).
 fn joined(view: &View, earlier: &Claim, fig: &Figure) -> bool {
-    let gap = earlier.context.span.1 + 1..fig.first;
+    let gap = earlier.context.span().1 + 1..fig.first;
     let unbroken = gap.clone().all(|k| {
         !view.is_punct(k, &['—', '–', ';', ':', '(', ')'])
             && view.tokens[k].kind != TokenKind::Number
@@ -710,7 +778,7 @@ fn conversion(view: &View, fig: &Figure, of: Option<&Claim>) -> bool {
                 .counted
                 .as_ref()
                 .is_some_and(|t| view.lang.is_measure_unit(t.head()));
-            (unit, c.context.span.1)
+            (unit, c.context.span().1)
         }),
     )
 }
@@ -871,8 +939,8 @@ mod tests {
             let quotes = |found: &[Claim]| -> Vec<String> {
                 found
                     .iter()
-                    .filter(|c| sentence.contains(c.quote.as_str()))
-                    .map(|c| c.quote.clone())
+                    .filter(|c| sentence.contains(c.quote()))
+                    .map(|c| c.quote().to_string())
                     .collect()
             };
             assert!(!alone.is_empty(), "{sentence}");
@@ -1159,7 +1227,7 @@ mod tests {
         let found = claims("Intro line.\nIt said so. Police said more than 3,400 marchers came.\n");
         assert_eq!(found.len(), 1);
         let claim = &found[0];
-        assert_eq!(claim.quote, "more than 3,400 marchers");
+        assert_eq!(claim.quote(), "more than 3,400 marchers");
         assert_eq!(
             claim.location,
             Location {
@@ -1220,8 +1288,13 @@ mod tests {
         for claim in claims {
             let line = lines[claim.location.line - 1];
             let at: String = line.chars().skip(claim.location.column - 1).collect();
-            let first_word = claim.quote.split(' ').next().unwrap();
-            assert!(at.starts_with(first_word), "{:?} at {:?}", claim.quote, at);
+            let first_word = claim.quote().split(' ').next().unwrap();
+            assert!(
+                at.starts_with(first_word),
+                "{:?} at {:?}",
+                claim.quote(),
+                at
+            );
         }
     }
 

@@ -44,7 +44,7 @@ pub fn timeline_line(topic: &TopicReport) -> Option<String> {
         let Some(day) = placed.claim.counted_on() else {
             continue;
         };
-        let figure = placed.claim.figure.as_str();
+        let figure = placed.claim.figure();
         match days.last_mut() {
             Some((last, figures)) if *last == day => {
                 if !figures.contains(&figure) {

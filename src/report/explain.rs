@@ -42,14 +42,14 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
             out,
             "\n{}  \"{}\"",
             super::file_line_col(&claim.source, claim.location),
-            claim.quote
+            claim.quote()
         )?;
         let bounds =
             |b: Option<f64>| b.map_or("open".to_string(), crate::base::numbers::human_number);
         writeln!(
             out,
             "  figure {} ({}), range {} to {}",
-            claim.figure,
+            claim.figure(),
             claim.hedge.map_or("exact", |h| h.as_str()),
             bounds(claim.interval.lower_value()),
             bounds(claim.interval.upper_value())
@@ -81,10 +81,10 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
                 out,
                 "\nVerdict {}: {} ({}:{}) against {} ({}:{}): {}.",
                 topic.verdict.as_str(),
-                a.figure,
+                a.figure(),
                 a.source,
                 a.location.line,
-                b.figure,
+                b.figure(),
                 b.source,
                 b.location.line,
                 reason.describe()
@@ -180,7 +180,7 @@ fn write_apart(out: &mut dyn Write, topic: &TopicReport, all: &[ClaimInTopic]) -
             out,
             "\n{}  \"{}\"  in {} ({})",
             super::file_line_col(&claim.source, claim.location),
-            claim.quote,
+            claim.quote(),
             placement.id,
             placement.label
         )?;

@@ -64,7 +64,7 @@ fn write_topics(out: &mut dyn Write, shown: &[&TopicReport]) -> io::Result<()> {
             property(&format!("hcx {}: {}", topic.verdict.as_str(), topic.label)),
             data(&format!(
                 "\"{}\" here; other sources: {}",
-                claim.quote,
+                claim.quote(),
                 others(topic, claim).join("; ")
             ))
         )?;
@@ -139,7 +139,7 @@ fn others(topic: &TopicReport, claim: &crate::extract::claims::Claim) -> Vec<Str
         }
         listed.push(format!(
             "{} ({})",
-            p.claim.figure,
+            p.claim.figure(),
             super::file_line_col(&p.claim.source, p.claim.location)
         ));
     }

@@ -220,7 +220,7 @@ fn write_legend(out: &mut dyn Write, document: &Document) -> io::Result<()> {
 /// A claim's figure with its day, when its source gives one: "121 (Jul 4, latest)".
 fn with_day(claim: &Claim, topic: &crate::compare::TopicReport) -> String {
     match super::dates::claim_day(claim, topic) {
-        Some(day) => format!("{} ({day})", claim.figure),
-        None => claim.figure.clone(),
+        Some(day) => format!("{} ({day})", claim.figure()),
+        None => claim.figure().to_string(),
     }
 }

@@ -316,12 +316,12 @@ pub fn file_line_col(source: &str, location: crate::source::Location) -> String 
 /// wording marked by `open` and `close`.
 pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
     let sentence: &str = &claim.sentence;
-    let Some(at) = sentence.find(&claim.quote) else {
-        return format!("{open}{}{close}", claim.quote);
+    let Some(at) = sentence.find(claim.quote()) else {
+        return format!("{open}{}{close}", claim.quote());
     };
     let before: Vec<char> = sentence[..at].chars().collect();
-    let after: Vec<char> = sentence[at + claim.quote.len()..].chars().collect();
-    let room = width.saturating_sub(claim.quote.chars().count()) / 2;
+    let after: Vec<char> = sentence[at + claim.quote().len()..].chars().collect();
+    let room = width.saturating_sub(claim.quote().chars().count()) / 2;
     let (lead, cut_lead) = if before.len() > room {
         (
             before[before.len() - room..].iter().collect::<String>(),
@@ -338,7 +338,7 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
     format!(
         "{}{lead}{open}{}{close}{tail}{}",
         if cut_lead { "…" } else { "" },
-        claim.quote,
+        claim.quote(),
         if cut_tail { "…" } else { "" }
     )
 }

@@ -236,7 +236,7 @@ fn topic_result(topic: &TopicReport) -> Option<Value> {
             json!({
                 "id": i + 1,
                 "physicalLocation": physical(&c.source, c.location),
-                "message": {"text": format!("{}: \"{}\"", c.figure, c.quote)},
+                "message": {"text": format!("{}: \"{}\"", c.figure(), c.quote())},
             })
         })
         .collect();
@@ -246,7 +246,7 @@ fn topic_result(topic: &TopicReport) -> Option<Value> {
         .map(|c| {
             format!(
                 "{} ({})",
-                c.figure,
+                c.figure(),
                 super::file_line_col(&c.source, c.location)
             )
         })
@@ -262,7 +262,7 @@ fn topic_result(topic: &TopicReport) -> Option<Value> {
             "{} ({}): \"{}\" here; other sources: {}",
             topic.label,
             topic.verdict.as_str(),
-            claim.quote,
+            claim.quote(),
             figures.join("; ")
         )},
         "locations": [{"physicalLocation": physical(&claim.source, claim.location)}],

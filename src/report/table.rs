@@ -241,8 +241,8 @@ fn write_topics(
                 text_cell("")
             };
             let mut figure = match &claim.scope {
-                Some(scope) => format!("{}\n({scope})", claim.figure),
-                None => claim.figure.clone(),
+                Some(scope) => format!("{}\n({scope})", claim.figure()),
+                None => claim.figure().to_string(),
             };
             if let Some(day) = super::dates::claim_day(claim, topic) {
                 figure.push('\n');
@@ -371,7 +371,7 @@ pub fn write_claims(
         };
         table.add_row(vec![
             text_cell(claim_location(claim)),
-            text_cell(&claim.figure),
+            text_cell(claim.figure()),
             text_cell(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
             text_cell(&topic),
             text_cell(claim.scope.as_deref().unwrap_or("")),

@@ -69,8 +69,8 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
 fn measure(claim: &Claim, event: &Event, head: &str) -> Option<Placement> {
     let after = claim
         .sentence
-        .find(&claim.quote)
-        .map_or("", |at| &claim.sentence[at + claim.quote.len()..]);
+        .find(claim.quote())
+        .map_or("", |at| &claim.sentence[at + claim.quote().len()..]);
     let unit = claim.language.measure_unit_key(head, after)?;
     let what = if claim.frame.distance_from {
         Some("distance from".to_string())

@@ -252,7 +252,7 @@ mod tests {
             .iter()
             .map(|c| {
                 (
-                    c.quote.clone(),
+                    c.quote().to_string(),
                     assign(c, &rules).map_or("-".to_string(), |p| p.id),
                 )
             })
