@@ -650,7 +650,6 @@ mod tests {
                 scope: scope.map(str::to_string),
                 counted: None,
                 action: None,
-                action_stem: None,
                 context: crate::extract::claims::Context::default(),
                 frame: crate::extract::frame::Frame::default(),
                 rounding: 0.0,

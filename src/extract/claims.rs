@@ -43,8 +43,6 @@ pub struct Claim {
     pub counted: Option<CountedThing>,
     /// The verb that says what happened to the counted thing.
     pub action: Option<String>,
-    /// Its stem, for matching context words.
-    pub action_stem: Option<String>,
     /// The words of the claim's sentence seen from the claim, for the topic rules;
     /// emptied once the claim is placed.
     pub context: Context,
@@ -600,7 +598,6 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         sentence: Arc::clone(&at.text),
         scope,
         counted: thing,
-        action_stem: action.as_deref().map(morphology::stem),
         action,
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame,

@@ -214,6 +214,11 @@ impl Paragraph {
 
     /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
     fn index(&mut self) {
+        // The paragraph is held until the report: the room its text and segments were
+        // given to grow in would be held with it (a one-line paragraph's segment list
+        // had room for four).
+        self.text.shrink_to_fit();
+        self.segments.shrink_to_fit();
         self.checkpoints.clear();
         if self.text.len() <= CHECKPOINT {
             return;

@@ -223,7 +223,11 @@ impl Assigner<'_> {
         let mut present: Vec<u32> = relevant.iter().map(|r| r.id).collect();
         present.sort_unstable();
         present.dedup();
-        let action = claim.action_stem.as_deref().and_then(|s| index.id(s));
+        let action = claim
+            .action
+            .as_deref()
+            .map(crate::base::morphology::stem)
+            .and_then(|s| index.id(&s));
         let words = Words {
             relevant: &relevant,
             present: &present,
