@@ -313,34 +313,46 @@ pub fn file_line_col(source: &str, location: crate::source::Location) -> String 
 }
 
 /// The claim's sentence cut to about `width` characters around its wording, with the
-/// wording marked by `open` and `close`.
+/// wording marked by `open` and `close`. The wording is marked where the claim stands,
+/// not where the same words first occur in its sentence ("269 villagers ... 269
+/// villagers"), and only the characters shown are read: a sentence as long as a whole
+/// file costs no more than a short one.
 pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
     let sentence: &str = &claim.sentence;
-    let Some(at) = sentence.find(claim.quote()) else {
-        return format!("{open}{}{close}", claim.quote());
+    let quote = claim.quote();
+    let (Some(before), Some(after)) = (
+        sentence.get(..claim.wording.start),
+        sentence.get(claim.wording.end..),
+    ) else {
+        return format!("{open}{quote}{close}");
     };
-    let before: Vec<char> = sentence[..at].chars().collect();
-    let after: Vec<char> = sentence[at + claim.quote().len()..].chars().collect();
-    let room = width.saturating_sub(claim.quote().chars().count()) / 2;
-    let (lead, cut_lead) = if before.len() > room {
-        (
-            before[before.len() - room..].iter().collect::<String>(),
-            true,
-        )
-    } else {
-        (before.iter().collect(), false)
-    };
-    let (tail, cut_tail) = if after.len() > room {
-        (after[..room].iter().collect::<String>(), true)
-    } else {
-        (after.iter().collect(), false)
-    };
+    let room = width.saturating_sub(quote.chars().count()) / 2;
+    let (lead, cut_lead) = last_chars(before, room);
+    let (tail, cut_tail) = first_chars(after, room);
     format!(
-        "{}{lead}{open}{}{close}{tail}{}",
+        "{}{lead}{open}{quote}{close}{tail}{}",
         if cut_lead { "…" } else { "" },
-        claim.quote(),
         if cut_tail { "…" } else { "" }
     )
+}
+
+/// The last `n` characters of `text`, and whether any were left out.
+fn last_chars(text: &str, n: usize) -> (&str, bool) {
+    let Some(back) = n.checked_sub(1) else {
+        return ("", !text.is_empty());
+    };
+    match text.char_indices().nth_back(back) {
+        Some((at, _)) => (&text[at..], at > 0),
+        None => (text, false),
+    }
+}
+
+/// The first `n` characters of `text`, and whether any were left out.
+fn first_chars(text: &str, n: usize) -> (&str, bool) {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    }
 }
 
 /// Most claims of a topic whose every pair is weighed to find the one that stands out;
@@ -466,6 +478,46 @@ mod tests {
         let sources = crate::source::parse_all(texts);
         let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
         Document::new(&analysis, analysis.topics.iter().collect(), false, 0).all_clear()
+    }
+
+    /// Each claim of `text`'s one source, as `excerpt` shows it at `width`.
+    fn excerpts(text: &str, width: usize) -> Vec<String> {
+        let sources = crate::source::parse_all(&[("a.txt", text)]);
+        crate::extract::claims::extract(&sources[0])
+            .iter()
+            .map(|c| excerpt(c, width, "[", "]"))
+            .collect()
+    }
+
+    #[test]
+    fn an_excerpt_marks_the_claim_where_it_stands() {
+        // The same wording met earlier in the sentence, whole or inside a longer figure,
+        // is not the claim's.
+        for (text, marked) in [
+            (
+                "In France, 45 million people watched, and 5 million watched live.",
+                "and [5 million] watched",
+            ),
+            (
+                "Rescuers found 12 bodies on Monday and 12 bodies more on Tuesday.",
+                "Monday and [12 bodies] more",
+            ),
+        ] {
+            let shown = excerpts(text, 200);
+            assert!(shown.iter().any(|e| e.contains(marked)), "{shown:?}");
+        }
+    }
+
+    #[test]
+    fn an_excerpt_cuts_the_sentence_evenly_around_the_wording() {
+        let text = "Officials in the northern province said on Tuesday evening that 140 people died in the floods that swept the valley.";
+        let shown = excerpts(text, 30);
+        let cut = shown.iter().find(|e| e.contains("[140 people]")).unwrap();
+        // 30 characters less the wording's 10: ten on each side, the cuts marked.
+        assert_eq!(cut, "…ning that [140 people] died in t…");
+        // Room for all of it: nothing cut.
+        let whole = excerpts(text, 500);
+        assert_eq!(whole[0].replace(['[', ']'], ""), text);
     }
 
     #[test]
