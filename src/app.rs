@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::analysis::diff::{self, FailOn};
-use crate::analysis::{self, baseline::Baseline, Analysis, ReadOptions};
+use crate::analysis::{self, baseline::Baseline, Analysis, Frames, ReadOptions};
 use crate::base::error::Error;
 use crate::checks::CheckName;
 use crate::report::{explain, json, table, ClaimsFormat, Document, Format};
@@ -174,7 +174,7 @@ struct Read {
 
 /// Reads the articles and runs every stage over them. Warnings are told on standard
 /// error; the failures are the caller's to tell.
-fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<Read, Error> {
+fn analyze(inputs: &Inputs, frames: Frames, console: &dyn Console) -> Result<Read, Error> {
     analysis::warm_up(&inputs.skip_checks);
     let rules = load_rules(&inputs.rules)?;
     let tick = |done: usize, total: usize| console.progress(done, total);
@@ -192,7 +192,7 @@ fn analyze(inputs: &Inputs, console: &dyn Console) -> Result<Read, Error> {
     if corpus.sources.is_empty() {
         return Err(nothing_read(console, &corpus.errors));
     }
-    let analysis = analysis::analyze_with(&corpus.sources, &rules, &inputs.skip_checks);
+    let analysis = analysis::analyze_with(&corpus.sources, &rules, &inputs.skip_checks, frames);
     for unknown in &analysis.unknown_ignores {
         let nearest = unknown
             .nearest
@@ -229,7 +229,7 @@ fn run_diff(
         analysis,
         failures,
         skipped,
-    } = analyze(inputs, console)?;
+    } = analyze(inputs, Frames::Reported, console)?;
     if asks_to_compare(&inputs.paths) && analysis.sources.len() < 2 {
         return Err(Error::NothingToCompare {
             read: analysis.sources.iter().map(|s| s.path.clone()).collect(),
@@ -379,7 +379,7 @@ fn run_explain(
 ) -> Result<u8, Error> {
     let Read {
         analysis, failures, ..
-    } = analyze(inputs, console)?;
+    } = analyze(inputs, Frames::Whole, console)?;
     for failure in &failures {
         tell_failure(console, failure);
     }

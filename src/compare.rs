@@ -651,7 +651,7 @@ mod tests {
                 counted: None,
                 action: None,
                 context: crate::extract::claims::Context::default(),
-                frame: crate::extract::frame::Frame::default(),
+                frame: std::sync::Arc::default(),
                 rounding: 0.0,
                 written: None,
                 occasion: None,

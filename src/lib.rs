@@ -31,5 +31,7 @@ pub mod sentences;
 pub mod source;
 pub mod topics;
 
-pub use analysis::{analyze, analyze_with, read, stream_claims, Analysis, Corpus, ReadOptions};
+pub use analysis::{
+    analyze, analyze_with, read, stream_claims, Analysis, Corpus, Frames, ReadOptions,
+};
 pub use base::error::Error;

@@ -316,7 +316,16 @@ fn unknown_ignores(
 
 /// Runs extraction, topic placement, comparison and every check over read articles.
 pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
-    analyze_with(sources, rules, &[])
+    analyze_with(sources, rules, &[], Frames::Whole)
+}
+
+/// How much of each claim's frame an analysis keeps once the claim is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frames {
+    /// All of it, as `hcx explain` tells it.
+    Whole,
+    /// What the reports of `hcx diff` read ([`crate::extract::frame::Frame::reported`]).
+    Reported,
 }
 
 /// Runs extraction, topic placement, comparison and every check but the skipped ones. Sources are
@@ -326,6 +335,7 @@ pub fn analyze_with(
     sources: &[Source],
     rules: &RuleSet,
     skipped: &[checks::CheckName],
+    frames: Frames,
 ) -> Analysis {
     use rayon::prelude::*;
     // Each source's claims are placed as soon as they are extracted, so that the words
@@ -344,7 +354,12 @@ pub fn analyze_with(
                 .map_init(
                     || (matcher.assigner(&event), Placements::default()),
                     |(assigner, placements), source| {
-                        let placed = place_claims(claims::extract(source), assigner);
+                        let mut placed = place_claims(claims::extract(source), assigner);
+                        if frames == Frames::Reported {
+                            for (claim, _) in &mut placed {
+                                claim.frame = crate::extract::frame::Frame::reported(&claim.frame);
+                            }
+                        }
                         placements.share_all(placed)
                     },
                 )

@@ -46,8 +46,10 @@ pub struct Claim {
     /// The words of the claim's sentence seen from the claim, for the topic rules;
     /// emptied once the claim is placed.
     pub context: Context,
-    /// Which part, where, whose and when, as the sentence states it.
-    pub frame: Frame,
+    /// Which part, where, whose and when, as the sentence states it. Shared: once the
+    /// claim is placed, `hcx diff` keeps only what its report reads of it (see
+    /// [`Frame::reported`]), and most claims then share one empty frame.
+    pub frame: Arc<Frame>,
     /// How far off the figure may be from its value by the rounding its wording implies:
     /// 50,000 for "1.2 million", 0 for "1,213,000".
     pub rounding: f64,
@@ -398,8 +400,9 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
                 points_back || (own.is_empty() && a.token < first)
             })
             .cloned();
-        claim.frame.anchors = own.iter().cloned().chain(borrowed).collect();
-        claim.frame.as_of = as_of;
+        let frame = Arc::make_mut(&mut claim.frame);
+        frame.anchors = own.iter().cloned().chain(borrowed).collect();
+        frame.as_of = as_of;
         let mut own_places: Vec<places::PlaceName> = named
             .iter()
             .filter(|p| first <= p.token && p.token <= last)
@@ -424,9 +427,9 @@ fn frame_from_sentence(view: &View, figures: &[Figure], built: &mut [Claim]) {
             .cloned()
             .collect();
         if !own_places.is_empty() {
-            claim.frame.places = own_places;
+            frame.places = own_places;
         } else if !opening.is_empty() {
-            claim.frame.places = opening;
+            frame.places = opening;
         }
     }
 }
@@ -600,7 +603,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         counted: thing,
         action,
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
-        frame,
+        frame: Arc::new(frame),
         rounding: frame::rounding(view, fig),
         written: at.written,
         occasion: None,

@@ -480,6 +480,45 @@ mod tests {
         Document::new(&analysis, analysis.topics.iter().collect(), false, 0).all_clear()
     }
 
+    #[test]
+    fn every_report_of_diff_reads_only_what_diff_keeps_of_a_frame() {
+        // Owners, a time of counting, places, times and parts: each report, in every
+        // format, is the same from the frames `hcx diff` keeps as from whole ones.
+        let texts = [
+            ("a.txt", "Floods in Kessa\nJuly 30, 2024\n\nLabour won 412 seats in Dalmor. As of July 31, the floods had killed 120 people in Kessa district, 23 of them children. In 2019, 40 people died."),
+            ("b.txt", "Floods in Kessa\nJuly 30, 2024\n\nLabour won 411 seats in Dalmor. By Wednesday, the floods had killed 150 people in Kessa district, 30 of them children."),
+            ("c.txt", "Floods in Kessa\n\nThe Tories won 121 seats. At least 140 people died in the floods."),
+        ];
+        let sources = crate::source::parse_all(&texts);
+        let rules = crate::rules::RuleSet::builtin();
+        let printers: [&dyn Printer; 6] = [
+            &json::Json,
+            &table::Table {
+                layout: table::Layout::default(),
+            },
+            &markdown::Markdown,
+            &html::Html,
+            &github::Github,
+            &sarif::Sarif,
+        ];
+        let reports = |frames| {
+            let analysis = crate::analysis::analyze_with(&sources, &rules, &[], frames);
+            let document = Document::new(&analysis, analysis.topics.iter().collect(), true, 0);
+            printers
+                .iter()
+                .map(|p| {
+                    let mut out = Vec::new();
+                    p.print(&document, &mut out).unwrap();
+                    String::from_utf8(out).unwrap()
+                })
+                .collect::<Vec<_>>()
+        };
+        let whole = reports(crate::analysis::Frames::Whole);
+        assert!(whole[0].contains("\"as_of\": \"20"), "{}", whole[0]);
+        assert!(whole[0].contains("by-labour"), "{}", whole[0]);
+        assert_eq!(reports(crate::analysis::Frames::Reported), whole);
+    }
+
     /// Each claim of `text`'s one source, as `excerpt` shows it at `width`.
     fn excerpts(text: &str, width: usize) -> Vec<String> {
         let sources = crate::source::parse_all(&[("a.txt", text)]);
