@@ -8,6 +8,7 @@
 pub mod baseline;
 pub mod diff;
 mod placements;
+mod reported;
 mod settle;
 
 use std::collections::BTreeSet;
@@ -24,6 +25,7 @@ use crate::source::{self, Loaded, Source, Warning};
 use crate::topics::{self, ClaimInTopic, Placement};
 
 use placements::Placements;
+use reported::Reported;
 
 /// Articles read from disk, and what was skipped on the way.
 #[derive(Debug, Default)]
@@ -324,7 +326,8 @@ pub fn analyze(sources: &[Source], rules: &RuleSet) -> Analysis {
 pub enum Frames {
     /// All of it, as `hcx explain` tells it.
     Whole,
-    /// What the reports of `hcx diff` read ([`crate::extract::frame::Frame::reported`]).
+    /// What the reports of `hcx diff` read of frames and counted things (see
+    /// [`crate::extract::frame::Frame::reported`], [`claims::CountedThing::reported`]).
     Reported,
 }
 
@@ -352,12 +355,18 @@ pub fn analyze_with(
             sources
                 .par_iter()
                 .map_init(
-                    || (matcher.assigner(&event), Placements::default()),
-                    |(assigner, placements), source| {
+                    || {
+                        (
+                            matcher.assigner(&event),
+                            Placements::default(),
+                            Reported::default(),
+                        )
+                    },
+                    |(assigner, placements, reported), source| {
                         let mut placed = place_claims(claims::extract(source), assigner);
                         if frames == Frames::Reported {
                             for (claim, _) in &mut placed {
-                                claim.frame = crate::extract::frame::Frame::reported(&claim.frame);
+                                reported.cut(claim);
                             }
                         }
                         placements.share_all(placed)

@@ -39,8 +39,10 @@ pub struct Claim {
     /// Shared by the claims of one sentence.
     pub sentence: Arc<str>,
     pub scope: Option<String>,
-    /// What the figure counts, if anything could be found.
-    pub counted: Option<CountedThing>,
+    /// What the figure counts, if anything could be found. Shared: once the claim is
+    /// placed, `hcx diff` keeps only what its reports read of it (see
+    /// [`CountedThing::reported`]), one copy for the claims that count alike.
+    pub counted: Option<Arc<CountedThing>>,
     /// The verb that says what happened to the counted thing.
     pub action: Option<String>,
     /// The words of the claim's sentence seen from the claim, for the topic rules;
@@ -61,7 +63,7 @@ pub struct Claim {
 }
 
 /// The counted noun phrase of a claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CountedThing {
     pub phrase: String,
     /// Lower-case words, head last.
@@ -125,6 +127,20 @@ impl Claim {
 impl CountedThing {
     pub fn head(&self) -> &str {
         self.words.last().map_or("", String::as_str)
+    }
+
+    /// What the reports and checks of `hcx diff` read of a placed claim's counted thing:
+    /// the phrase as written, the head's singular (the sum check's key), the qualifier
+    /// and the part. Its other words served placement.
+    #[must_use]
+    pub fn reported(&self) -> CountedThing {
+        CountedThing {
+            phrase: self.phrase.clone(),
+            words: Vec::new(),
+            singulars: self.singulars.last().cloned().into_iter().collect(),
+            qualifier: self.qualifier.clone(),
+            part: self.part.clone(),
+        }
     }
 }
 
@@ -600,7 +616,7 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         },
         sentence: Arc::clone(&at.text),
         scope,
-        counted: thing,
+        counted: thing.map(Arc::new),
         action,
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame: Arc::new(frame),
@@ -679,7 +695,7 @@ fn as_part(
     let thing = part_of(
         part,
         thing,
-        whole.and_then(|c| c.counted.as_ref()),
+        whole.and_then(|c| c.counted.as_deref()),
         view,
         fig,
     );

@@ -481,13 +481,14 @@ mod tests {
     }
 
     #[test]
-    fn every_report_of_diff_reads_only_what_diff_keeps_of_a_frame() {
-        // Owners, a time of counting, places, times and parts: each report, in every
-        // format, is the same from the frames `hcx diff` keeps as from whole ones.
+    fn every_report_of_diff_reads_only_what_diff_keeps_of_a_claim() {
+        // Owners, a time of counting, places, times, parts and a sum: each report, in
+        // every format, is the same from what `hcx diff` keeps of frames and counted
+        // things as from whole ones.
         let texts = [
             ("a.txt", "Floods in Kessa\nJuly 30, 2024\n\nLabour won 412 seats in Dalmor. As of July 31, the floods had killed 120 people in Kessa district, 23 of them children. In 2019, 40 people died."),
             ("b.txt", "Floods in Kessa\nJuly 30, 2024\n\nLabour won 411 seats in Dalmor. By Wednesday, the floods had killed 150 people in Kessa district, 30 of them children."),
-            ("c.txt", "Floods in Kessa\n\nThe Tories won 121 seats. At least 140 people died in the floods."),
+            ("c.txt", "Floods in Kessa\n\nThe Tories won 121 seats. At least 140 people died in the floods. In all, 54 ships were held at anchor: 20 Danish ships, 18 Dutch ships and 12 Polish ships."),
         ];
         let sources = crate::source::parse_all(&texts);
         let rules = crate::rules::RuleSet::builtin();
@@ -516,6 +517,7 @@ mod tests {
         let whole = reports(crate::analysis::Frames::Whole);
         assert!(whole[0].contains("\"as_of\": \"20"), "{}", whole[0]);
         assert!(whole[0].contains("by-labour"), "{}", whole[0]);
+        assert!(whole[0].contains("\"kind\": \"sum\""), "{}", whole[0]);
         assert_eq!(reports(crate::analysis::Frames::Reported), whole);
     }
 

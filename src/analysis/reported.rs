@@ -1,0 +1,33 @@
+//! What `hcx diff` keeps of a claim once it is placed: of its frame and its counted
+//! thing, only what the reports and checks read. Every claim of an archive is held
+//! until the report, and these were most of each one's room.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+
+use crate::extract::claims::{Claim, CountedThing};
+use crate::extract::frame::Frame;
+
+/// The counted things kept so far, each once: claims that count alike ("people",
+/// "seats") share one.
+#[derive(Default)]
+pub(super) struct Reported {
+    counted: FxHashSet<Arc<CountedThing>>,
+}
+
+impl Reported {
+    /// Cuts a placed claim's frame and counted thing to what is reported of them.
+    pub fn cut(&mut self, claim: &mut Claim) {
+        claim.frame = Frame::reported(&claim.frame);
+        if let Some(counted) = &claim.counted {
+            let kept = counted.reported();
+            let shared = self.counted.get(&kept).map(Arc::clone);
+            claim.counted = Some(shared.unwrap_or_else(|| {
+                let shared = Arc::new(kept);
+                self.counted.insert(Arc::clone(&shared));
+                shared
+            }));
+        }
+    }
+}
