@@ -635,6 +635,7 @@ mod tests {
         hedge: Option<Hedge>,
         scope: Option<&str>,
     ) -> Placed {
+        let text = format!("{value}");
         Placed {
             claim: std::sync::Arc::new(Claim {
                 source: source.into(),
@@ -645,8 +646,14 @@ mod tests {
                 interval,
                 hedge,
                 unit: Unit::Count,
-                wording: crate::extract::claims::Wording::all(&format!("{value}")),
-                sentence: std::sync::Arc::from(format!("{value}")),
+                wording: crate::extract::claims::Wording::all(&text),
+                passage: std::sync::Arc::clone(
+                    &crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0],
+                ),
+                sentence_at: crate::base::span::Span {
+                    start: 0,
+                    end: text.len(),
+                },
                 scope: scope.map(str::to_string),
                 counted: None,
                 action: None,

@@ -8,6 +8,7 @@ use crate::base::calendar::DayNumber;
 use crate::base::interval::Interval;
 use crate::base::lang::Language;
 use crate::base::morphology;
+use crate::base::span::Span;
 use crate::base::tokens::TokenKind;
 use crate::extract::figures::{self, Figure, Hedge, Unit, View};
 use crate::extract::frame::{self, parts, places, times, Frame};
@@ -36,8 +37,11 @@ pub struct Claim {
     /// Where [`Claim::quote`] and [`Claim::figure`] stand in `sentence`: spans, not
     /// copies, since every claim of a corpus is held until the report.
     pub(crate) wording: Wording,
-    /// Shared by the claims of one sentence.
-    pub sentence: Arc<str>,
+    /// The claim's paragraph, shared with its source, of which the claim's sentence
+    /// is `sentence_at` (see [`Claim::sentence`]): held as a span, since the sentences
+    /// of every claim of an archive, copied, were the archive's text held twice.
+    pub(crate) passage: Arc<Paragraph>,
+    pub(crate) sentence_at: Span,
     pub scope: Option<String>,
     /// What the figure counts, if anything could be found. Shared: once the claim is
     /// placed, `hcx diff` keeps only what its reports read of it (see
@@ -100,16 +104,34 @@ impl Wording {
 }
 
 impl Claim {
+    /// The claim's sentence as it reads in its paragraph.
+    pub fn sentence(&self) -> &str {
+        self.passage
+            .text
+            .get(self.sentence_at.start..self.sentence_at.end)
+            .unwrap_or_default()
+    }
+
+    /// True when both claims were read in one sentence.
+    pub fn shares_sentence(&self, other: &Claim) -> bool {
+        Arc::ptr_eq(&self.passage, &other.passage) && self.sentence_at == other.sentence_at
+    }
+
     /// The figure's wording exactly as in the file: hedge, figure and counted noun.
     pub fn quote(&self) -> &str {
-        self.sentence
+        self.sentence()
             .get(self.wording.start..self.wording.end)
             .unwrap_or_default()
     }
 
+    /// What its sentence says after the claim's wording.
+    pub fn after_wording(&self) -> &str {
+        self.sentence().get(self.wording.end..).unwrap_or_default()
+    }
+
     /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
     pub fn figure(&self) -> &str {
-        self.sentence
+        self.sentence()
             .get(self.wording.start..self.wording.figure_end)
             .unwrap_or_default()
     }
@@ -305,7 +327,7 @@ fn extract_paragraph(
     source: &Source,
     path: &Arc<str>,
     index: usize,
-    paragraph: &Paragraph,
+    paragraph: &Arc<Paragraph>,
     each: &mut dyn FnMut(Claim),
 ) {
     let lang = source.language;
@@ -337,10 +359,9 @@ fn extract_paragraph(
             written: source.date,
             index,
             paragraph,
-            start: sentence.start,
+            span: sentence,
             view: &view,
             scopes: scope::find(lang, text, sentence.start, sentence.end),
-            text: Arc::from(sentence.text(text)),
             words: view
                 .lower
                 .iter()
@@ -493,13 +514,23 @@ struct Sentence<'s> {
     path: &'s Arc<str>,
     written: Option<DayNumber>,
     index: usize,
-    paragraph: &'s Paragraph,
-    /// Where the sentence starts in its paragraph.
-    start: usize,
+    paragraph: &'s Arc<Paragraph>,
+    /// Where the sentence stands in its paragraph.
+    span: Span,
     view: &'s View<'s>,
     scopes: Vec<scope::Span>,
-    text: Arc<str>,
     words: Arc<[SentenceWord]>,
+}
+
+impl Sentence<'_> {
+    /// A claim's wording, from paragraph bytes to the sentence's.
+    fn wording(&self, bytes: std::ops::Range<usize>, figure_end: usize) -> Wording {
+        Wording {
+            start: bytes.start - self.span.start,
+            end: bytes.end - self.span.start,
+            figure_end: figure_end - self.span.start,
+        }
+    }
 }
 
 /// What the claims before a figure give it.
@@ -609,12 +640,9 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         interval,
         hedge,
         unit: fig.unit.clone(),
-        wording: Wording {
-            start: start - at.start,
-            end: end - at.start,
-            figure_end: view.tokens[fig.last].end.min(end) - at.start,
-        },
-        sentence: Arc::clone(&at.text),
+        wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
+        passage: Arc::clone(at.paragraph),
+        sentence_at: at.span,
         scope,
         counted: thing.map(Arc::new),
         action,
@@ -1252,7 +1280,7 @@ mod tests {
             }
         );
         assert_eq!(
-            &*claim.sentence,
+            claim.sentence(),
             "Police said more than 3,400 marchers came."
         );
         assert_eq!(claim.interval, Interval::above(3400.0, false));

@@ -99,7 +99,7 @@ impl<'a> ClaimFields<'a> {
             occasion: claim.occasion.as_deref(),
             quote: claim.quote(),
             scope: claim.scope.as_deref(),
-            sentence: &claim.sentence,
+            sentence: claim.sentence(),
             source: &claim.source,
             topic: TopicField::Omitted,
             unit: claim.unit.label(),

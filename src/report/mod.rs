@@ -318,7 +318,7 @@ pub fn file_line_col(source: &str, location: crate::source::Location) -> String 
 /// villagers"), and only the characters shown are read: a sentence as long as a whole
 /// file costs no more than a short one.
 pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
-    let sentence: &str = &claim.sentence;
+    let sentence: &str = claim.sentence();
     let quote = claim.quote();
     let (Some(before), Some(after)) = (
         sentence.get(..claim.wording.start),

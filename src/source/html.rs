@@ -170,7 +170,7 @@ pub fn parse(path: &str, input: &str) -> Source {
         path: path.to_string(),
         language,
         url: None,
-        paragraphs: walk.paragraphs,
+        paragraphs: super::shared(walk.paragraphs),
         ignore_names: Vec::new(),
     }
 }

@@ -74,7 +74,6 @@ pub fn parse(path: &str, text: &str) -> Source {
     for paragraph in &mut paragraphs {
         paragraph.index();
     }
-    paragraphs.shrink_to_fit();
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {
@@ -90,7 +89,7 @@ pub fn parse(path: &str, text: &str) -> Source {
         ),
         language,
         url,
-        paragraphs,
+        paragraphs: super::shared(paragraphs),
         ignore_names,
     }
 }

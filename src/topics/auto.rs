@@ -67,10 +67,7 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
 /// distance from somewhere ("700 m from the port"), a temperature, or an amount over a
 /// stated span of time ("572 mm of rain over 48 hours").
 fn measure(claim: &Claim, event: &Event, head: &str) -> Option<Placement> {
-    let after = claim
-        .sentence
-        .find(claim.quote())
-        .map_or("", |at| &claim.sentence[at + claim.quote().len()..]);
+    let after = claim.after_wording();
     let unit = claim.language.measure_unit_key(head, after)?;
     let what = if claim.frame.distance_from {
         Some("distance from".to_string())

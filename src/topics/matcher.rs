@@ -444,7 +444,7 @@ fn candidate(
         return None;
     }
     if let Some(pattern) = &topic.pattern {
-        if !pattern.is_match(&claim.sentence) {
+        if !pattern.is_match(claim.sentence()) {
             return None;
         }
     }
