@@ -650,11 +650,8 @@ mod tests {
                 passage: std::sync::Arc::clone(
                     &crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0],
                 ),
-                sentence_at: crate::base::span::Span {
-                    start: 0,
-                    end: text.len(),
-                },
-                scope: scope.map(str::to_string),
+                sentence_at: crate::extract::claims::Bytes::new(0..text.len()),
+                scope: scope.map(Box::from),
                 counted: None,
                 action: None,
                 context: crate::extract::claims::Context::default(),

@@ -439,7 +439,7 @@ fn place_claims(
     let mut placed: Vec<(claims::Claim, Option<Placement>)> = extracted
         .into_iter()
         .map(|mut claim| {
-            claim.occasion = assigner.occasion(&claim);
+            claim.occasion = assigner.occasion(&claim).map(String::into_boxed_str);
             let placement = assigner.assign(&claim);
             // The words around the figure served placement; the claim no longer needs
             // them, and every claim of every source is held until the report.

@@ -41,14 +41,14 @@ pub struct Claim {
     /// is `sentence_at` (see [`Claim::sentence`]): held as a span, since the sentences
     /// of every claim of an archive, copied, were the archive's text held twice.
     pub(crate) passage: Arc<Paragraph>,
-    pub(crate) sentence_at: Span,
-    pub scope: Option<String>,
+    pub(crate) sentence_at: Bytes,
+    pub scope: Option<Box<str>>,
     /// What the figure counts, if anything could be found. Shared: once the claim is
     /// placed, `hcx diff` keeps only what its reports read of it (see
     /// [`CountedThing::reported`]), one copy for the claims that count alike.
     pub counted: Option<Arc<CountedThing>>,
     /// The verb that says what happened to the counted thing.
-    pub action: Option<String>,
+    pub action: Option<Box<str>>,
     /// The words of the claim's sentence seen from the claim, for the topic rules;
     /// emptied once the claim is placed.
     pub context: Context,
@@ -63,7 +63,7 @@ pub struct Claim {
     pub written: Option<DayNumber>,
     /// The other occasion the claim is about ("2015", "last year"), when the event stage
     /// finds it is not the event's: such a figure is context, never compared.
-    pub occasion: Option<String>,
+    pub occasion: Option<Box<str>>,
 }
 
 /// The counted noun phrase of a claim.
@@ -82,13 +82,35 @@ pub struct CountedThing {
     pub part: Option<String>,
 }
 
-/// Where a claim's wording stands in its sentence, in bytes.
+/// A byte range in eight bytes, as a claim holds its spans: every claim of an archive
+/// is held until the report. A range past 4 GiB, which no sentence reaches, is held
+/// as an empty one rather than a wrong one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Bytes {
+    start: u32,
+    end: u32,
+}
+
+impl Bytes {
+    pub fn new(range: std::ops::Range<usize>) -> Bytes {
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) => Bytes { start, end },
+            _ => Bytes::default(),
+        }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Where a claim's wording stands in its sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Wording {
-    pub start: usize,
-    pub end: usize,
-    /// Where the figure alone ends: it starts with the wording.
-    pub figure_end: usize,
+    /// Hedge, figure and counted noun.
+    pub quote: Bytes,
+    /// The figure alone, with its hedge: it starts with the wording.
+    pub figure: Bytes,
 }
 
 #[cfg(test)]
@@ -96,9 +118,8 @@ impl Wording {
     /// All of `text`, as both wording and figure.
     pub fn all(text: &str) -> Wording {
         Wording {
-            start: 0,
-            end: text.len(),
-            figure_end: text.len(),
+            quote: Bytes::new(0..text.len()),
+            figure: Bytes::new(0..text.len()),
         }
     }
 }
@@ -108,7 +129,7 @@ impl Claim {
     pub fn sentence(&self) -> &str {
         self.passage
             .text
-            .get(self.sentence_at.start..self.sentence_at.end)
+            .get(self.sentence_at.range())
             .unwrap_or_default()
     }
 
@@ -120,19 +141,21 @@ impl Claim {
     /// The figure's wording exactly as in the file: hedge, figure and counted noun.
     pub fn quote(&self) -> &str {
         self.sentence()
-            .get(self.wording.start..self.wording.end)
+            .get(self.wording.quote.range())
             .unwrap_or_default()
     }
 
     /// What its sentence says after the claim's wording.
     pub fn after_wording(&self) -> &str {
-        self.sentence().get(self.wording.end..).unwrap_or_default()
+        self.sentence()
+            .get(self.wording.quote.range().end..)
+            .unwrap_or_default()
     }
 
     /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
     pub fn figure(&self) -> &str {
         self.sentence()
-            .get(self.wording.start..self.wording.figure_end)
+            .get(self.wording.figure.range())
             .unwrap_or_default()
     }
 
@@ -525,10 +548,10 @@ struct Sentence<'s> {
 impl Sentence<'_> {
     /// A claim's wording, from paragraph bytes to the sentence's.
     fn wording(&self, bytes: std::ops::Range<usize>, figure_end: usize) -> Wording {
+        let start = bytes.start - self.span.start;
         Wording {
-            start: bytes.start - self.span.start,
-            end: bytes.end - self.span.start,
-            figure_end: figure_end - self.span.start,
+            quote: Bytes::new(start..bytes.end - self.span.start),
+            figure: Bytes::new(start..figure_end - self.span.start),
         }
     }
 }
@@ -642,10 +665,10 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         unit: fig.unit.clone(),
         wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
         passage: Arc::clone(at.paragraph),
-        sentence_at: at.span,
-        scope,
+        sentence_at: Bytes::new(at.span.start..at.span.end),
+        scope: scope.map(String::into_boxed_str),
         counted: thing.map(Arc::new),
-        action,
+        action: action.map(String::into_boxed_str),
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame: Arc::new(frame),
         rounding: frame::rounding(view, fig),
@@ -732,7 +755,7 @@ fn as_part(
         // same whole.
         Some(whole) => (
             thing,
-            action.or_else(|| whole.action.clone()),
+            action.or_else(|| whole.action.as_deref().map(str::to_string)),
             Some(whole.frame.whole.unwrap_or(whole.value)),
         ),
         None => (thing, action, None),
@@ -805,7 +828,7 @@ fn inherit(
     // one), the figure repeats the clause before it.
     let elliptic = !shell && !own_predicate && action.is_none();
     let action = if elliptic {
-        earlier.action.clone()
+        earlier.action.as_deref().map(str::to_string)
     } else {
         action
     };

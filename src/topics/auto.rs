@@ -57,7 +57,7 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
     let evidence = Evidence {
         noun: Some((head.clone(), head)),
         score: 1.0,
-        context: claim.action.clone().map(|a| (a, 0)),
+        context: claim.action.as_deref().map(|a| (a.to_string(), 0)),
     };
     Some(Placement::framed(claim, event, (id, label), None, evidence))
 }
