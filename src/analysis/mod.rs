@@ -165,10 +165,9 @@ pub fn stream_claims<R: Send>(
                     let (loaded, warning) = source::load(file)?;
                     Ok(match loaded {
                         Loaded::Article(article) => {
-                            let extracted = claims::extract(&article);
                             // Each claim is rendered and dropped at once: sharing its
                             // placement with others would save nothing.
-                            let placed = place_claims(extracted, assigner);
+                            let placed = place_claims(&article, assigner, None);
                             let placed = apply_ignores(&article, placements::unshared(placed)).0;
                             (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
                         }
@@ -363,13 +362,8 @@ pub fn analyze_with(
                         )
                     },
                     |(assigner, placements, reported), source| {
-                        let mut placed = place_claims(claims::extract(source), assigner);
-                        if frames == Frames::Reported {
-                            for (claim, _) in &mut placed {
-                                reported.cut(claim);
-                            }
-                        }
-                        placements.share_all(placed)
+                        let cut = (frames == Frames::Reported).then_some(reported);
+                        placements.share_all(place_claims(source, assigner, cut))
                     },
                 )
                 .collect()
@@ -431,22 +425,26 @@ pub fn analyze_with(
     }
 }
 
-/// One source's claims with their topics.
+/// One source's claims with their topics, each placed as soon as it is extracted, and
+/// cut to what is reported of it when `reported` is given.
 fn place_claims(
-    extracted: Vec<claims::Claim>,
+    source: &Source,
     assigner: &mut topics::Assigner,
+    mut reported: Option<&mut Reported>,
 ) -> Vec<(claims::Claim, Option<Placement>)> {
-    let mut placed: Vec<(claims::Claim, Option<Placement>)> = extracted
-        .into_iter()
-        .map(|mut claim| {
-            claim.occasion = assigner.occasion(&claim).map(String::into_boxed_str);
-            let placement = assigner.assign(&claim);
-            // The words around the figure served placement; the claim no longer needs
-            // them, and every claim of every source is held until the report.
-            claim.context = claims::Context::default();
-            (claim, placement)
-        })
-        .collect();
+    let mut placed: Vec<(claims::Claim, Option<Placement>)> = Vec::new();
+    claims::extract_each(source, &mut |mut claim| {
+        claim.occasion = assigner.occasion(&claim).map(String::into_boxed_str);
+        let placement = assigner.assign(&claim);
+        // The words around the figure served placement; the claim no longer needs
+        // them, and every claim of every source is held until the report. Dropped
+        // claim by claim: a source of one huge file held all of its sentences' words.
+        claim.context = claims::Context::default();
+        if let Some(reported) = reported.as_deref_mut() {
+            reported.cut(&mut claim);
+        }
+        placed.push((claim, placement));
+    });
     settle::places(&mut placed);
     placed
 }
