@@ -636,6 +636,9 @@ mod tests {
         scope: Option<&str>,
     ) -> Placed {
         let text = format!("{value}");
+        let passage =
+            std::sync::Arc::clone(&crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0]);
+        assert_eq!(passage.text, text, "the claim's sentence is its paragraph");
         Placed {
             claim: std::sync::Arc::new(Claim {
                 source: source.into(),

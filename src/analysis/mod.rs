@@ -345,8 +345,10 @@ pub fn analyze_with(
     // at once: they were the larger part of `diff`'s peak memory. Placement needs all
     // of the event but its owners' names, which depend on every source's claims; those
     // are settled after.
-    // A placement is shared by the claims of a thread placed alike as soon as they are,
-    // since most claims of a corpus share their topic and evidence with many others.
+    // A placement is shared by the claims placed alike within one of rayon's jobs (a
+    // run of sources on one thread) as soon as they are, since most claims of a corpus
+    // share their topic and evidence with many others; the few copies left across jobs
+    // are shared again after settling. Counted things are shared the same way.
     let event = Event::of_sources(sources);
     let matcher = topics::Matcher::new(rules);
     let (mut per_source, ()): (Vec<Vec<ClaimInTopic>>, ()) = rayon::join(
@@ -491,6 +493,28 @@ mod tests {
 
     fn ids(texts: &[(&str, &str)]) -> Vec<String> {
         topics(texts).into_iter().map(|(id, _)| id).collect()
+    }
+
+    #[test]
+    fn a_measure_s_scale_is_the_one_after_its_own_wording() {
+        // The same wording met earlier in the sentence, with another scale after it,
+        // is not the claim's.
+        for (text, scale) in [
+            (
+                "Heatwave\n\nTemperatures reached 45 degrees Celsius in Dalmor, while in Kessa they were 45 degrees Fahrenheit at night.",
+                "fahrenheit",
+            ),
+            (
+                "Heatwave\n\nIt was 30 degrees F at dawn in Kessa and 30 degrees C by noon in Dalmor.",
+                "celsius",
+            ),
+        ] {
+            let found = ids(&[("a.txt", text)]);
+            assert!(
+                found.iter().any(|id| id.contains(scale)),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

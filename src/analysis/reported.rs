@@ -10,7 +10,8 @@ use crate::extract::claims::{Claim, CountedThing};
 use crate::extract::frame::Frame;
 
 /// The counted things kept so far, each once: claims that count alike ("people",
-/// "seats") share one.
+/// "seats") share one. One is kept for each of rayon's jobs (`map_init`), so a thing
+/// may have a copy in each: sharing saves room, and nothing reads which copy it is.
 #[derive(Default)]
 pub(super) struct Reported {
     counted: FxHashSet<Arc<CountedThing>>,

@@ -34,8 +34,9 @@ pub struct Claim {
     pub interval: Interval,
     pub hedge: Option<Hedge>,
     pub unit: Unit,
-    /// Where [`Claim::quote`] and [`Claim::figure`] stand in `sentence`: spans, not
-    /// copies, since every claim of a corpus is held until the report.
+    /// Where [`Claim::quote`] and [`Claim::figure`] stand in the claim's sentence, in
+    /// bytes from its start: spans, not copies, since every claim of a corpus is held
+    /// until the report.
     pub(crate) wording: Wording,
     /// The claim's paragraph, shared with its source, of which the claim's sentence
     /// is `sentence_at` (see [`Claim::sentence`]): held as a span, since the sentences
@@ -170,6 +171,8 @@ impl Claim {
 }
 
 impl CountedThing {
+    /// The head noun, lower-case; empty once `hcx diff` has cut the thing to what it
+    /// reports ([`CountedThing::reported`]), whose readers take `singulars` instead.
     pub fn head(&self) -> &str {
         self.words.last().map_or("", String::as_str)
     }
@@ -207,9 +210,9 @@ pub struct SentenceWord {
 
 /// The words of a claim's sentence, seen from the claim. The words are shared by every
 /// claim of the sentence (a sentence of many figures would otherwise copy them all once
-/// per figure); each claim adds only where its wording and its clause stand. Placement
-/// is its only reader: it is emptied then, and an empty one takes a pointer's room in
-/// each of the claims every source holds until the report.
+/// per figure); each claim adds only where its wording and its clause stand. Extraction
+/// and placement read it; it is emptied once the claim is placed, and an empty one
+/// takes a pointer's room in each of the claims every source holds until the report.
 #[derive(Debug, Clone, Default)]
 pub struct Context(Option<Box<Seen>>);
 
@@ -548,10 +551,13 @@ struct Sentence<'s> {
 impl Sentence<'_> {
     /// A claim's wording, from paragraph bytes to the sentence's.
     fn wording(&self, bytes: std::ops::Range<usize>, figure_end: usize) -> Wording {
-        let start = bytes.start - self.span.start;
+        // Tokens lie within their sentence; were one not to, the claim shows no wording
+        // rather than another's.
+        let within = |at: usize| at.checked_sub(self.span.start).unwrap_or(usize::MAX);
+        let start = within(bytes.start);
         Wording {
-            quote: Bytes::new(start..bytes.end - self.span.start),
-            figure: Bytes::new(start..figure_end - self.span.start),
+            quote: Bytes::new(start..within(bytes.end)),
+            figure: Bytes::new(start..within(figure_end)),
         }
     }
 }

@@ -88,19 +88,21 @@ impl Printer for Sarif {
         // One result is built and written at a time: a tree of every result held a
         // large report in memory twice over (its peak was twice that of `--format json`).
         let skeleton = serde_json::to_string_pretty(&log_of(&[]))?;
+        // The frame is hcx's own constant text: it always holds the empty list. Were it
+        // ever not to, the whole tree is written as before rather than a broken log.
         let Some((head, tail)) = skeleton.split_once(RESULTS_AT) else {
             serde_json::to_writer_pretty(&mut *out, &log(document))?;
             return writeln!(out);
         };
         out.write_all(head.as_bytes())?;
         let indent = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
-        let mut results = results(document).peekable();
-        if results.peek().is_none() {
+        let mut pending = results(document).peekable();
+        if pending.peek().is_none() {
             out.write_all(RESULTS_AT.as_bytes())?;
         } else {
             out.write_all(b"\"results\": [")?;
             let item_indent = format!("{indent}  ");
-            for (i, result) in results.enumerate() {
+            for (i, result) in pending.enumerate() {
                 out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
                 out.write_all(item_indent.as_bytes())?;
                 let mut indented = Indented {

@@ -221,13 +221,19 @@ impl Paragraph {
         chars + self.text[byte..offset].chars().count()
     }
 
-    /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
-    fn index(&mut self) {
-        // The paragraph is held until the report: the room its text and segments were
-        // given to grow in would be held with it (a one-line paragraph's segment list
-        // had room for four).
+    /// Makes a paragraph built by appending ready to be read: its checkpoints recorded,
+    /// and no room to grow kept. Built by appending, each buffer has up to twice the
+    /// room it needs (a one-line paragraph's segment list had room for four), and
+    /// `diff` holds every paragraph of the set until its report.
+    fn seal(&mut self) {
+        self.index();
         self.text.shrink_to_fit();
         self.segments.shrink_to_fit();
+        self.checkpoints.shrink_to_fit();
+    }
+
+    /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
+    fn index(&mut self) {
         self.checkpoints.clear();
         if self.text.len() <= CHECKPOINT {
             return;
@@ -311,12 +317,7 @@ impl Paragraph {
         if self.text.trim().is_empty() {
             return None;
         }
-        self.index();
-        // Built by appending, each buffer has up to twice the room it needs, and `diff`
-        // holds every paragraph of the set until its report.
-        self.text.shrink_to_fit();
-        self.segments.shrink_to_fit();
-        self.checkpoints.shrink_to_fit();
+        self.seal();
         Some(self)
     }
 }

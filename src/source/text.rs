@@ -72,7 +72,7 @@ pub fn parse(path: &str, text: &str) -> Source {
     }
     paragraphs.extend(open);
     for paragraph in &mut paragraphs {
-        paragraph.index();
+        paragraph.seal();
     }
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;

@@ -68,6 +68,13 @@ pub struct Frame {
     pub conversion: bool,
 }
 
+use std::sync::Arc;
+
+use crate::base::numbers;
+use crate::base::tokens::TokenKind;
+use crate::extract::figures::Figure;
+use crate::extract::view::View;
+
 impl Frame {
     /// What `hcx diff` reads of a placed claim's frame: whose figure it is (the set's
     /// names are settled from every claim's owner) and when it was counted (its
@@ -87,13 +94,6 @@ impl Frame {
         })
     }
 }
-
-use std::sync::Arc;
-
-use crate::base::numbers;
-use crate::base::tokens::TokenKind;
-use crate::extract::figures::Figure;
-use crate::extract::view::View;
 
 /// Whether a figure is a level, a change or a margin. `last` is the last word of the
 /// figure's wording, its counted noun included.
