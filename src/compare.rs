@@ -295,6 +295,8 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
             if timeline.is_some() {
                 claims = by_day(claims, &mut deciding);
             }
+            // Gathered by pushing, and held until the report.
+            claims.shrink_to_fit();
             let first = &claims[0].placement;
             TopicReport {
                 id: first.id.clone(),

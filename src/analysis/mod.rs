@@ -388,7 +388,8 @@ pub fn analyze_with(
     settle::owners(&mut per_source);
     settle::shared_places(&mut per_source);
     let unknown_ignores = unknown_ignores(sources, rules, &per_source);
-    let mut claims = Vec::new();
+    // Every claim of the set is held until the report: no room to grow is kept.
+    let mut claims = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
     let mut suppressed = 0;
     // The few placements settling changed were copied: share them again.
     let mut placements = Placements::default();
@@ -401,15 +402,13 @@ pub fn analyze_with(
         );
         suppressed += ignored;
     }
-    let placed = claims
-        .iter()
-        .filter_map(|(claim, placement)| {
-            placement.as_ref().map(|placement| Placed {
-                claim: Arc::clone(claim),
-                placement: Arc::clone(placement),
-            })
+    let mut placed = Vec::with_capacity(claims.iter().filter(|(_, p)| p.is_some()).count());
+    placed.extend(claims.iter().filter_map(|(claim, placement)| {
+        placement.as_ref().map(|placement| Placed {
+            claim: Arc::clone(claim),
+            placement: Arc::clone(placement),
         })
-        .collect();
+    }));
     Analysis {
         sources: sources.iter().map(SourceInfo::of).collect(),
         topics: compare::compare(placed),
