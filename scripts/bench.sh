@@ -358,7 +358,7 @@ PY_SPLIT
         ratio_probe "checks-none.$round" "$HCX" diff --format json --skip-check names \
             --skip-check sums --skip-check dates "$C100"
     done
-    for fmt in table json markdown github html; do
+    for fmt in table json markdown github html sarif; do
         ratio_probe "memory.$fmt" "$HCX" diff --format "$fmt" "$C100"
     done
     for round in 1 2 3; do
