@@ -167,8 +167,12 @@ pub fn stream_claims<R: Send>(
                         Loaded::Article(article) => {
                             // Each claim is rendered and dropped at once: sharing its
                             // placement with others would save nothing.
-                            let placed = place_claims(&article, assigner, None);
-                            let placed = apply_ignores(&article, placements::unshared(placed)).0;
+                            let keep = Keep {
+                                placements: None,
+                                reported: None,
+                            };
+                            let placed = place_claims(&article, assigner, keep);
+                            let placed = apply_ignores(&article, placed).0;
                             (warning, Ok(placed.iter().map(render).collect::<Vec<R>>()))
                         }
                         Loaded::Skipped(skipped) => (warning, Err(skipped)),
@@ -364,8 +368,11 @@ pub fn analyze_with(
                         )
                     },
                     |(assigner, placements, reported), source| {
-                        let cut = (frames == Frames::Reported).then_some(reported);
-                        placements.share_all(place_claims(source, assigner, cut))
+                        let keep = Keep {
+                            placements: Some(placements),
+                            reported: (frames == Frames::Reported).then_some(reported),
+                        };
+                        place_claims(source, assigner, keep)
                     },
                 )
                 .collect()
@@ -426,14 +433,21 @@ pub fn analyze_with(
     }
 }
 
-/// One source's claims with their topics, each placed as soon as it is extracted, and
-/// cut to what is reported of it when `reported` is given.
+/// What [`place_claims`] does beside placing: for `diff`, which holds every claim until
+/// the report, each claim's placement shared and the claim cut to what is reported
+/// of it; for claims rendered and dropped at once, neither.
+struct Keep<'a> {
+    placements: Option<&'a mut Placements>,
+    reported: Option<&'a mut Reported>,
+}
+
+/// One source's claims with their topics, each placed as soon as it is extracted.
 fn place_claims(
     source: &Source,
     assigner: &mut topics::Assigner,
-    mut reported: Option<&mut Reported>,
-) -> Vec<(claims::Claim, Option<Placement>)> {
-    let mut placed: Vec<(claims::Claim, Option<Placement>)> = Vec::new();
+    mut keep: Keep,
+) -> Vec<ClaimInTopic> {
+    let mut placed: Vec<(claims::Claim, Option<Arc<Placement>>)> = Vec::new();
     claims::extract_each(source, &mut |mut claim| {
         claim.occasion = assigner.occasion(&claim).map(String::into_boxed_str);
         let placement = assigner.assign(&claim);
@@ -441,13 +455,32 @@ fn place_claims(
         // them, and every claim of every source is held until the report. Dropped
         // claim by claim: a source of one huge file held all of its sentences' words.
         claim.context = claims::Context::default();
-        if let Some(reported) = reported.as_deref_mut() {
+        if let Some(reported) = keep.reported.as_deref_mut() {
             reported.cut(&mut claim);
         }
+        // Shared at once: a source of one huge file held every claim's placement, whole,
+        // until its places were settled.
+        let placement = placement.map(|p| match keep.placements.as_deref_mut() {
+            Some(placements) => placements.share(p),
+            None => Arc::new(p),
+        });
         placed.push((claim, placement));
     });
     settle::places(&mut placed);
-    placed
+    if let Some(placements) = keep.placements {
+        // Settling copied the placements it changed, and a copy is held by its claim
+        // alone: share those again.
+        for (_, placement) in &mut placed {
+            if let Some(p) = placement.as_mut().filter(|p| Arc::strong_count(p) == 1) {
+                *p = placements.shared(Arc::clone(p));
+            }
+        }
+    }
+    // Built anew, not collected in place: the buffer of the claims inline would be
+    // kept for their handles.
+    let mut handles = Vec::with_capacity(placed.len());
+    handles.extend(placed.into_iter().map(|(claim, p)| (Arc::new(claim), p)));
+    handles
 }
 
 /// One source's placed claims, without the topics its ignore comments name, and how

@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::claims::Claim;
-use crate::topics::{ClaimInTopic, PlaceTag, Placement};
+use crate::topics::{PlaceTag, Placement};
 
 /// The placements met so far, each once.
 #[derive(Default)]
@@ -74,35 +73,11 @@ impl Placements {
         )
     }
 
-    /// One source's placed claims, each placement shared.
-    pub(super) fn share_all(
-        &mut self,
-        placed: Vec<(Claim, Option<Placement>)>,
-    ) -> Vec<ClaimInTopic> {
-        let mut shared = Vec::with_capacity(placed.len());
-        shared.extend(
-            placed
-                .into_iter()
-                .map(|(claim, p)| (Arc::new(claim), p.map(|p| self.shared(Arc::new(p))))),
-        );
-        shared
+    /// A placement, shared with the equal ones met before.
+    pub(super) fn share(&mut self, placement: Placement) -> Arc<Placement> {
+        self.shared(Arc::new(placement))
     }
 }
-
-/// One source's placed claims, each placement its own: for claims that are rendered and
-/// dropped at once, where sharing would save nothing.
-pub(super) fn unshared(placed: Vec<(Claim, Option<Placement>)>) -> Vec<ClaimInTopic> {
-    // Built anew, not collected in place: the buffer of the claims and placements
-    // inline would be kept for their handles.
-    let mut handles = Vec::with_capacity(placed.len());
-    handles.extend(
-        placed
-            .into_iter()
-            .map(|(claim, p)| (Arc::new(claim), p.map(Arc::new))),
-    );
-    handles
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

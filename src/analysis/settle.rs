@@ -14,7 +14,7 @@ use crate::topics::{PlaceTag, Placement};
 /// election) is restricted to it only when its source gives the same thing with another
 /// figure and no place ("turnout was 61.5%"): the source itself sets the place against
 /// the whole. Otherwise the place is where the whole event is, and says nothing.
-pub(super) fn places(placed: &mut [(claims::Claim, Option<Placement>)]) {
+pub(super) fn places(placed: &mut [(claims::Claim, Option<Arc<Placement>>)]) {
     // A headline is no whole to set a place against: it is often an earlier count the
     // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
     // district").
@@ -27,12 +27,17 @@ pub(super) fn places(placed: &mut [(claims::Claim, Option<Placement>)]) {
         .collect();
     for (claim, placement) in placed.iter_mut() {
         let Some(p) = placement else { continue };
-        let Some(place) = p.place.as_mut().filter(|place| !place.certain) else {
+        if p.place.as_ref().is_none_or(|place| place.certain) {
             continue;
-        };
-        place.certain = unplaced
+        }
+        // A placement shared with other claims is copied before it is changed.
+        let p = Arc::make_mut(p);
+        let certain = unplaced
             .iter()
             .any(|(id, v)| *id == p.base_id && (*v - claim.value).abs() > f64::EPSILON);
+        if let Some(place) = p.place.as_mut() {
+            place.certain = certain;
+        }
         p.compose();
     }
 }
