@@ -22,7 +22,7 @@ use crate::event::Event;
 use crate::extract::claims;
 use crate::rules::RuleSet;
 use crate::source::{self, Loaded, Source, Warning};
-use crate::topics::{self, ClaimInTopic, Placement};
+use crate::topics::{self, ClaimInTopic};
 
 use placements::Placements;
 use reported::Reported;
@@ -447,7 +447,7 @@ fn place_claims(
     assigner: &mut topics::Assigner,
     mut keep: Keep,
 ) -> Vec<ClaimInTopic> {
-    let mut placed: Vec<(claims::Claim, Option<Arc<Placement>>)> = Vec::new();
+    let mut placed: Vec<ClaimInTopic> = Vec::new();
     claims::extract_each(source, &mut |mut claim| {
         claim.occasion = assigner.occasion(&claim).map(String::into_boxed_str);
         let placement = assigner.assign(&claim);
@@ -464,7 +464,7 @@ fn place_claims(
             Some(placements) => placements.share(p),
             None => Arc::new(p),
         });
-        placed.push((claim, placement));
+        placed.push((Arc::new(claim), placement));
     });
     settle::places(&mut placed);
     if let Some(placements) = keep.placements {
@@ -476,11 +476,8 @@ fn place_claims(
             }
         }
     }
-    // Built anew, not collected in place: the buffer of the claims inline would be
-    // kept for their handles.
-    let mut handles = Vec::with_capacity(placed.len());
-    handles.extend(placed.into_iter().map(|(claim, p)| (Arc::new(claim), p)));
-    handles
+    placed.shrink_to_fit();
+    placed
 }
 
 /// One source's placed claims, without the topics its ignore comments name, and how

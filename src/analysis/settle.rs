@@ -8,13 +8,13 @@ use std::sync::Arc;
 use crate::base::interval::Interval;
 use crate::base::lang::Language;
 use crate::extract::claims;
-use crate::topics::{PlaceTag, Placement};
+use crate::topics::{ClaimInTopic, PlaceTag};
 
 /// A claim in one of the event's own places ("turnout in Lindhaven" of a Norvale
 /// election) is restricted to it only when its source gives the same thing with another
 /// figure and no place ("turnout was 61.5%"): the source itself sets the place against
 /// the whole. Otherwise the place is where the whole event is, and says nothing.
-pub(super) fn places(placed: &mut [(claims::Claim, Option<Arc<Placement>>)]) {
+pub(super) fn places(placed: &mut [ClaimInTopic]) {
     // A headline is no whole to set a place against: it is often an earlier count the
     // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
     // district").
@@ -48,7 +48,7 @@ pub(super) fn places(placed: &mut [(claims::Claim, Option<Arc<Placement>>)]) {
 /// did not name). Otherwise, as with places, the owner is the one the whole set is
 /// about: "the Convention will take effect once it secures 40 signatures" and "a
 /// minimum of 40 signatures" are one count.
-pub(super) fn owners(per_source: &mut [Vec<crate::topics::ClaimInTopic>]) {
+pub(super) fn owners(per_source: &mut [Vec<ClaimInTopic>]) {
     let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut unowned: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let placed = per_source.iter().flatten();
@@ -102,7 +102,7 @@ pub(super) fn owners(per_source: &mut [Vec<crate::topics::ClaimInTopic>]) {
 /// place ("the CMO of Etah"). Another figure of its source is no proof that this one
 /// is a part: it may be an estimate, a forecast or another year's. A headline's figure
 /// follows its own body's.
-pub(super) fn shared_places(per_source: &mut [Vec<crate::topics::ClaimInTopic>]) {
+pub(super) fn shared_places(per_source: &mut [Vec<ClaimInTopic>]) {
     let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval == Interval::exact(c.value);
     // Per topic and figure, the places that set it apart.
     let mut apart: BTreeMap<&str, BTreeMap<u64, BTreeMap<&str, &PlaceTag>>> = BTreeMap::new();
