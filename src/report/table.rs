@@ -209,7 +209,7 @@ fn line_col_suffix(location: crate::source::Location) -> String {
 
 /// Rows of the topics' table formatted at once. comfy-table lays out, formats and draws
 /// all of a table before it yields its first line: an archive's table was held three
-/// times over (810 MB beside the analysis's 741 MB, on the 100 MB corpus).
+/// times over (1,880 MB at the peak on the 100 MB corpus, against 760 MB for JSON).
 const ROWS_AT_ONCE: usize = 512;
 
 /// The topics' table: one row a claim, its source by outlet over its place.
@@ -237,8 +237,12 @@ fn write_topics_in(
     let source = source_width(document, shown, width, fifth);
     let rows = TopicRows::new(document, shown, layout, source, width);
     let count: usize = shown.iter().map(|t| t.claims.len()).sum();
-    if count > at_once {
-        let widths = rows.widths(width, fifth, source);
+    // A table too narrow to give the wording a fifth of it is left to comfy-table,
+    // which shares out what room there is; it is seldom asked for a large report.
+    let widths = (count > at_once)
+        .then(|| rows.widths(width, fifth, source))
+        .flatten();
+    if let Some(widths) = widths {
         return write_in_parts(out, layout, &TOPIC_HEADER, &widths, at_once, rows.all());
     }
     for (index, limit) in [(0, fifth), (1, fifth)] {
@@ -347,11 +351,15 @@ impl<'a> TopicRows<'a> {
         ]
     }
 
-    /// The columns' widths, padding included, as comfy-table lays out the whole table
-    /// when its wording fills the room left (as it does in a table of many rows): the
-    /// short columns as wide as their widest cell up to a fifth of the table, the Source
-    /// column as set, the wording the rest. Measured a row at a time, none kept.
-    fn widths(&self, width: u16, fifth: u16, source: u16) -> [u16; 4] {
+    /// The columns' widths, padding included, for a table written in parts: the short
+    /// columns as wide as their widest cell up to a fifth of the table, the Source column
+    /// as set, the wording the rest, or its widest cell when that is less. Measured a
+    /// row at a time, none kept. These are comfy-table's widths for the whole table when
+    /// its wording wraps to fill the room left, as a table of hundreds of rows mostly
+    /// does; when no wrapped line comes within three columns of it, comfy-table narrows
+    /// the wording to the longest, and the parts keep the room. `None` when the wording
+    /// would get less than a fifth of the table.
+    fn widths(&self, width: u16, fifth: u16, source: u16) -> Option<[u16; 4]> {
         let mut widest = TOPIC_HEADER.map(content_width);
         for row in self.all() {
             for (widest, cell) in widest.iter_mut().zip(&row) {
@@ -363,12 +371,7 @@ impl<'a> TopicRows<'a> {
         let figure = padded(widest[1]).min(fifth);
         // The borders: one each side and one between columns.
         let rest = width.saturating_sub(5 + topic + figure + source);
-        [
-            topic,
-            figure,
-            source,
-            padded(widest[3]).min(rest).max(PADDING + 1),
-        ]
+        (rest >= fifth).then(|| [topic, figure, source, padded(widest[3]).min(rest)])
     }
 }
 
@@ -545,26 +548,10 @@ pub fn write_rules(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
-    /// The topics' table of three sources, formatted all at once and `at_once` rows at
-    /// a time.
-    fn both_ways(width: u16, at_once: usize) -> (String, String) {
-        let sentence = |n: u32| {
-            format!(
-                "Officials in the flooded northern district said on Tuesday evening that {n} people had died, while rescuers searched the valley for {} more missing residents.",
-                n / 2
-            )
-        };
-        let texts: Vec<(String, String)> = ["a", "b", "c"]
-            .iter()
-            .zip([120, 150, 140])
-            .map(|(name, n)| {
-                (
-                    format!("{name}.txt"),
-                    format!("Floods in Kessa\n\n{} At least {} homes were destroyed and {} roads were closed.", sentence(n), n * 3, n / 10),
-                )
-            })
-            .collect();
+    /// The topics' table of the articles, formatted `at_once` rows at a time.
+    fn render(texts: &[(String, String)], width: u16, at_once: usize) -> String {
         let pairs: Vec<(&str, &str)> = texts
             .iter()
             .map(|(p, t)| (p.as_str(), t.as_str()))
@@ -573,30 +560,88 @@ mod tests {
         let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
         let document = Document::new(&analysis, analysis.topics.iter().collect(), true, 0);
         let shown = document.shown();
+        let rows: usize = shown.iter().map(|t| t.claims.len()).sum();
+        assert!(at_once == usize::MAX || rows > 2 * at_once, "{rows} rows");
         let layout = Layout {
             width: Some(width),
             color: false,
         };
-        let render = |at_once| {
-            let mut out = Vec::new();
-            write_topics_in(&mut out, &document, &shown, layout, at_once).unwrap();
-            String::from_utf8(out).unwrap()
-        };
-        let rows: usize = shown.iter().map(|t| t.claims.len()).sum();
-        assert!(rows > 2 * at_once, "{rows} rows");
-        (render(usize::MAX), render(at_once))
+        let mut out = Vec::new();
+        write_topics_in(&mut out, &document, &shown, layout, at_once).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Three sources of one event, each sentence made by `sentence` from a toll.
+    fn articles(sentence: &dyn Fn(u32) -> String) -> Vec<(String, String)> {
+        ["a", "b", "c"]
+            .iter()
+            .zip([120, 150, 140])
+            .map(|(name, n)| {
+                (
+                    format!("{name}.txt"),
+                    format!(
+                        "Floods in Kessa\n\n{} At least {} homes were destroyed and {} roads were closed.",
+                        sentence(n),
+                        n * 3,
+                        n / 10
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    fn long(n: u32) -> String {
+        format!(
+            "Officials in the flooded northern district said on Tuesday evening that {n} people had died, while rescuers searched the valley for {} more missing residents.",
+            n / 2
+        )
+    }
+
+    fn short(n: u32) -> String {
+        format!("At least {n} people died in the flooding of the river.")
     }
 
     #[test]
     fn a_table_written_in_parts_is_the_table_written_whole() {
         // Parts of one row, of two, of a number that leaves a short last part; at the
-        // default width, a narrow one and a wide one.
-        for width in [100, 64, 160] {
+        // default width, a wide one, and ones too narrow for parts, left whole.
+        let texts = articles(&long);
+        for width in [100, 64, 160, 50, 40] {
             for at_once in [1, 2, 4] {
-                let (whole, parts) = both_ways(width, at_once);
+                let whole = render(&texts, width, usize::MAX);
+                let parts = render(&texts, width, at_once);
                 assert_eq!(parts, whole, "width {width}, {at_once} rows at once");
                 assert!(whole.lines().count() > 10, "{whole}");
             }
+        }
+    }
+
+    #[test]
+    fn a_table_in_parts_is_well_formed_where_its_layout_is_its_own() {
+        // Wordings a little longer than the room: comfy-table narrows the wording to its
+        // longest wrapped line (at 100 columns), the parts keep the room. Every line is
+        // the table's width, and the text is the whole table's, only wrapped otherwise.
+        let texts: Vec<(String, String)> = (0..12)
+            .map(|i| {
+                (
+                    format!("/tmp/repro-slack/{i:03}.txt"),
+                    format!("Flood\n\n{}", short(100 + i)),
+                )
+            })
+            .collect();
+        let text_of = |table: &str| -> String {
+            table
+                .chars()
+                .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{257f}').contains(c))
+                .collect()
+        };
+        for width in [98, 100, 116] {
+            let whole = render(&texts, width, usize::MAX);
+            let parts = render(&texts, width, 2);
+            let widths: Vec<usize> = parts.lines().map(UnicodeWidthStr::width).collect();
+            // The wording, longer than the room, takes all of it.
+            assert!(widths.iter().all(|&w| w == usize::from(width)), "{parts}");
+            assert_eq!(text_of(&parts), text_of(&whole), "{parts}\n{whole}");
         }
     }
 }
