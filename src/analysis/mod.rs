@@ -352,7 +352,7 @@ pub fn analyze_with(
     // A placement is shared by the claims placed alike within one of rayon's jobs (a
     // run of sources on one thread) as soon as they are, since most claims of a corpus
     // share their topic and evidence with many others; the few copies left across jobs
-    // are shared again after settling. Counted things are shared the same way.
+    // are shared again after settling. Counted things are shared within a job only.
     let event = Event::of_sources(sources);
     let matcher = topics::Matcher::new(rules);
     let (mut per_source, ()): (Vec<Vec<ClaimInTopic>>, ()) = rayon::join(
@@ -433,9 +433,10 @@ pub fn analyze_with(
     }
 }
 
-/// What [`place_claims`] does beside placing: for `diff`, which holds every claim until
-/// the report, each claim's placement shared and the claim cut to what is reported
-/// of it; for claims rendered and dropped at once, neither.
+/// What [`place_claims`] does beside placing: for an analysis, which holds every claim
+/// until the report, each claim's placement shared, and for `diff`'s
+/// ([`Frames::Reported`]) the claim cut to what is reported of it; for `hcx claims`,
+/// which renders and drops each claim at once, neither.
 struct Keep<'a> {
     placements: Option<&'a mut Placements>,
     reported: Option<&'a mut Reported>,
@@ -468,8 +469,8 @@ fn place_claims(
     });
     settle::places(&mut placed);
     if let Some(placements) = keep.placements {
-        // Settling copied the placements it changed, and a copy is held by its claim
-        // alone: share those again.
+        // Settling copied the placements of uncertain places it wrote to, and a copy is
+        // held by its claim alone: share those again.
         for (_, placement) in &mut placed {
             if let Some(p) = placement.as_mut().filter(|p| Arc::strong_count(p) == 1) {
                 *p = placements.shared(Arc::clone(p));

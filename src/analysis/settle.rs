@@ -30,7 +30,8 @@ pub(super) fn places(placed: &mut [ClaimInTopic]) {
         if p.place.as_ref().is_none_or(|place| place.certain) {
             continue;
         }
-        // A placement shared with other claims is copied before it is changed.
+        // Settling writes every uncertain place, changed or not: a placement shared
+        // with other claims is copied first.
         let p = Arc::make_mut(p);
         let certain = unplaced
             .iter()
