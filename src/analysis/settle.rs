@@ -2,7 +2,7 @@
 //! claims of its source, or of the whole set, decide. Whether a place or an owner sets
 //! a figure apart depends on what else is said of the same thing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::base::interval::Interval;
@@ -18,13 +18,20 @@ pub(super) fn places(placed: &mut [ClaimInTopic]) {
     // A headline is no whole to set a place against: it is often an earlier count the
     // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
     // district").
-    let unplaced: Vec<(String, f64)> = placed
-        .iter()
-        .filter(|(c, _)| c.paragraph > 0)
-        .filter_map(|(c, p)| p.as_ref().map(|p| (c, p)))
-        .filter(|(_, p)| p.place.is_none())
-        .map(|(c, p)| (p.base_id.clone(), c.value))
-        .collect();
+    // Per topic, the lowest and highest unplaced figure: another figure than a claim's
+    // exists when either is more than a hair from it. Looked up, not scanned for each
+    // claim, so one huge file costs its length, not its square.
+    let mut unplaced: HashMap<String, (f64, f64)> = HashMap::new();
+    let bodies = placed.iter().filter(|(c, _)| c.paragraph > 0);
+    for (claim, p) in bodies.filter_map(|(c, p)| Some((c, p.as_ref()?))) {
+        if p.place.is_none() {
+            let (low, high) = unplaced
+                .entry(p.base_id.clone())
+                .or_insert((claim.value, claim.value));
+            *low = low.min(claim.value);
+            *high = high.max(claim.value);
+        }
+    }
     for (claim, placement) in placed.iter_mut() {
         let Some(p) = placement else { continue };
         if p.place.as_ref().is_none_or(|place| place.certain) {
@@ -33,9 +40,9 @@ pub(super) fn places(placed: &mut [ClaimInTopic]) {
         // Settling writes every uncertain place, changed or not: a placement shared
         // with other claims is copied first.
         let p = Arc::make_mut(p);
-        let certain = unplaced
-            .iter()
-            .any(|(id, v)| *id == p.base_id && (*v - claim.value).abs() > f64::EPSILON);
+        let certain = unplaced.get(&p.base_id).is_some_and(|&(low, high)| {
+            claim.value - low > f64::EPSILON || high - claim.value > f64::EPSILON
+        });
         if let Some(place) = p.place.as_mut() {
             place.certain = certain;
         }

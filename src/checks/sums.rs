@@ -105,8 +105,7 @@ fn breakdowns<'a>(items: &[&'a ClaimInTopic]) -> Vec<(Vec<&'a Claim>, usize)> {
         let mut j = i + 1;
         while j < items.len() {
             let next: &Claim = &items[j].0;
-            let same_sentence = next.paragraph == claim.paragraph && next.shares_sentence(claim);
-            if !same_sentence || head(next) != Some(thing) || !qualified(next) {
+            if !next.shares_sentence(claim) || head(next) != Some(thing) || !qualified(next) {
                 break;
             }
             parts.push(next);
