@@ -284,7 +284,7 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
         .into_par_iter()
         .map(|mut claims| {
             let by_place = |a: &Placed, b: &Placed| {
-                (&a.claim.source, a.claim.location).cmp(&(&b.claim.source, b.claim.location))
+                (&a.claim.source(), a.claim.location).cmp(&(&b.claim.source(), b.claim.location))
             };
             claims.sort_by(by_place);
             let mut claims = dedupe(claims);
@@ -347,7 +347,7 @@ fn source_count(topic: &TopicReport) -> usize {
     1 + topic
         .claims
         .windows(2)
-        .filter(|w| w[0].claim.source != w[1].claim.source)
+        .filter(|w| w[0].claim.source() != w[1].claim.source())
         .count()
 }
 
@@ -360,7 +360,7 @@ fn first_place(topic: &TopicReport) -> Option<(&str, crate::source::Location)> {
     topic
         .claims
         .first()
-        .map(|p| (p.claim.source.as_ref(), p.claim.location))
+        .map(|p| (p.claim.source(), p.claim.location))
 }
 
 /// Keeps one claim per source and stated interval: the first in the file outside its
@@ -375,7 +375,7 @@ fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
     for item in claims {
         if out
             .last()
-            .is_some_and(|last| last.claim.source != item.claim.source)
+            .is_some_and(|last| last.claim.source() != item.claim.source())
         {
             kept.clear();
         }
@@ -443,7 +443,7 @@ fn verdict(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, placed) in claims.iter().enumerate() {
         match groups.last_mut() {
-            Some(g) if claims[g.start].claim.source == placed.claim.source => g.end = i + 1,
+            Some(g) if claims[g.start].claim.source() == placed.claim.source() => g.end = i + 1,
             _ => groups.push(i..i + 1),
         }
     }
@@ -505,7 +505,7 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
             classes.len() - 1
         });
         let class = &mut classes[at];
-        if class.sources.insert(c.source.as_ref()) && class.sources.len() == 2 {
+        if class.sources.insert(c.source()) && class.sources.len() == 2 {
             class.second_source = Some(i);
         }
     }
@@ -643,8 +643,11 @@ mod tests {
         assert_eq!(passage.text, text, "the claim's sentence is its paragraph");
         Placed {
             claim: std::sync::Arc::new(Claim {
-                source: source.into(),
-                language: crate::base::lang::ENGLISH,
+                origin: std::sync::Arc::new(crate::extract::claims::Origin {
+                    path: source.into(),
+                    language: crate::base::lang::ENGLISH,
+                    written: None,
+                }),
                 paragraph: 0,
                 location: Location { line, column: 1 },
                 value,
@@ -662,7 +665,6 @@ mod tests {
                 context: crate::extract::claims::Context::default(),
                 frame: std::sync::Arc::default(),
                 rounding: 0.0,
-                written: None,
                 occasion: None,
             }),
             placement: std::sync::Arc::new(Placement::bare("t", "T")),
@@ -969,8 +971,12 @@ mod tests {
 
     fn dated(source: &str, v: f64, day: u8) -> Placed {
         let mut placed = exact(source, v);
-        std::sync::Arc::make_mut(&mut placed.claim).written =
-            Some(crate::base::calendar::day_number(2024, 7, day));
+        let claim = std::sync::Arc::make_mut(&mut placed.claim);
+        claim.origin = std::sync::Arc::new(crate::extract::claims::Origin {
+            path: claim.source().into(),
+            language: claim.language(),
+            written: Some(crate::base::calendar::day_number(2024, 7, day)),
+        });
         placed
     }
 
@@ -1019,7 +1025,7 @@ mod tests {
         // One day, or none: no timeline, and claims stay in source order.
         let one_day = compare(vec![dated("b", 30.0, 2), dated("a", 20.0, 2)]);
         assert!(one_day[0].timeline.is_none());
-        assert_eq!(&*one_day[0].claims[0].claim.source, "a");
+        assert_eq!(one_day[0].claims[0].claim.source(), "a");
     }
 
     #[test]
@@ -1029,7 +1035,7 @@ mod tests {
         let sources = |t: &[TopicReport]| {
             t[0].claims
                 .iter()
-                .map(|p| p.claim.source.clone())
+                .map(|p| p.claim.source().to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(sources(&forward), sources(&backward));

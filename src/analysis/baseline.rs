@@ -92,7 +92,7 @@ pub fn fingerprint(topic: &TopicReport) -> String {
     let mut per_file: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for placed in &topic.claims {
         per_file
-            .entry(file_name(&placed.claim.source))
+            .entry(file_name(placed.claim.source()))
             .or_default()
             .insert(figure_key(&placed.claim));
     }

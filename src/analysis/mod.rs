@@ -486,7 +486,7 @@ fn place_claims(
 fn apply_ignores(source: &Source, mut placed: Vec<ClaimInTopic>) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
     for (claim, placement) in &mut placed {
-        let ignore = &source.paragraphs[claim.paragraph].ignore;
+        let ignore = &source.paragraphs[claim.paragraph()].ignore;
         if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
             *placement = None;
             suppressed += 1;

@@ -155,7 +155,7 @@ pub(super) fn shared_places(per_source: &mut [Vec<ClaimInTopic>]) {
             let supported = if claim.paragraph == 0 {
                 moved_values.contains(&(p.base_id.as_str(), bits))
             } else {
-                names_place(claim.language, claim.sentence(), &place.text)
+                names_place(claim.language(), claim.sentence(), &place.text)
             };
             if supported {
                 moved_values.push((p.base_id.as_str(), bits));

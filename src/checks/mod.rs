@@ -216,7 +216,7 @@ fn first_mention(finding: &Finding) -> Option<(&str, Location)> {
 /// A claim's wording and place, as a mention.
 pub fn mention_of(claim: &Claim) -> Mention {
     Mention {
-        source: claim.source.to_string(),
+        source: claim.source().to_string(),
         location: claim.location,
         quote: claim.quote().to_string(),
     }

@@ -62,10 +62,7 @@ pub fn sum(parts: &[&Claim]) -> Interval {
 pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
     let mut by_source: BTreeMap<&str, Vec<&ClaimInTopic>> = BTreeMap::new();
     for item in claims {
-        by_source
-            .entry(item.0.source.as_ref())
-            .or_default()
-            .push(item);
+        by_source.entry(item.0.source()).or_default().push(item);
     }
     let totals = Totals::of(&by_source);
     let mut found = Vec::new();
@@ -159,7 +156,7 @@ fn in_source(parts: &[&Claim], total: &Claim) -> Finding {
     let mut mentions: Vec<_> = parts.iter().map(|c| mention_of(c)).collect();
     mentions.push(mention_of(total));
     Finding {
-        source: total.source.to_string(),
+        source: total.source().to_string(),
         cross_source: false,
         claims: parts.iter().map(|c| (*c).clone()).collect(),
         total: Some(total.clone()),
@@ -217,7 +214,7 @@ impl<'a> Stated<'a> {
         let start = self.points.partition_point(|p| p.0 < lo);
         let meets = |i: usize| {
             let c = self.claims[i];
-            *c.source != *source && sum.overlaps(&c.interval)
+            *c.source() != *source && sum.overlaps(&c.interval)
         };
         self.points[start..]
             .iter()
@@ -293,14 +290,14 @@ fn against_others(
     let total = sum(parts);
     // Each source states at most one total of a topic or thing, so leaving this source
     // out leaves at most one out.
-    let others = stated.len() - usize::from(stated.iter().any(|c| *c.source == *source));
+    let others = stated.len() - usize::from(stated.iter().any(|c| *c.source() == *source));
     if others == 0 || stated.meets(source, &total) {
         return None;
     }
     let listed: Vec<&Claim> = stated
         .claims
         .iter()
-        .filter(|c| *c.source != *source)
+        .filter(|c| *c.source() != *source)
         .take(MAX_OTHER_TOTALS)
         .copied()
         .collect();

@@ -119,6 +119,6 @@ impl Event {
     /// True when a part's name is the people of one of the event's places ("Americans"
     /// of a US breach): they are the whole, not a part.
     pub fn is_home_people(&self, claim: &Claim, people: &str) -> bool {
-        self.places.is_home_people(claim.language, people)
+        self.places.is_home_people(claim.language(), people)
     }
 }

@@ -97,7 +97,7 @@ impl NamedEvents {
             return Some(other.clone());
         }
         // The sentence's first word, past a kind ("Hurricane Helene caused ...").
-        let lang = claim.language;
+        let lang = claim.language();
         let opening = claim
             .context
             .iter()

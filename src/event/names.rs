@@ -163,7 +163,7 @@ impl Names {
                 keys.insert(key(owner));
                 note(&key(owner), owner);
                 by_source
-                    .entry(claim.source.to_string())
+                    .entry(claim.source().to_string())
                     .or_default()
                     .insert(key(owner));
             }
@@ -209,7 +209,7 @@ impl Names {
             let noun = morphology::singular(noun);
             return self
                 .by_source
-                .get(&*claim.source)?
+                .get(claim.source())?
                 .iter()
                 .find(|k| k.rsplit(' ').next() == Some(noun.as_str()))
                 .map(|k| self.owners.get(k).cloned().unwrap_or_else(|| k.clone()));

@@ -79,7 +79,7 @@ impl Places {
         if self.event.is_empty() {
             return None;
         }
-        let lang = claim.language;
+        let lang = claim.language();
         // "The governor of South Kivu said 78 died": a place after "of" is whose
         // office speaks, not where the count was made. A country or a continent holds
         // the event's places rather than being a part of them.

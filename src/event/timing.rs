@@ -131,7 +131,7 @@ impl Timing {
     fn last_year_is_other(&self, claim: &Claim) -> bool {
         let now = self
             .dates
-            .get(&*claim.source)
+            .get(claim.source())
             .map(|day| year_of(*day))
             .or_else(|| self.years.last().copied());
         now.is_none_or(|year| self.other_year(year - 1))

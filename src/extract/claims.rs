@@ -21,12 +21,11 @@ use std::sync::Arc;
 /// One numeric claim of one source.
 #[derive(Debug, Clone)]
 pub struct Claim {
-    /// The source's path as given, one copy shared by its claims.
-    pub source: Arc<str>,
-    /// The source's language, whose word lists later stages ask about the claim's words.
-    pub language: &'static Language,
-    /// Index of the paragraph in its source.
-    pub paragraph: usize,
+    /// Its source's path, language and day, one copy shared by the source's claims
+    /// (see [`Claim::source`], [`Claim::language`], [`Claim::written`]).
+    pub(crate) origin: Arc<Origin>,
+    /// Index of the paragraph in its source: 32 bits, as the claim's spans are.
+    pub(crate) paragraph: u32,
     /// Where the claim's wording starts.
     pub location: Location,
     /// The figure as stated (scale applied; for a range or vague amount, its low end).
@@ -60,11 +59,31 @@ pub struct Claim {
     /// How far off the figure may be from its value by the rounding its wording implies:
     /// 50,000 for "1.2 million", 0 for "1,213,000".
     pub rounding: f64,
-    /// The day its source was written, when the source says (see `source::Source::date`).
-    pub written: Option<DayNumber>,
     /// The other occasion the claim is about ("2015", "last year"), when the event stage
     /// finds it is not the event's: such a figure is context, never compared.
     pub occasion: Option<Box<str>>,
+}
+
+/// What a claim keeps of its source. Every claim of an archive is held until the
+/// report, so what is the same for all of a source's claims is held once for them.
+#[derive(Debug)]
+pub struct Origin {
+    /// The path as given.
+    pub path: Box<str>,
+    /// The language whose word lists later stages ask about the claim's words.
+    pub language: &'static Language,
+    /// The day the source was written, when it says (see `source::Source::date`).
+    pub written: Option<DayNumber>,
+}
+
+impl Origin {
+    pub fn of(source: &Source) -> Origin {
+        Origin {
+            path: source.path.as_str().into(),
+            language: source.language,
+            written: source.date,
+        }
+    }
 }
 
 /// The counted noun phrase of a claim.
@@ -126,6 +145,26 @@ impl Wording {
 }
 
 impl Claim {
+    /// The path of the claim's source, as given.
+    pub fn source(&self) -> &str {
+        &self.origin.path
+    }
+
+    /// The language of the claim's source.
+    pub fn language(&self) -> &'static Language {
+        self.origin.language
+    }
+
+    /// The day the claim's source was written, when it says.
+    pub fn written(&self) -> Option<DayNumber> {
+        self.origin.written
+    }
+
+    /// Index of the claim's paragraph in its source.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
     /// The claim's sentence as it reads in its paragraph.
     pub fn sentence(&self) -> &str {
         self.passage
@@ -165,8 +204,8 @@ impl Claim {
     pub fn counted_on(&self) -> Option<DayNumber> {
         self.frame
             .as_of
-            .and_then(|t| t.resolve(self.written))
-            .or(self.written)
+            .and_then(|t| t.resolve(self.written()))
+            .or(self.written())
     }
 }
 
@@ -342,16 +381,16 @@ pub fn extract(source: &Source) -> Vec<Claim> {
 /// Hands every claim of a source to `each` as it is found, so a caller that keeps only
 /// part of a claim never holds them all whole.
 pub fn extract_each(source: &Source, each: &mut dyn FnMut(Claim)) {
-    let path: Arc<str> = Arc::from(source.path.as_str());
+    let origin = Arc::new(Origin::of(source));
     for (index, paragraph) in source.paragraphs.iter().enumerate() {
-        extract_paragraph(source, &path, index, paragraph, each);
+        extract_paragraph(source, &origin, index, paragraph, each);
     }
 }
 
 /// Extracts the claims of one paragraph, handing each to `each`.
 fn extract_paragraph(
     source: &Source,
-    path: &Arc<str>,
+    origin: &Arc<Origin>,
     index: usize,
     paragraph: &Arc<Paragraph>,
     each: &mut dyn FnMut(Claim),
@@ -381,8 +420,7 @@ fn extract_paragraph(
             continue;
         }
         let at = Sentence {
-            path,
-            written: source.date,
+            origin,
             index,
             paragraph,
             span: sentence,
@@ -537,8 +575,7 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
 
 /// A sentence being worked on: where it is, its tokens, and what its claims share.
 struct Sentence<'s> {
-    path: &'s Arc<str>,
-    written: Option<DayNumber>,
+    origin: &'s Arc<Origin>,
     index: usize,
     paragraph: &'s Arc<Paragraph>,
     /// Where the sentence stands in its paragraph.
@@ -661,14 +698,13 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         ..Frame::default()
     };
     Some(Claim {
-        source: Arc::clone(at.path),
-        language: view.lang,
-        paragraph: at.index,
+        origin: Arc::clone(at.origin),
+        paragraph: u32::try_from(at.index).unwrap_or(u32::MAX),
         location: paragraph.locate(start),
         value: fig.value,
         interval,
         hedge,
-        unit: fig.unit.clone(),
+        unit: fig.unit,
         wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
         passage: Arc::clone(at.paragraph),
         sentence_at: Bytes::new(at.span.start..at.span.end),
@@ -678,7 +714,6 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame: Arc::new(frame),
         rounding: frame::rounding(view, fig),
-        written: at.written,
         occasion: None,
     })
 }

@@ -38,13 +38,14 @@ use super::non_claims;
 pub use super::view::View;
 
 /// What a figure counts in.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
     /// Things or people, named by the counted noun.
     Count,
     Percent,
-    /// An amount of money, with its currency code.
-    Money(String),
+    /// An amount of money, with its currency code (from the language's currency
+    /// lists, so no claim holds a copy).
+    Money(&'static str),
     /// A share or a multiple of something else: "one in five", "a third", "double".
     Ratio,
 }
@@ -194,7 +195,7 @@ fn digits(view: &View, i: usize) -> Option<Raw> {
             raw.unit = parts
                 .next()
                 .and_then(|w| view.lang.currency_word(w))
-                .map(|code| Unit::Money(code.to_string()));
+                .map(Unit::Money);
         }
     }
     Some(raw)
@@ -283,7 +284,7 @@ fn vague_at(view: &View, i: usize) -> Option<Raw> {
         raw.unit = parts
             .next()
             .and_then(|p| lang.currency_word(p))
-            .map(|code| Unit::Money(code.to_string()));
+            .map(Unit::Money);
         return Some(raw);
     }
     let mut first = i;
@@ -560,7 +561,7 @@ fn range(view: &View, a: &Raw, b: &Raw) -> Option<Figure> {
     // "soared 64% to $43.2 billion": two units, two figures.
     let a_said = a_unit
         .map(|(unit, _)| unit)
-        .or_else(|| currency_prefix(view, a.first).map(|(code, _)| Unit::Money(code.to_string())));
+        .or_else(|| currency_prefix(view, a.first).map(|(code, _)| Unit::Money(code)));
     if a_said.is_some_and(|unit| unit != fig.unit) {
         return None;
     }
@@ -574,7 +575,7 @@ fn range(view: &View, a: &Raw, b: &Raw) -> Option<Figure> {
     fig.interval = Interval::closed(low, b.value);
     fig.hedge = Some(Hedge::Between);
     if let Some((code, _)) = currency_prefix(view, a.first) {
-        fig.unit = Unit::Money(code.to_string());
+        fig.unit = Unit::Money(code);
     }
     Some(fig)
 }
@@ -604,14 +605,14 @@ fn unit_after(view: &View, last: usize) -> Option<(Unit, usize)> {
     let code = view
         .word(last + 1)
         .and_then(|w| view.lang.currency_word(w))?;
-    Some((Unit::Money(code.to_string()), last + 1))
+    Some((Unit::Money(code), last + 1))
 }
 
 /// Completes a kept number: unit, hedge, and the tokens its wording spans.
 fn finish(view: &View, raw: &Raw) -> Figure {
     let mut first = raw.first;
     let mut last = raw.last;
-    let mut unit = raw.unit.clone().unwrap_or(Unit::Count);
+    let mut unit = raw.unit.unwrap_or(Unit::Count);
     if raw.unit.is_none() {
         if let Some((after, k)) = unit_after(view, last) {
             unit = after;
@@ -619,7 +620,7 @@ fn finish(view: &View, raw: &Raw) -> Figure {
         }
     }
     if let Some((code, len)) = currency_prefix(view, first) {
-        unit = Unit::Money(code.to_string());
+        unit = Unit::Money(code);
         first -= len;
     }
 
@@ -888,16 +889,9 @@ mod tests {
         assert_eq!(values("a 3 crore package"), [3e7]);
         assert_eq!(
             units("Rs 50,000 each and ₹2 lakh each and Rs. 40 each"),
-            [
-                Unit::Money("INR".into()),
-                Unit::Money("INR".into()),
-                Unit::Money("INR".into())
-            ]
+            [Unit::Money("INR"), Unit::Money("INR"), Unit::Money("INR")]
         );
-        assert_eq!(
-            units("a multimillion-dollar deal"),
-            [Unit::Money("USD".into())]
-        );
+        assert_eq!(units("a multimillion-dollar deal"), [Unit::Money("USD")]);
     }
 
     #[test]
@@ -955,7 +949,7 @@ mod tests {
         let text = "direct costs at $1 billion to $1.15 billion";
         assert_eq!(bounds(text), [(Some(1e9), Some(1.15e9))]);
         assert_eq!(figures(text)[0].0, "$1 billion to $1.15 billion");
-        assert_eq!(units(text), [Unit::Money("USD".into())]);
+        assert_eq!(units(text), [Unit::Money("USD")]);
         let text = "prices range from 990 euros to around 3,000 euros";
         assert_eq!(bounds(text), [(Some(990.0), Some(3000.0))]);
         assert_eq!(

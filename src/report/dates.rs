@@ -12,7 +12,7 @@ const SHOWN_DAYS: usize = 4;
 /// says it was counted when that is another ("Jul 3, as of Jul 1"), and ", latest" when a
 /// topic's figures come from several days and this is the last.
 pub fn claim_day(claim: &Claim, topic: &TopicReport) -> Option<String> {
-    let written = claim.written?;
+    let written = claim.written()?;
     let with_year = spans_years(topic);
     let mut text = calendar::short(written, with_year);
     let counted = claim.counted_on();
@@ -82,7 +82,7 @@ fn spans_years(topic: &TopicReport) -> bool {
     let mut years = topic
         .claims
         .iter()
-        .filter_map(|p| p.claim.written)
+        .filter_map(|p| p.claim.written())
         .map(calendar::year_of);
     let first = years.next();
     years.any(|y| Some(y) != first)

@@ -41,7 +41,7 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
         writeln!(
             out,
             "\n{}  \"{}\"",
-            super::file_line_col(&claim.source, claim.location),
+            super::file_line_col(claim.source(), claim.location),
             claim.quote()
         )?;
         let bounds =
@@ -82,10 +82,10 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
                 "\nVerdict {}: {} ({}:{}) against {} ({}:{}): {}.",
                 topic.verdict.as_str(),
                 a.figure(),
-                a.source,
+                a.source(),
                 a.location.line,
                 b.figure(),
-                b.source,
+                b.source(),
                 b.location.line,
                 reason.describe()
             )?;
@@ -179,7 +179,7 @@ fn write_apart(out: &mut dyn Write, topic: &TopicReport, all: &[ClaimInTopic]) -
         writeln!(
             out,
             "\n{}  \"{}\"  in {} ({})",
-            super::file_line_col(&claim.source, claim.location),
+            super::file_line_col(claim.source(), claim.location),
             claim.quote(),
             placement.id,
             placement.label

@@ -58,7 +58,7 @@ fn write_topics(out: &mut dyn Write, shown: &[&TopicReport]) -> io::Result<()> {
         writeln!(
             out,
             "::{level} file={},line={},col={},title={}::{}",
-            property(&claim.source),
+            property(claim.source()),
             claim.location.line,
             claim.location.column,
             property(&format!("hcx {}: {}", topic.verdict.as_str(), topic.label)),
@@ -131,7 +131,7 @@ fn others(topic: &TopicReport, claim: &crate::extract::claims::Claim) -> Vec<Str
     for p in topic
         .claims
         .iter()
-        .filter(|p| p.claim.source != claim.source)
+        .filter(|p| p.claim.source() != claim.source())
     {
         if listed.len() == MAX_OTHERS {
             more += 1;
@@ -140,7 +140,7 @@ fn others(topic: &TopicReport, claim: &crate::extract::claims::Claim) -> Vec<Str
         listed.push(format!(
             "{} ({})",
             p.claim.figure(),
-            super::file_line_col(&p.claim.source, p.claim.location)
+            super::file_line_col(p.claim.source(), p.claim.location)
         ));
     }
     if more > 0 {

@@ -91,7 +91,7 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
             "<g class=\"claim\" data-source=\"{}\" data-lower=\"{}\" data-upper=\"{}\">\
              <title>{}</title>\
              <line x1=\"{left:.1}\" y1=\"{y}\" x2=\"{right:.1}\" y2=\"{y}\" class=\"range\"/>",
-            esc(&claim.source),
+            esc(claim.source()),
             claim
                 .interval
                 .lower_value()
@@ -100,7 +100,7 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
                 .interval
                 .upper_value()
                 .map_or("open".to_string(), |v| v.to_string()),
-            esc(&format!("{}: {}", claim.source, claim.quote())),
+            esc(&format!("{}: {}", claim.source(), claim.quote())),
         );
         if claim.interval.lower.is_none() {
             let _ = write!(
@@ -126,7 +126,7 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
             "<circle cx=\"{at:.1}\" cy=\"{y}\" r=\"4\" class=\"figure\"/>\
              <text x=\"{label_x:.1}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"label\">{}</text></g>",
             y - 6.0,
-            esc(&format!("{} · {}", claim.figure(), outlets.label(&claim.source)))
+            esc(&format!("{} · {}", claim.figure(), outlets.label(claim.source())))
         );
     }
     out.push_str("</svg>");
@@ -202,8 +202,8 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         for placed in &topic.claims {
             let claim = &placed.claim;
             // A file with no outlet is named by its place alone.
-            let label = if document.outlets.tells_more(&claim.source) {
-                format!("{}<br>", esc(&document.outlets.label(&claim.source)))
+            let label = if document.outlets.tells_more(claim.source()) {
+                format!("{}<br>", esc(&document.outlets.label(claim.source())))
             } else {
                 String::new()
             };
@@ -213,7 +213,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
             writeln!(
                 out,
                 "<tr><td>{label}<code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
-                esc(&super::file_line_col(&claim.source, claim.location)),
+                esc(&super::file_line_col(claim.source(), claim.location)),
                 esc(&match super::dates::claim_day(claim, topic) {
                     Some(day) => format!("{} ({day})", claim.figure()),
                     None => claim.figure().to_string(),

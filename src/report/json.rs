@@ -86,10 +86,10 @@ impl<'a> ClaimFields<'a> {
             as_of: claim
                 .frame
                 .as_of
-                .and_then(|t| t.resolve(claim.written))
+                .and_then(|t| t.resolve(claim.written()))
                 .map(crate::base::calendar::iso),
             column: claim.location.column,
-            date: claim.written.map(crate::base::calendar::iso),
+            date: claim.written().map(crate::base::calendar::iso),
             figure: claim.figure(),
             hedge: claim.hedge.map(crate::extract::figures::Hedge::as_str),
             line: claim.location.line,
@@ -100,7 +100,7 @@ impl<'a> ClaimFields<'a> {
             quote: claim.quote(),
             scope: claim.scope.as_deref(),
             sentence: claim.sentence(),
-            source: &claim.source,
+            source: claim.source(),
             topic: TopicField::Omitted,
             unit: claim.unit.label(),
             upper: claim.interval.upper_value().map(Number),

@@ -382,15 +382,15 @@ pub fn standout(topic: &TopicReport) -> usize {
     let mut agreeing: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
     let mut sources: Vec<&str> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
-        if !sources.contains(&a.claim.source.as_ref()) {
-            sources.push(&a.claim.source);
+        if !sources.contains(&a.claim.source()) {
+            sources.push(a.claim.source());
         }
         for b in &claims[i + 1..] {
-            if a.claim.source != b.claim.source
+            if a.claim.source() != b.claim.source()
                 && crate::compare::relate(&a.claim, &b.claim) == Verdict::Agree
             {
-                agreeing.insert((&a.claim.source, &b.claim.source));
-                agreeing.insert((&b.claim.source, &a.claim.source));
+                agreeing.insert((a.claim.source(), b.claim.source()));
+                agreeing.insert((b.claim.source(), a.claim.source()));
             }
         }
     }
@@ -410,7 +410,7 @@ pub fn standout(topic: &TopicReport) -> usize {
         return 0;
     };
     (0..claims.len())
-        .filter(|&i| *claims[i].claim.source == *odd_source)
+        .filter(|&i| *claims[i].claim.source() == *odd_source)
         .max_by_key(|&i| (odds(topic, i), std::cmp::Reverse(i)))
         .unwrap_or(0)
 }
@@ -423,7 +423,7 @@ fn odds(topic: &TopicReport, i: usize) -> (usize, usize, usize) {
     let mut differs = 0;
     let mut sources: std::collections::BTreeMap<&str, bool> = std::collections::BTreeMap::new();
     for other in &topic.claims {
-        if other.claim.source == claim.source {
+        if other.claim.source() == claim.source() {
             continue;
         }
         let verdict = crate::compare::relate(claim, &other.claim);
@@ -432,7 +432,7 @@ fn odds(topic: &TopicReport, i: usize) -> (usize, usize, usize) {
             Verdict::Differs => differs += 1,
             Verdict::Agree | Verdict::Single => {}
         }
-        *sources.entry(other.claim.source.as_ref()).or_insert(true) &= verdict != Verdict::Agree;
+        *sources.entry(other.claim.source()).or_insert(true) &= verdict != Verdict::Agree;
     }
     let odd_sources = sources.values().filter(|odd| **odd).count();
     (odd_sources, conflicts, differs)
@@ -450,7 +450,7 @@ pub fn standout_mention(finding: &Finding) -> usize {
                 finding
                     .mentions
                     .iter()
-                    .position(|m| *m.source == *total.source && m.location == total.location)
+                    .position(|m| *m.source == *total.source() && m.location == total.location)
             })
             .unwrap_or(0),
         Detail::Titles { .. } => {

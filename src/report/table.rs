@@ -54,7 +54,7 @@ fn text_cell(text: impl AsRef<str>) -> Cell {
 }
 
 fn claim_location(claim: &Claim) -> String {
-    super::file_line_col(&claim.source, claim.location)
+    super::file_line_col(claim.source(), claim.location)
 }
 
 fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
@@ -190,7 +190,7 @@ fn source_width(document: &Document, shown: &[&TopicReport], width: u16, fifth: 
         .map(|p| {
             let claim = &p.claim;
             let location = claim_location(claim).chars().count();
-            let label = document.outlets.label(&claim.source).chars().count();
+            let label = document.outlets.label(claim.source()).chars().count();
             location.max(label)
         })
         .max()
@@ -327,15 +327,16 @@ impl<'a> TopicRows<'a> {
         let place = format!(
             "{}{}",
             super::outlets::shorten_path(
-                &crate::base::controls::escape(&claim.source, true),
+                &crate::base::controls::escape(claim.source(), true),
                 self.path_room
             ),
             line_col_suffix(claim.location)
         );
         // A file with no outlet is named by its place alone.
-        let source = if document.outlets.tells_more(&claim.source) {
-            let label = crate::base::controls::escape(&document.outlets.label(&claim.source), true)
-                .into_owned();
+        let source = if document.outlets.tells_more(claim.source()) {
+            let label =
+                crate::base::controls::escape(&document.outlets.label(claim.source()), true)
+                    .into_owned();
             format!(
                 "{}\n{place}",
                 super::outlets::middle_ellipsis(&label, self.room)

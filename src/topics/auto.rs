@@ -20,7 +20,7 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
         .as_ref()
         .map(|c| c.head().to_string())
         .filter(|h| !h.is_empty())?;
-    let lang = claim.language;
+    let lang = claim.language();
     if lang.is_measure_unit(&head) {
         return measure(claim, event, &head);
     }
@@ -68,7 +68,7 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
 /// stated span of time ("572 mm of rain over 48 hours").
 fn measure(claim: &Claim, event: &Event, head: &str) -> Option<Placement> {
     let after = claim.after_wording();
-    let unit = claim.language.measure_unit_key(head, after)?;
+    let unit = claim.language().measure_unit_key(head, after)?;
     let what = if claim.frame.distance_from {
         Some("distance from".to_string())
     } else if unit.starts_with("temperature") {

@@ -326,7 +326,7 @@ pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mu
         label.push_str(", ");
         label.push_str(code);
     }
-    let changes = |part: &str| claim.language.change_words.contains(part);
+    let changes = |part: &str| claim.language().change_words.contains(part);
     match claim.frame.relation {
         Relation::Change if !id.split(['/', '+', '-']).any(changes) => {
             id.push_str("/change");

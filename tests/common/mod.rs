@@ -200,7 +200,7 @@ pub fn seen(claim: &hcx::extract::claims::Claim) -> Seen {
     numbers.extend(claim.interval.lower_value());
     numbers.extend(claim.interval.upper_value());
     Seen {
-        file: file_name(&claim.source),
+        file: file_name(claim.source()),
         numbers,
     }
 }
