@@ -296,7 +296,7 @@ pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
                 claims = by_day(claims, &mut deciding);
             }
             // Gathered by pushing, and held until the report.
-            claims.shrink_to_fit();
+            let claims = crate::base::exact::vec(claims);
             let first = &claims[0].placement;
             TopicReport {
                 id: first.id.clone(),

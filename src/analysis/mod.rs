@@ -450,7 +450,7 @@ fn place_claims(
 ) -> Vec<ClaimInTopic> {
     let mut placed: Vec<ClaimInTopic> = Vec::new();
     claims::extract_each(source, &mut |mut claim| {
-        claim.occasion = assigner.occasion(&claim).map(String::into_boxed_str);
+        claim.occasion = assigner.occasion(&claim).map(crate::base::exact::boxed_str);
         let placement = assigner.assign(&claim);
         // The words around the figure served placement; the claim no longer needs
         // them, and every claim of every source is held until the report. Dropped
@@ -477,8 +477,7 @@ fn place_claims(
             }
         }
     }
-    placed.shrink_to_fit();
-    placed
+    crate::base::exact::vec(placed)
 }
 
 /// One source's placed claims, without the topics its ignore comments name, and how

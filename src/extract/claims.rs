@@ -5,6 +5,7 @@
 //! sentence, and records the words around each figure that the topic stage will need.
 
 use crate::base::calendar::DayNumber;
+use crate::base::exact;
 use crate::base::interval::Interval;
 use crate::base::lang::Language;
 use crate::base::morphology;
@@ -708,9 +709,9 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
         passage: Arc::clone(at.paragraph),
         sentence_at: Bytes::new(at.span.start..at.span.end),
-        scope: scope.map(String::into_boxed_str),
+        scope: scope.map(exact::boxed_str),
         counted: thing.map(Arc::new),
-        action: action.map(String::into_boxed_str),
+        action: action.map(exact::boxed_str),
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame: Arc::new(frame),
         rounding: frame::rounding(view, fig),

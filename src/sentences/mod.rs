@@ -20,7 +20,8 @@ pub type Sentence = Span;
 pub fn of<'p>(paragraph: &'p Paragraph, lang: &Language) -> &'p [Sentence] {
     paragraph
         .sentence_cache()
-        .get_or_init(|| split(&paragraph.text, lang))
+        // Held exactly: every paragraph of the set is held until the report.
+        .get_or_init(|| crate::base::exact::boxed(split(&paragraph.text, lang)))
 }
 
 /// Splits `text` into trimmed, non-empty sentences.

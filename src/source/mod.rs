@@ -61,7 +61,7 @@ pub struct Paragraph {
     /// The paragraph's sentences, split when first asked for (by
     /// [`crate::sentences::of`]): extraction and the checks all read them, and
     /// segmentation is among the costliest steps. Whatever changes `text` must empty it.
-    sentences: std::sync::OnceLock<Vec<Span>>,
+    sentences: std::sync::OnceLock<Box<[Span]>>,
 }
 
 /// Bytes between character-count checkpoints of a long paragraph.
@@ -224,12 +224,14 @@ impl Paragraph {
     /// Makes a paragraph built by appending ready to be read: its checkpoints recorded,
     /// and no room to grow kept. Built by appending, each buffer has up to twice the
     /// room it needs (a one-line paragraph's segment list had room for four), and
-    /// `diff` holds every paragraph of the set until its report.
+    /// `diff` holds every paragraph of the set until its report: each is copied to its
+    /// exact size (see [`crate::base::exact`]).
     fn seal(&mut self) {
+        use crate::base::exact;
         self.index();
-        self.text.shrink_to_fit();
-        self.segments.shrink_to_fit();
-        self.checkpoints.shrink_to_fit();
+        self.text = exact::string(std::mem::take(&mut self.text));
+        self.segments = exact::vec(std::mem::take(&mut self.segments));
+        self.checkpoints = exact::vec(std::mem::take(&mut self.checkpoints));
     }
 
     /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
@@ -248,7 +250,7 @@ impl Paragraph {
     }
 
     /// Where the paragraph's sentences are kept once split; the sentence stage fills it.
-    pub(crate) fn sentence_cache(&self) -> &std::sync::OnceLock<Vec<Span>> {
+    pub(crate) fn sentence_cache(&self) -> &std::sync::OnceLock<Box<[Span]>> {
         &self.sentences
     }
 
