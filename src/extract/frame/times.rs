@@ -88,7 +88,7 @@ pub fn anchors(view: &View, figures: &[Figure]) -> Vec<Anchor> {
 
 /// When a count was taken, as its sentence says ("as of July 31", "by Wednesday"): the
 /// day a figure stood at, which may be earlier than its report's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportTime {
     Day {
         year: Option<i32>,
