@@ -7,7 +7,7 @@
 //! segment of its paragraph, so a claim's `file:line:col` points into the HTML. Scripts,
 //! styles, navigation, figures and captions are page furniture and are left out.
 
-use crate::source::{Paragraph, Source};
+use crate::source::{Draft, Paragraph, Source};
 
 /// Elements whose text is article text and which each make a paragraph.
 const BLOCKS: &[&str] = &[
@@ -78,14 +78,14 @@ struct Walk<'a> {
     input: &'a str,
     lines: Lines<'a>,
     paragraphs: Vec<Paragraph>,
-    open: Option<Paragraph>,
+    open: Option<Draft>,
     /// Whitespace ended the last text, so the next piece is a new word.
     spaced: bool,
 }
 
 impl Walk<'_> {
     fn close(&mut self) {
-        if let Some(done) = self.open.take().and_then(Paragraph::finish) {
+        if let Some(done) = self.open.take().and_then(Draft::finish) {
             self.paragraphs.push(done);
         }
         self.spaced = false;
@@ -93,7 +93,7 @@ impl Walk<'_> {
 
     /// Adds a text node that starts at byte `at` of the page.
     fn text(&mut self, at: usize, text: &str) {
-        let para = self.open.get_or_insert_with(Paragraph::empty);
+        let para = self.open.get_or_insert_with(Draft::empty);
         let mut spaced = self.spaced || text.starts_with(char::is_whitespace);
         let mut rest = text;
         let mut offset = at;

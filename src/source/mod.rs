@@ -48,20 +48,31 @@ pub struct Source {
 }
 
 /// A paragraph of article text: one or more lines of the file joined by single spaces.
+/// Built as a [`Draft`]; held, once sealed, with no room to grow, since `diff` holds
+/// every paragraph of the set until its report.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     pub text: String,
     /// Topics whose claims in this paragraph an editor has confirmed, from
     /// `<!-- hcx: ignore TOPIC -->` comments; `*` for every topic.
-    pub ignore: Vec<String>,
+    pub ignore: Box<[String]>,
     /// Where each joined line starts, in paragraph bytes, and which file line it is.
-    segments: Vec<Segment>,
+    segments: Box<[Segment]>,
     /// Character counts at byte offsets of long paragraphs, for [`Paragraph::locate`].
-    checkpoints: Vec<(usize, usize)>,
+    checkpoints: Box<[(usize, usize)]>,
     /// The paragraph's sentences, split when first asked for (by
     /// [`crate::sentences::of`]): extraction and the checks all read them, and
-    /// segmentation is among the costliest steps. Whatever changes `text` must empty it.
+    /// segmentation is among the costliest steps.
     sentences: std::sync::OnceLock<Box<[Span]>>,
+}
+
+/// A paragraph being built line by line or piece by piece, then sealed into a
+/// [`Paragraph`].
+#[derive(Debug)]
+pub(crate) struct Draft {
+    pub(crate) text: String,
+    pub(crate) ignore: Vec<String>,
+    segments: Vec<Segment>,
 }
 
 /// Bytes between character-count checkpoints of a long paragraph.
@@ -221,48 +232,25 @@ impl Paragraph {
         chars + self.text[byte..offset].chars().count()
     }
 
-    /// Makes a paragraph built by appending ready to be read: its checkpoints recorded,
-    /// and no room to grow kept. Built by appending, each buffer has up to twice the
-    /// room it needs (a one-line paragraph's segment list had room for four), and
-    /// `diff` holds every paragraph of the set until its report: each is copied to its
-    /// exact size (see [`crate::base::exact`]).
-    fn seal(&mut self) {
-        use crate::base::exact;
-        self.index();
-        self.text = exact::string(std::mem::take(&mut self.text));
-        self.segments = exact::vec(std::mem::take(&mut self.segments));
-        self.checkpoints = exact::vec(std::mem::take(&mut self.checkpoints));
-    }
-
-    /// Records (byte offset, characters before it) every [`CHECKPOINT`] bytes.
-    fn index(&mut self) {
-        self.checkpoints.clear();
-        if self.text.len() <= CHECKPOINT {
-            return;
-        }
-        let mut next = CHECKPOINT;
-        for (chars, (byte, _)) in self.text.char_indices().enumerate() {
-            if byte >= next {
-                self.checkpoints.push((byte, chars));
-                next = byte + CHECKPOINT;
-            }
-        }
-    }
-
     /// Where the paragraph's sentences are kept once split; the sentence stage fills it.
     pub(crate) fn sentence_cache(&self) -> &std::sync::OnceLock<Box<[Span]>> {
         &self.sentences
     }
+}
 
-    /// An empty paragraph, to be filled piece by piece (see [`Paragraph::push_piece`]).
-    pub(crate) fn empty() -> Paragraph {
-        Paragraph {
+impl Draft {
+    /// An empty paragraph, to be filled piece by piece (see [`Draft::push_piece`]).
+    pub(crate) fn empty() -> Draft {
+        Draft {
             text: String::new(),
-            checkpoints: Vec::new(),
-            sentences: std::sync::OnceLock::new(),
             ignore: Vec::new(),
             segments: Vec::new(),
         }
+    }
+
+    /// The file line the paragraph starts on, once it has text.
+    pub(crate) fn first_line(&self) -> Option<usize> {
+        self.segments.first().map(|seg| seg.line)
     }
 
     /// Appends text that stands at `line`, `column` (1-based) in the file, after a space
@@ -283,7 +271,6 @@ impl Paragraph {
             });
             self.text.push_str(&kept.text[start..end]);
         }
-        self.sentences.take();
     }
 
     /// Appends bytes `range` of a file line's kept text (its controls dropped) as the
@@ -307,21 +294,48 @@ impl Paragraph {
             }
         }
         self.text.push_str(&kept.text[range]);
-        self.sentences.take();
     }
 
     /// Finishes a paragraph built piece by piece: trailing space cut, columns indexed.
     pub(crate) fn finish(mut self) -> Option<Paragraph> {
         let kept = self.text.trim_end().len();
         self.text.truncate(kept);
-        self.sentences.take();
         self.segments.retain(|seg| seg.offset < kept || kept == 0);
         if self.text.trim().is_empty() {
             return None;
         }
-        self.seal();
-        Some(self)
+        Some(self.seal())
     }
+
+    /// The paragraph, ready to be read: its checkpoints recorded, and each buffer,
+    /// grown by appending, copied to its exact size (see [`crate::base::exact`]).
+    pub(crate) fn seal(self) -> Paragraph {
+        use crate::base::exact;
+        let checkpoints = checkpoints(&self.text);
+        Paragraph {
+            text: exact::string(self.text),
+            ignore: exact::boxed(self.ignore),
+            segments: exact::boxed(self.segments),
+            checkpoints: exact::boxed(checkpoints),
+            sentences: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// (byte offset, characters before it) every [`CHECKPOINT`] bytes of a long text.
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    if text.len() <= CHECKPOINT {
+        return found;
+    }
+    let mut next = CHECKPOINT;
+    for (chars, (byte, _)) in text.char_indices().enumerate() {
+        if byte >= next {
+            found.push((byte, chars));
+            next = byte + CHECKPOINT;
+        }
+    }
+    found
 }
 
 fn io_message(err: &std::io::Error) -> String {

@@ -4,13 +4,13 @@
 //! aside, reads `<!-- hcx: ignore -->` comments, and joins hard-wrapped lines while
 //! keeping each one's place in the file.
 
-use super::{Kept, Paragraph, Source};
+use super::{Draft, Kept, Source};
 
 /// Splits article text into paragraphs, leaving out page furniture.
 pub fn parse(path: &str, text: &str) -> Source {
     let mut url = None;
-    let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut open: Option<Paragraph> = None;
+    let mut paragraphs: Vec<Draft> = Vec::new();
+    let mut open: Option<Draft> = None;
     let mut pending_ignore: Vec<String> = Vec::new();
     let mut first_line = 0;
     let mut ignore_names = Vec::new();
@@ -53,7 +53,7 @@ pub fn parse(path: &str, text: &str) -> Source {
         let range = indent..indent + trimmed.len();
         // The first line is the headline: a paragraph of its own, however it ends.
         let continues = open.as_ref().is_some_and(|para| {
-            para.segments[0].line != first_line && is_wrapped_continuation(&para.text, trimmed)
+            para.first_line() != Some(first_line) && is_wrapped_continuation(&para.text, trimmed)
         });
         if continues {
             let para = open.as_mut().expect("checked above");
@@ -64,16 +64,14 @@ pub fn parse(path: &str, text: &str) -> Source {
             paragraphs.extend(open.take());
             let mut covered = std::mem::take(&mut pending_ignore);
             covered.extend(ignore);
-            let mut para = Paragraph::empty();
+            let mut para = Draft::empty();
             para.ignore = covered;
             para.push_line(&kept, range, line_no);
             open = Some(para);
         }
     }
     paragraphs.extend(open);
-    for paragraph in &mut paragraphs {
-        paragraph.seal();
-    }
+    let paragraphs: Vec<_> = paragraphs.into_iter().map(Draft::seal).collect();
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {
@@ -357,11 +355,7 @@ mod tests {
                     Another 40 were hurt. <!-- hcx: ignore injuries, missing -->\n\
                     A third paragraph.\n<!-- hcx: ignore -->\nLast one.\n";
         let source = parse("a.md", text);
-        let ignores: Vec<&[String]> = source
-            .paragraphs
-            .iter()
-            .map(|p| p.ignore.as_slice())
-            .collect();
+        let ignores: Vec<&[String]> = source.paragraphs.iter().map(|p| &*p.ignore).collect();
         assert_eq!(ignores[0], ["deaths"]);
         assert_eq!(ignores[1], ["injuries", "missing"]);
         assert!(ignores[2].is_empty());
