@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::base::interval::Interval;
 use crate::extract::claims::Claim;
-use crate::topics::Placement;
+use crate::topics::{ClaimInTopic, Placement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -263,18 +263,33 @@ fn plain_rounding(claim: &Claim) -> f64 {
     }
 }
 
-/// Groups placed claims by topic and gives each topic its verdict. Topics come out most
-/// important first (see [`importance`]), in an order that depends on nothing but the
-/// claims, so the report reads the same every run.
-pub fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
+/// Groups the placed claims by topic and gives each topic its verdict. Topics come out
+/// most important first (see [`importance`]), in an order that depends on nothing but
+/// the claims, so the report reads the same every run.
+pub fn compare(claims: &[ClaimInTopic]) -> Vec<TopicReport> {
     use rayon::prelude::*;
-    // A topic's id is cloned once, when the topic is first met, not once a claim.
-    let mut groups: rustc_hash::FxHashMap<String, Vec<Placed>> = rustc_hash::FxHashMap::default();
-    for item in placed {
-        if let Some(group) = groups.get_mut(&item.placement.id) {
-            group.push(item);
-        } else {
-            groups.insert(item.placement.id.clone(), vec![item]);
+    use rustc_hash::FxHashMap;
+    let placed = || {
+        claims
+            .iter()
+            .filter_map(|(claim, placement)| Some((claim, placement.as_ref()?)))
+    };
+    // Each topic's list is made at its size, counted first: together they hold every
+    // placed claim of the set, and lists grown by pushing held up to twice that.
+    let mut sizes: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, placement) in placed() {
+        *sizes.entry(placement.id.as_str()).or_default() += 1;
+    }
+    let mut groups: FxHashMap<&str, Vec<Placed>> = sizes
+        .into_iter()
+        .map(|(id, size)| (id, Vec::with_capacity(size)))
+        .collect();
+    for (claim, placement) in placed() {
+        if let Some(group) = groups.get_mut(placement.id.as_str()) {
+            group.push(Placed {
+                claim: std::sync::Arc::clone(claim),
+                placement: std::sync::Arc::clone(placement),
+            });
         }
     }
     // Topics are judged in parallel; the sort below fixes their order.
@@ -626,6 +641,15 @@ fn normalize(scope: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Compares placed claims, as the analysis hands them over.
+    fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
+        let claims: Vec<ClaimInTopic> = placed
+            .into_iter()
+            .map(|p| (p.claim, Some(p.placement)))
+            .collect();
+        super::compare(&claims)
+    }
     use crate::extract::figures::{Hedge, Unit};
     use crate::source::Location;
 

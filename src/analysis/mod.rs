@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::base::error::Error;
 use crate::checks;
-use crate::compare::{self, Placed, TopicReport};
+use crate::compare::{self, TopicReport};
 use crate::event::Event;
 use crate::extract::claims;
 use crate::rules::RuleSet;
@@ -409,16 +409,9 @@ pub fn analyze_with(
         );
         suppressed += ignored;
     }
-    let mut placed = Vec::with_capacity(claims.iter().filter(|(_, p)| p.is_some()).count());
-    placed.extend(claims.iter().filter_map(|(claim, placement)| {
-        placement.as_ref().map(|placement| Placed {
-            claim: Arc::clone(claim),
-            placement: Arc::clone(placement),
-        })
-    }));
     Analysis {
         sources: sources.iter().map(SourceInfo::of).collect(),
-        topics: compare::compare(placed),
+        topics: compare::compare(&claims),
         suppressed,
         checks: checks::run(
             &checks::Input {

@@ -198,10 +198,10 @@ impl Language {
     }
 
     /// The currency code of a currency word after a number ("dollars": "USD").
-    pub fn currency_word(&self, word: &str) -> Option<&'static str> {
+    pub fn currency_word(&self, word: &str) -> Option<&'static &'static str> {
         self.currency_word_list
             .position(word)
-            .map(|i| self.currency_words[i].1)
+            .map(|i| &self.currency_words[i].1)
     }
 
     /// What a scale word or suffix after a number multiplies it by.

@@ -43,9 +43,10 @@ pub enum Unit {
     /// Things or people, named by the counted noun.
     Count,
     Percent,
-    /// An amount of money, with its currency code (from the language's currency
-    /// lists, so no claim holds a copy).
-    Money(&'static str),
+    /// An amount of money, with its currency code: a pointer to the code in the
+    /// language's currency lists, so that a unit takes two words and no claim holds a
+    /// copy (a `&str` would take three with the variant's tag).
+    Money(&'static &'static str),
     /// A share or a multiple of something else: "one in five", "a third", "double".
     Ratio,
 }
@@ -722,7 +723,7 @@ fn coordinated(view: &View, from: usize, to: usize) -> bool {
 
 /// A currency sign or code right before token `i`: returns its code and token count.
 /// "US$" is a word glued to "$"; "Rs." a word and its full stop.
-pub(super) fn currency_prefix(view: &View, i: usize) -> Option<(&'static str, usize)> {
+pub(super) fn currency_prefix(view: &View, i: usize) -> Option<(&'static &'static str, usize)> {
     if i == 0 {
         return None;
     }
@@ -889,9 +890,13 @@ mod tests {
         assert_eq!(values("a 3 crore package"), [3e7]);
         assert_eq!(
             units("Rs 50,000 each and ₹2 lakh each and Rs. 40 each"),
-            [Unit::Money("INR"), Unit::Money("INR"), Unit::Money("INR")]
+            [
+                Unit::Money(&"INR"),
+                Unit::Money(&"INR"),
+                Unit::Money(&"INR")
+            ]
         );
-        assert_eq!(units("a multimillion-dollar deal"), [Unit::Money("USD")]);
+        assert_eq!(units("a multimillion-dollar deal"), [Unit::Money(&"USD")]);
     }
 
     #[test]
@@ -949,7 +954,7 @@ mod tests {
         let text = "direct costs at $1 billion to $1.15 billion";
         assert_eq!(bounds(text), [(Some(1e9), Some(1.15e9))]);
         assert_eq!(figures(text)[0].0, "$1 billion to $1.15 billion");
-        assert_eq!(units(text), [Unit::Money("USD")]);
+        assert_eq!(units(text), [Unit::Money(&"USD")]);
         let text = "prices range from 990 euros to around 3,000 euros";
         assert_eq!(bounds(text), [(Some(990.0), Some(3000.0))]);
         assert_eq!(
