@@ -217,9 +217,9 @@ pub fn relate(a: &Claim, b: &Claim) -> Verdict {
 /// 15,000") and conflicts only with one below it ("thousands" and 500).
 pub fn reason(a: &Claim, b: &Claim) -> Reason {
     let meet = a
-        .interval
+        .interval()
         .widened(plain_rounding(a))
-        .overlaps(&b.interval.widened(plain_rounding(b)));
+        .overlaps(&b.interval().widened(plain_rounding(b)));
     let vague = |c: &Claim| c.hedge == Some(crate::extract::figures::Hedge::Vague);
     match (same_figure(a, b), meet) {
         (true, true) => Reason::SameFigure,
@@ -299,7 +299,8 @@ pub fn compare(claims: &[ClaimInTopic]) -> Vec<TopicReport> {
         .into_par_iter()
         .map(|mut claims| {
             let by_place = |a: &Placed, b: &Placed| {
-                (&a.claim.source(), a.claim.location).cmp(&(&b.claim.source(), b.claim.location))
+                (&a.claim.source(), a.claim.location())
+                    .cmp(&(&b.claim.source(), b.claim.location()))
             };
             claims.sort_by(by_place);
             let mut claims = dedupe(claims);
@@ -375,7 +376,7 @@ fn first_place(topic: &TopicReport) -> Option<(&str, crate::source::Location)> {
     topic
         .claims
         .first()
-        .map(|p| (p.claim.source(), p.claim.location))
+        .map(|p| (p.claim.source(), p.claim.location()))
 }
 
 /// Keeps one claim per source and stated interval: the first in the file outside its
@@ -403,7 +404,7 @@ fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
             .find(|&k| {
                 let kept = &out[k].claim;
                 kept.hedge == item.claim.hedge
-                    && same_interval(&kept.interval, &item.claim.interval)
+                    && same_interval(&kept.interval(), &item.claim.interval())
             });
         match repeat {
             None => {
@@ -422,9 +423,9 @@ fn dedupe(claims: Vec<Placed>) -> Vec<Placed> {
 /// The value where a claim's interval starts (its upper bound when it is open below).
 fn first_bound(claim: &Claim) -> f64 {
     claim
-        .interval
+        .interval()
         .lower_value()
-        .or(claim.interval.upper_value())
+        .or(claim.interval().upper_value())
         .unwrap_or(0.0)
 }
 
@@ -507,8 +508,8 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
         let key = format!(
             "{:?}|{:?}|{:?}|{}",
             c.hedge,
-            c.interval.lower.map(|b| (b.value.to_bits(), b.inclusive)),
-            c.interval.upper.map(|b| (b.value.to_bits(), b.inclusive)),
+            c.interval().lower.map(|b| (b.value.to_bits(), b.inclusive)),
+            c.interval().upper.map(|b| (b.value.to_bits(), b.inclusive)),
             c.scope.as_deref().map(normalize).unwrap_or_default()
         );
         let at = *index.entry(key).or_insert_with(|| {
@@ -561,14 +562,14 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
         let upper = |c: &&Class| {
             claims[c.first]
                 .claim
-                .interval
+                .interval()
                 .upper_value()
                 .unwrap_or(f64::INFINITY)
         };
         let lower = |c: &&Class| {
             claims[c.first]
                 .claim
-                .interval
+                .interval()
                 .lower_value()
                 .unwrap_or(f64::NEG_INFINITY)
         };
@@ -650,8 +651,7 @@ mod tests {
             .collect();
         super::compare(&claims)
     }
-    use crate::extract::figures::{Hedge, Unit};
-    use crate::source::Location;
+    use crate::extract::figures::Hedge;
 
     fn claim(
         source: &str,
@@ -661,36 +661,8 @@ mod tests {
         hedge: Option<Hedge>,
         scope: Option<&str>,
     ) -> Placed {
-        let text = format!("{value}");
-        let passage =
-            std::sync::Arc::clone(&crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0]);
-        assert_eq!(passage.text, text, "the claim's sentence is its paragraph");
         Placed {
-            claim: std::sync::Arc::new(Claim {
-                origin: std::sync::Arc::new(crate::extract::claims::Origin {
-                    path: source.into(),
-                    language: crate::base::lang::ENGLISH,
-                    written: None,
-                }),
-                paragraph: 0,
-                location: Location { line, column: 1 },
-                value,
-                interval,
-                hedge,
-                unit: Unit::Count,
-                wording: crate::extract::claims::Wording::all(&text),
-                passage: std::sync::Arc::clone(
-                    &crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0],
-                ),
-                sentence_at: crate::extract::claims::Bytes::new(0..text.len()),
-                scope: scope.map(Box::from),
-                counted: None,
-                action: None,
-                context: crate::extract::claims::Context::default(),
-                frame: std::sync::Arc::default(),
-                rounding: 0.0,
-                occasion: None,
-            }),
+            claim: std::sync::Arc::new(Claim::bare(source, line, value, interval, hedge, scope)),
             placement: std::sync::Arc::new(Placement::bare("t", "T")),
         }
     }

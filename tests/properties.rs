@@ -87,10 +87,10 @@ proptest! {
         let source = hcx::source::parse("news.txt", &text);
         let file_lines = lines(&text);
         for claim in hcx::extract::claims::extract(&source) {
-            let line = file_lines[claim.location.line - 1];
+            let line = file_lines[claim.location().line - 1];
             let at: String = line
                 .chars()
-                .skip(claim.location.column - 1)
+                .skip(claim.location().column - 1)
                 .take(claim.quote().chars().count())
                 .collect();
             prop_assert_eq!(at.as_str(), claim.quote(), "line {:?}", line);

@@ -111,7 +111,7 @@ pub(super) fn owners(per_source: &mut [Vec<ClaimInTopic>]) {
 /// is a part: it may be an estimate, a forecast or another year's. A headline's figure
 /// follows its own body's.
 pub(super) fn shared_places(per_source: &mut [Vec<ClaimInTopic>]) {
-    let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval == Interval::exact(c.value);
+    let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval() == Interval::exact(c.value);
     // Per topic and figure, the places that set it apart.
     let mut apart: BTreeMap<&str, BTreeMap<u64, BTreeMap<&str, &PlaceTag>>> = BTreeMap::new();
     for (claim, p) in per_source.iter().flatten() {

@@ -217,7 +217,7 @@ fn first_mention(finding: &Finding) -> Option<(&str, Location)> {
 pub fn mention_of(claim: &Claim) -> Mention {
     Mention {
         source: claim.source().to_string(),
-        location: claim.location,
+        location: claim.location(),
         quote: claim.quote().to_string(),
     }
 }

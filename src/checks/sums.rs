@@ -43,7 +43,10 @@ fn is_subcount(claim: &Claim) -> bool {
 /// The sum of intervals: `None` ends stay open.
 pub fn sum(parts: &[&Claim]) -> Interval {
     let total = |end: fn(&Interval) -> Option<f64>| -> Option<f64> {
-        parts.iter().map(|c| end(&c.interval)).sum::<Option<f64>>()
+        parts
+            .iter()
+            .map(|c| end(&c.interval()))
+            .sum::<Option<f64>>()
     };
     let lower = total(Interval::lower_value);
     let upper = total(Interval::upper_value);
@@ -71,8 +74,8 @@ pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
         for (parts, first_part) in breakdowns(items) {
             let total = candidates.before(items, first_part, &parts);
             match total {
-                Some(total) if total.0.interval.lower == total.0.interval.upper => {
-                    if !sum(&parts).overlaps(&total.0.interval) {
+                Some(total) if total.0.interval().lower == total.0.interval().upper => {
+                    if !sum(&parts).overlaps(&total.0.interval()) {
                         found.push(in_source(&parts, &total.0));
                     }
                 }
@@ -197,7 +200,7 @@ impl<'a> Stated<'a> {
 
     fn index(&mut self) {
         for (i, c) in self.claims.iter().enumerate() {
-            match (c.interval.lower_value(), c.interval.upper_value()) {
+            match (c.interval().lower_value(), c.interval().upper_value()) {
                 (Some(lo), Some(hi)) if lo.total_cmp(&hi).is_eq() => self.points.push((lo, i)),
                 _ => self.spans.push(i),
             }
@@ -214,7 +217,7 @@ impl<'a> Stated<'a> {
         let start = self.points.partition_point(|p| p.0 < lo);
         let meets = |i: usize| {
             let c = self.claims[i];
-            *c.source() != *source && sum.overlaps(&c.interval)
+            *c.source() != *source && sum.overlaps(&c.interval())
         };
         self.points[start..]
             .iter()

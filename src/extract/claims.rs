@@ -6,7 +6,7 @@
 
 use crate::base::calendar::DayNumber;
 use crate::base::exact;
-use crate::base::interval::Interval;
+use crate::base::interval::{Bound, Interval};
 use crate::base::lang::Language;
 use crate::base::morphology;
 use crate::base::span::Span;
@@ -27,11 +27,16 @@ pub struct Claim {
     pub(crate) origin: Arc<Origin>,
     /// Index of the paragraph in its source: 32 bits, as the claim's spans are.
     pub(crate) paragraph: u32,
-    /// Where the claim's wording starts.
-    pub location: Location,
+    /// Where the claim's wording starts (see [`Claim::location`]).
+    pub(crate) at: Place,
     /// The figure as stated (scale applied; for a range or vague amount, its low end).
     pub value: f64,
-    pub interval: Interval,
+    /// What the figure allows, packed (see [`Claim::interval`]): its bounds' values,
+    /// and which bounds there are and are inclusive. Two `Option<Bound>` took 32 bytes
+    /// where these take 17, and every claim of an archive is held until the report.
+    lower: f64,
+    upper: f64,
+    ends: Ends,
     pub hedge: Option<Hedge>,
     pub unit: Unit,
     /// Where [`Claim::quote`] and [`Claim::figure`] stand in the claim's sentence, in
@@ -125,13 +130,108 @@ impl Bytes {
     }
 }
 
-/// Where a claim's wording stands in its sentence.
+/// A file location in eight bytes, as a claim holds it. A line or column past 2^32,
+/// which only a file of more than 4 GiB could hold, is held as the largest there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    line: u32,
+    column: u32,
+}
+
+impl Place {
+    pub fn new(location: Location) -> Place {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Place {
+            line: small(location.line),
+            column: small(location.column),
+        }
+    }
+}
+
+/// Which bounds of a claim's interval there are, and which are inclusive, in a byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ends(u8);
+
+impl Ends {
+    const LOWER: u8 = 1;
+    const LOWER_INCLUSIVE: u8 = 2;
+    const UPPER: u8 = 4;
+    const UPPER_INCLUSIVE: u8 = 8;
+
+    /// An interval's bounds, as a claim's fields `(lower, upper, ends)`.
+    fn pack(interval: Interval) -> (f64, f64, Ends) {
+        let mut ends = 0;
+        let mut bound = |bound: Option<Bound>, there: u8, inclusive: u8| match bound {
+            Some(b) => {
+                ends |= there | if b.inclusive { inclusive } else { 0 };
+                b.value
+            }
+            None => 0.0,
+        };
+        let lower = bound(interval.lower, Ends::LOWER, Ends::LOWER_INCLUSIVE);
+        let upper = bound(interval.upper, Ends::UPPER, Ends::UPPER_INCLUSIVE);
+        (lower, upper, Ends(ends))
+    }
+
+    /// The bound of `value` when the flag `there` is set.
+    fn bound(self, value: f64, there: u8, inclusive: u8) -> Option<Bound> {
+        (self.0 & there != 0).then_some(Bound {
+            value,
+            inclusive: self.0 & inclusive != 0,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Wording {
     /// Hedge, figure and counted noun.
     pub quote: Bytes,
     /// The figure alone, with its hedge: it starts with the wording.
     pub figure: Bytes,
+}
+
+#[cfg(test)]
+impl Claim {
+    /// A claim of `value` in a source of its own whose paragraph is the figure alone,
+    /// for the tests of later stages.
+    pub(crate) fn bare(
+        source: &str,
+        line: usize,
+        value: f64,
+        interval: Interval,
+        hedge: Option<Hedge>,
+        scope: Option<&str>,
+    ) -> Claim {
+        let text = format!("{value}");
+        let passage = Arc::clone(&crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0]);
+        assert_eq!(passage.text, text, "the claim's sentence is its paragraph");
+        let (lower, upper, ends) = Ends::pack(interval);
+        Claim {
+            origin: Arc::new(Origin {
+                path: source.into(),
+                language: crate::base::lang::ENGLISH,
+                written: None,
+            }),
+            paragraph: 0,
+            at: Place::new(Location { line, column: 1 }),
+            value,
+            lower,
+            upper,
+            ends,
+            hedge,
+            unit: Unit::Count,
+            wording: Wording::all(&text),
+            passage,
+            sentence_at: Bytes::new(0..text.len()),
+            scope: scope.map(Box::from),
+            counted: None,
+            action: None,
+            context: Context::default(),
+            frame: Arc::default(),
+            rounding: 0.0,
+            occasion: None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -146,6 +246,26 @@ impl Wording {
 }
 
 impl Claim {
+    /// Where the claim's wording starts.
+    pub fn location(&self) -> Location {
+        Location {
+            line: self.at.line as usize,
+            column: self.at.column as usize,
+        }
+    }
+
+    /// What the figure allows the true value to be.
+    pub fn interval(&self) -> Interval {
+        Interval {
+            lower: self
+                .ends
+                .bound(self.lower, Ends::LOWER, Ends::LOWER_INCLUSIVE),
+            upper: self
+                .ends
+                .bound(self.upper, Ends::UPPER, Ends::UPPER_INCLUSIVE),
+        }
+    }
+
     /// The path of the claim's source, as given.
     pub fn source(&self) -> &str {
         &self.origin.path
@@ -698,12 +818,15 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         conversion: conversion(view, fig, before.conversion_of),
         ..Frame::default()
     };
+    let (lower, upper, ends) = Ends::pack(interval);
     Some(Claim {
         origin: Arc::clone(at.origin),
         paragraph: u32::try_from(at.index).unwrap_or(u32::MAX),
-        location: paragraph.locate(start),
+        at: Place::new(paragraph.locate(start)),
         value: fig.value,
-        interval,
+        lower,
+        upper,
+        ends,
         hedge,
         unit: fig.unit,
         wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
@@ -1338,7 +1461,7 @@ mod tests {
         let claim = &found[0];
         assert_eq!(claim.quote(), "more than 3,400 marchers");
         assert_eq!(
-            claim.location,
+            claim.location(),
             Location {
                 line: 2,
                 column: 25
@@ -1348,7 +1471,7 @@ mod tests {
             claim.sentence(),
             "Police said more than 3,400 marchers came."
         );
-        assert_eq!(claim.interval, Interval::above(3400.0, false));
+        assert_eq!(claim.interval(), Interval::above(3400.0, false));
     }
 
     #[test]
@@ -1395,8 +1518,8 @@ mod tests {
         let lines: Vec<&str> = source::html::tests::PAGE.lines().collect();
         assert_eq!(claims.len(), 2, "{claims:?}");
         for claim in claims {
-            let line = lines[claim.location.line - 1];
-            let at: String = line.chars().skip(claim.location.column - 1).collect();
+            let line = lines[claim.location().line - 1];
+            let at: String = line.chars().skip(claim.location().column - 1).collect();
             let first_word = claim.quote().split(' ').next().unwrap();
             assert!(
                 at.starts_with(first_word),

@@ -41,7 +41,7 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
         writeln!(
             out,
             "\n{}  \"{}\"",
-            super::file_line_col(claim.source(), claim.location),
+            super::file_line_col(claim.source(), claim.location()),
             claim.quote()
         )?;
         let bounds =
@@ -51,8 +51,8 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
             "  figure {} ({}), range {} to {}",
             claim.figure(),
             claim.hedge.map_or("exact", |h| h.as_str()),
-            bounds(claim.interval.lower_value()),
-            bounds(claim.interval.upper_value())
+            bounds(claim.interval().lower_value()),
+            bounds(claim.interval().upper_value())
         )?;
         match &why.noun {
             Some((rule, word)) => writeln!(
@@ -83,10 +83,10 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
                 topic.verdict.as_str(),
                 a.figure(),
                 a.source(),
-                a.location.line,
+                a.location().line,
                 b.figure(),
                 b.source(),
-                b.location.line,
+                b.location().line,
                 reason.describe()
             )?;
             writeln!(
@@ -179,7 +179,7 @@ fn write_apart(out: &mut dyn Write, topic: &TopicReport, all: &[ClaimInTopic]) -
         writeln!(
             out,
             "\n{}  \"{}\"  in {} ({})",
-            super::file_line_col(claim.source(), claim.location),
+            super::file_line_col(claim.source(), claim.location()),
             claim.quote(),
             placement.id,
             placement.label

@@ -59,8 +59,8 @@ fn write_topics(out: &mut dyn Write, shown: &[&TopicReport]) -> io::Result<()> {
             out,
             "::{level} file={},line={},col={},title={}::{}",
             property(claim.source()),
-            claim.location.line,
-            claim.location.column,
+            claim.location().line,
+            claim.location().column,
             property(&format!("hcx {}: {}", topic.verdict.as_str(), topic.label)),
             data(&format!(
                 "\"{}\" here; other sources: {}",
@@ -140,7 +140,7 @@ fn others(topic: &TopicReport, claim: &crate::extract::claims::Claim) -> Vec<Str
         listed.push(format!(
             "{} ({})",
             p.claim.figure(),
-            super::file_line_col(p.claim.source(), p.claim.location)
+            super::file_line_col(p.claim.source(), p.claim.location())
         ));
     }
     if more > 0 {

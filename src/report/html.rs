@@ -38,8 +38,8 @@ fn axis(claims: &[&Claim]) -> (f64, f64) {
         .flat_map(|c| {
             [
                 Some(c.value),
-                c.interval.lower_value(),
-                c.interval.upper_value(),
+                c.interval().lower_value(),
+                c.interval().upper_value(),
             ]
             .into_iter()
             .flatten()
@@ -81,9 +81,9 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
     );
     for (row, claim) in claims.iter().enumerate() {
         let y = ROW * row as f64 + 18.0;
-        let left = claim.interval.lower_value().map_or(MARGIN - 12.0, x);
+        let left = claim.interval().lower_value().map_or(MARGIN - 12.0, x);
         let right = claim
-            .interval
+            .interval()
             .upper_value()
             .map_or(WIDTH - MARGIN + 12.0, x);
         let _ = write!(
@@ -93,22 +93,22 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
              <line x1=\"{left:.1}\" y1=\"{y}\" x2=\"{right:.1}\" y2=\"{y}\" class=\"range\"/>",
             esc(claim.source()),
             claim
-                .interval
+                .interval()
                 .lower_value()
                 .map_or("open".to_string(), |v| v.to_string()),
             claim
-                .interval
+                .interval()
                 .upper_value()
                 .map_or("open".to_string(), |v| v.to_string()),
             esc(&format!("{}: {}", claim.source(), claim.quote())),
         );
-        if claim.interval.lower.is_none() {
+        if claim.interval().lower.is_none() {
             let _ = write!(
                 out,
                 "<path d=\"M{left:.1},{y} l8,-5 v10 z\" class=\"open\"/>"
             );
         }
-        if claim.interval.upper.is_none() {
+        if claim.interval().upper.is_none() {
             let _ = write!(
                 out,
                 "<path d=\"M{right:.1},{y} l-8,-5 v10 z\" class=\"open\"/>"
@@ -213,7 +213,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
             writeln!(
                 out,
                 "<tr><td>{label}<code>{}</code></td><td>{}</td><td>{}</td><td>{wording}</td></tr>",
-                esc(&super::file_line_col(claim.source(), claim.location)),
+                esc(&super::file_line_col(claim.source(), claim.location())),
                 esc(&match super::dates::claim_day(claim, topic) {
                     Some(day) => format!("{} ({day})", claim.figure()),
                     None => claim.figure().to_string(),

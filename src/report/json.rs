@@ -88,13 +88,13 @@ impl<'a> ClaimFields<'a> {
                 .as_of
                 .and_then(|t| t.resolve(claim.written()))
                 .map(crate::base::calendar::iso),
-            column: claim.location.column,
+            column: claim.location().column,
             date: claim.written().map(crate::base::calendar::iso),
             figure: claim.figure(),
             hedge: claim.hedge.map(crate::extract::figures::Hedge::as_str),
-            line: claim.location.line,
-            lower: claim.interval.lower_value().map(Number),
-            lower_inclusive: claim.interval.lower.map(|b| b.inclusive),
+            line: claim.location().line,
+            lower: claim.interval().lower_value().map(Number),
+            lower_inclusive: claim.interval().lower.map(|b| b.inclusive),
             noun: claim.counted.as_ref().map(|c| c.phrase.as_str()),
             occasion: claim.occasion.as_deref(),
             quote: claim.quote(),
@@ -103,8 +103,8 @@ impl<'a> ClaimFields<'a> {
             source: claim.source(),
             topic: TopicField::Omitted,
             unit: claim.unit.label(),
-            upper: claim.interval.upper_value().map(Number),
-            upper_inclusive: claim.interval.upper.map(|b| b.inclusive),
+            upper: claim.interval().upper_value().map(Number),
+            upper_inclusive: claim.interval().upper.map(|b| b.inclusive),
             value: Number(claim.value),
         }
     }

@@ -66,7 +66,10 @@ fn code(place: &str, in_table: bool) -> String {
 /// A claim's source by outlet, then its place as code to copy; a file with no outlet
 /// by its place alone.
 fn claim_location(document: &Document, claim: &Claim) -> String {
-    let place = code(&super::file_line_col(claim.source(), claim.location), true);
+    let place = code(
+        &super::file_line_col(claim.source(), claim.location()),
+        true,
+    );
     if document.outlets.tells_more(claim.source()) {
         format!("{} {place}", text(&document.outlets.label(claim.source())))
     } else {

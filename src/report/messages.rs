@@ -32,7 +32,14 @@ pub fn message_naming(finding: &Finding, label: &dyn Fn(&str) -> String) -> Stri
         } => {
             let mut stated: Vec<String> = totals
                 .iter()
-                .map(|c| format!("{} in {}:{}", c.figure(), name(c.source()), c.location.line))
+                .map(|c| {
+                    format!(
+                        "{} in {}:{}",
+                        c.figure(),
+                        name(c.source()),
+                        c.location().line
+                    )
+                })
                 .collect();
             if *unlisted > 0 {
                 stated.push(format!("and {unlisted} more"));

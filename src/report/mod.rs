@@ -450,7 +450,7 @@ pub fn standout_mention(finding: &Finding) -> usize {
                 finding
                     .mentions
                     .iter()
-                    .position(|m| *m.source == *total.source() && m.location == total.location)
+                    .position(|m| *m.source == *total.source() && m.location == total.location())
             })
             .unwrap_or(0),
         Detail::Titles { .. } => {

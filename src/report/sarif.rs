@@ -237,7 +237,7 @@ fn topic_result(topic: &TopicReport) -> Option<Value> {
         .map(|(i, c)| {
             json!({
                 "id": i + 1,
-                "physicalLocation": physical(c.source(), c.location),
+                "physicalLocation": physical(c.source(), c.location()),
                 "message": {"text": format!("{}: \"{}\"", c.figure(), c.quote())},
             })
         })
@@ -249,7 +249,7 @@ fn topic_result(topic: &TopicReport) -> Option<Value> {
             format!(
                 "{} ({})",
                 c.figure(),
-                super::file_line_col(c.source(), c.location)
+                super::file_line_col(c.source(), c.location())
             )
         })
         .collect();
@@ -267,7 +267,7 @@ fn topic_result(topic: &TopicReport) -> Option<Value> {
             claim.quote(),
             figures.join("; ")
         )},
-        "locations": [{"physicalLocation": physical(claim.source(), claim.location)}],
+        "locations": [{"physicalLocation": physical(claim.source(), claim.location())}],
         "relatedLocations": related,
         "properties": {"topic": topic.id},
     }))

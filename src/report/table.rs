@@ -54,7 +54,7 @@ fn text_cell(text: impl AsRef<str>) -> Cell {
 }
 
 fn claim_location(claim: &Claim) -> String {
-    super::file_line_col(claim.source(), claim.location)
+    super::file_line_col(claim.source(), claim.location())
 }
 
 fn new_table(layout: Layout, header: &[&str]) -> comfy_table::Table {
@@ -285,7 +285,7 @@ impl<'a> TopicRows<'a> {
         let longest_place = shown
             .iter()
             .flat_map(|t| &t.claims)
-            .map(|p| line_col_suffix(p.claim.location).len())
+            .map(|p| line_col_suffix(p.claim.location()).len())
             .max()
             .unwrap_or(0);
         TopicRows {
@@ -330,7 +330,7 @@ impl<'a> TopicRows<'a> {
                 &crate::base::controls::escape(claim.source(), true),
                 self.path_room
             ),
-            line_col_suffix(claim.location)
+            line_col_suffix(claim.location())
         );
         // A file with no outlet is named by its place alone.
         let source = if document.outlets.tells_more(claim.source()) {

@@ -197,8 +197,8 @@ fn file_name(path: &str) -> String {
 
 pub fn seen(claim: &hcx::extract::claims::Claim) -> Seen {
     let mut numbers = vec![claim.value];
-    numbers.extend(claim.interval.lower_value());
-    numbers.extend(claim.interval.upper_value());
+    numbers.extend(claim.interval().lower_value());
+    numbers.extend(claim.interval().upper_value());
     Seen {
         file: file_name(claim.source()),
         numbers,
