@@ -380,26 +380,40 @@ pub fn analyze_with(
         || crate::event::names::warm(sources),
     );
     let event = event.with_names(sources, per_source.iter().flatten().map(|(c, _)| &**c));
-    per_source
-        .par_iter_mut()
-        .flatten()
-        .for_each(|(claim, placement)| {
-            let Some(p) = placement else { return };
-            let owner = event.owner(claim);
-            if p.owner != owner {
-                let p = Arc::make_mut(p);
-                p.owner = owner;
-                p.compose();
+    // Each claim's owner, now that the set's names are known: worked out in parallel,
+    // then set in order, each change shared at once by the claims placed alike.
+    let owners: Vec<Vec<_>> = per_source
+        .par_iter()
+        .map(|placed| {
+            placed
+                .iter()
+                .enumerate()
+                .filter_map(|(k, (claim, placement))| {
+                    let placement = placement.as_ref()?;
+                    let owner = event.owner(claim);
+                    (placement.owner != owner).then_some((k, owner))
+                })
+                .collect()
+        })
+        .collect();
+    // Across rayon's jobs, the placements placed alike in each are shared too.
+    let mut placements = Placements::default();
+    for (placed, changes) in per_source.iter_mut().zip(owners) {
+        for (k, owner) in changes {
+            if let Some(p) = placed[k].1.as_mut() {
+                placements.change(p, |p| {
+                    p.owner = owner;
+                    p.compose();
+                });
             }
-        });
-    settle::owners(&mut per_source);
-    settle::shared_places(&mut per_source);
+        }
+    }
+    settle::owners(&mut per_source, &mut placements);
+    settle::shared_places(&mut per_source, &mut placements);
     let unknown_ignores = unknown_ignores(sources, rules, &per_source);
     // Every claim of the set is held until the report: no room to grow is kept.
     let mut claims = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
     let mut suppressed = 0;
-    // The few placements settling changed were copied: share them again.
-    let mut placements = Placements::default();
     for (source, placed) in sources.iter().zip(per_source) {
         let (found, ignored) = apply_ignores(source, placed);
         claims.extend(
@@ -460,15 +474,10 @@ fn place_claims(
         });
         placed.push((Arc::new(claim), placement));
     });
-    settle::places(&mut placed);
-    if let Some(placements) = keep.placements {
-        // Settling copied the placements of uncertain places it wrote to, and a copy is
-        // held by its claim alone: share those again.
-        for (_, placement) in &mut placed {
-            if let Some(p) = placement.as_mut().filter(|p| Arc::strong_count(p) == 1) {
-                *p = placements.shared(Arc::clone(p));
-            }
-        }
+    match keep.placements {
+        Some(placements) => settle::places(&mut placed, placements),
+        // Nothing is shared when each claim is rendered and dropped at once.
+        None => settle::places(&mut placed, &mut Placements::default()),
     }
     crate::base::exact::vec(placed)
 }

@@ -77,6 +77,19 @@ impl Placements {
     pub(super) fn share(&mut self, placement: Placement) -> Arc<Placement> {
         self.shared(Arc::new(placement))
     }
+
+    /// Changes one claim's placement, which other claims may share: a copy is changed
+    /// (never the one they hold), then shared with the equal ones met before, so that
+    /// claims placed alike share the changed placement too. A copy kept per claim was
+    /// most of the memory settling took.
+    pub(super) fn change(
+        &mut self,
+        placement: &mut Arc<Placement>,
+        change: impl FnOnce(&mut Placement),
+    ) {
+        change(Arc::make_mut(placement));
+        *placement = self.shared(Arc::clone(placement));
+    }
 }
 #[cfg(test)]
 mod tests {

@@ -3,18 +3,19 @@
 //! a figure apart depends on what else is said of the same thing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 
 use crate::base::interval::Interval;
 use crate::base::lang::Language;
 use crate::extract::claims;
 use crate::topics::{ClaimInTopic, PlaceTag};
 
+use super::placements::Placements;
+
 /// A claim in one of the event's own places ("turnout in Lindhaven" of a Norvale
 /// election) is restricted to it only when its source gives the same thing with another
 /// figure and no place ("turnout was 61.5%"): the source itself sets the place against
 /// the whole. Otherwise the place is where the whole event is, and says nothing.
-pub(super) fn places(placed: &mut [ClaimInTopic]) {
+pub(super) fn places(placed: &mut [ClaimInTopic], placements: &mut Placements) {
     // A headline is no whole to set a place against: it is often an earlier count the
     // body has since outdated ("at least 50 killed" over "a total of 116 ... in Hathras
     // district").
@@ -37,16 +38,16 @@ pub(super) fn places(placed: &mut [ClaimInTopic]) {
         if p.place.as_ref().is_none_or(|place| place.certain) {
             continue;
         }
-        // Settling writes every uncertain place, changed or not: a placement shared
-        // with other claims is copied first.
-        let p = Arc::make_mut(p);
         let certain = unplaced.get(&p.base_id).is_some_and(|&(low, high)| {
             claim.value - low > f64::EPSILON || high - claim.value > f64::EPSILON
         });
-        if let Some(place) = p.place.as_mut() {
-            place.certain = certain;
-        }
-        p.compose();
+        // Every uncertain place is written, changed or not, and composed again.
+        placements.change(p, |p| {
+            if let Some(place) = p.place.as_mut() {
+                place.certain = certain;
+            }
+            p.compose();
+        });
     }
 }
 
@@ -56,44 +57,44 @@ pub(super) fn places(placed: &mut [ClaimInTopic]) {
 /// did not name). Otherwise, as with places, the owner is the one the whole set is
 /// about: "the Convention will take effect once it secures 40 signatures" and "a
 /// minimum of 40 signatures" are one count.
-pub(super) fn owners(per_source: &mut [Vec<ClaimInTopic>]) {
-    let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut unowned: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+pub(super) fn owners(per_source: &mut [Vec<ClaimInTopic>], placements: &mut Placements) {
+    let mut owners: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    // Per thing, the lowest and highest unowned figure: whether they all equal a
+    // claim's is read from these two, not from a list of every figure.
+    let mut unowned: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
     let placed = per_source.iter().flatten();
     for (claim, p) in placed.filter_map(|(c, p)| Some((c, p.as_ref()?))) {
-        match &p.owner {
-            Some((key, _)) => {
-                owners
-                    .entry(p.base_id.clone())
-                    .or_default()
-                    .insert(key.clone());
-            }
-            None => unowned
-                .entry(p.base_id.clone())
+        if let Some((key, _)) = &p.owner {
+            owners
+                .entry(p.base_id.as_str())
                 .or_default()
-                .push(claim.value),
+                .insert(key.as_str());
+        } else {
+            let (low, high) = unowned
+                .entry(p.base_id.as_str())
+                .or_insert((claim.value, claim.value));
+            *low = low.min(claim.value);
+            *high = high.max(claim.value);
         }
     }
     // The unowned figures of each thing that only one owner is named for.
-    let apart: BTreeMap<String, Vec<f64>> = owners
+    let apart: BTreeMap<String, (f64, f64)> = owners
         .into_iter()
         .filter(|(_, o)| o.len() == 1)
-        .filter_map(|(id, _)| unowned.remove(&id).map(|values| (id, values)))
+        .filter_map(|(id, _)| Some((id.to_string(), *unowned.get(id)?)))
         .collect();
     for (claim, placement) in per_source.iter_mut().flatten() {
         let Some(p) = placement.as_mut().filter(|p| p.owner.is_some()) else {
             continue;
         };
-        let Some(others) = apart.get(&p.base_id) else {
+        let Some(&(low, high)) = apart.get(&p.base_id) else {
             continue;
         };
-        if others
-            .iter()
-            .all(|v| (v - claim.value).abs() <= f64::EPSILON)
-        {
-            let p = Arc::make_mut(p);
-            p.owner = None;
-            p.compose();
+        if (low - claim.value).abs() <= f64::EPSILON && (high - claim.value).abs() <= f64::EPSILON {
+            placements.change(p, |p| {
+                p.owner = None;
+                p.compose();
+            });
         }
     }
 }
@@ -110,7 +111,7 @@ pub(super) fn owners(per_source: &mut [Vec<ClaimInTopic>]) {
 /// place ("the CMO of Etah"). Another figure of its source is no proof that this one
 /// is a part: it may be an estimate, a forecast or another year's. A headline's figure
 /// follows its own body's.
-pub(super) fn shared_places(per_source: &mut [Vec<ClaimInTopic>]) {
+pub(super) fn shared_places(per_source: &mut [Vec<ClaimInTopic>], placements: &mut Placements) {
     let exact = |c: &claims::Claim| c.hedge.is_none() && c.interval() == Interval::exact(c.value);
     // Per topic and figure, the places that set it apart.
     let mut apart: BTreeMap<&str, BTreeMap<u64, BTreeMap<&str, &PlaceTag>>> = BTreeMap::new();
@@ -168,9 +169,10 @@ pub(super) fn shared_places(per_source: &mut [Vec<ClaimInTopic>]) {
     }
     for (s, k, tag) in moves {
         if let Some(p) = per_source[s][k].1.as_mut() {
-            let p = Arc::make_mut(p);
-            p.place = Some(tag);
-            p.compose();
+            placements.change(p, |p| {
+                p.place = Some(tag);
+                p.compose();
+            });
         }
     }
 }
