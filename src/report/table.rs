@@ -184,13 +184,15 @@ const PADDING: u16 = 2;
 /// when the table has room, else a quarter of it, and never narrower than the other
 /// short columns.
 fn source_width(document: &Document, shown: &[&TopicReport], width: u16, fifth: u16) -> u16 {
+    use unicode_width::UnicodeWidthStr;
     let need = shown
         .iter()
         .flat_map(|t| &t.claims)
         .map(|p| {
             let claim = &p.claim;
-            let location = claim_location(claim).chars().count();
-            let label = document.outlets.label(claim.source()).chars().count();
+            // Columns on screen, not characters: a CJK name takes two per character.
+            let location = claim_location(claim).width();
+            let label = document.outlets.label(claim.source()).width();
             location.max(label)
         })
         .max()
@@ -600,6 +602,26 @@ mod tests {
 
     fn short(n: u32) -> String {
         format!("At least {n} people died in the flooding of the river.")
+    }
+
+    #[test]
+    fn the_source_column_fits_wide_characters_unbroken() {
+        // Sized by characters, the column was short of one column per wide character,
+        // and a CJK file's location wrapped inside it.
+        for names in [
+            ["東京新聞", "読売新聞", "朝日新聞"],
+            ["연합뉴스", "한겨레", "조선일보"],
+        ] {
+            let texts: Vec<(String, String)> = names
+                .iter()
+                .zip([120, 150, 140])
+                .map(|(name, n)| (format!("{name}.txt"), format!("Flood\n\n{}", short(n))))
+                .collect();
+            let table = render(&texts, 120, usize::MAX);
+            for (name, _) in &texts {
+                assert!(table.contains(&format!("{name}:3:1")), "{name}\n{table}");
+            }
+        }
     }
 
     #[test]
