@@ -174,7 +174,15 @@ struct Read {
 
 /// Reads the articles and runs every stage over them. Warnings are told on standard
 /// error; the failures are the caller's to tell.
-fn analyze(inputs: &Inputs, frames: Frames, console: &dyn Console) -> Result<Read, Error> {
+/// Reads and analyses the inputs. When `compare` is set, fewer than two readable
+/// articles is [`Error::NothingToCompare`], told as soon as the files are read: an
+/// archive's one huge file is not analysed for a comparison that cannot be made.
+fn analyze(
+    inputs: &Inputs,
+    frames: Frames,
+    compare: bool,
+    console: &dyn Console,
+) -> Result<Read, Error> {
     analysis::warm_up(&inputs.skip_checks);
     let rules = load_rules(&inputs.rules)?;
     let tick = |done: usize, total: usize| console.progress(done, total);
@@ -192,6 +200,21 @@ fn analyze(inputs: &Inputs, frames: Frames, console: &dyn Console) -> Result<Rea
     if corpus.sources.is_empty() {
         return Err(nothing_read(console, &corpus.errors));
     }
+    let mut skipped = corpus.skipped;
+    skipped.extend(corpus.errors.iter().cloned());
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    if compare && corpus.sources.len() < 2 {
+        return Err(Error::NothingToCompare {
+            read: corpus.sources.iter().map(|s| s.path.clone()).collect(),
+            skipped: skipped
+                .iter()
+                .map(|w| {
+                    let why = w.message.strip_prefix("skipped: ").unwrap_or(&w.message);
+                    format!("{}: {why}", w.path)
+                })
+                .collect(),
+        });
+    }
     let analysis = analysis::analyze_with(&corpus.sources, &rules, &inputs.skip_checks, frames);
     for unknown in &analysis.unknown_ignores {
         let nearest = unknown
@@ -203,9 +226,6 @@ fn analyze(inputs: &Inputs, frames: Frames, console: &dyn Console) -> Result<Rea
             unknown.source, unknown.line, unknown.name
         ));
     }
-    let mut skipped = corpus.skipped;
-    skipped.extend(corpus.errors.iter().cloned());
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Read {
         analysis,
         failures: corpus.errors,
@@ -229,19 +249,12 @@ fn run_diff(
         analysis,
         failures,
         skipped,
-    } = analyze(inputs, Frames::Reported, console)?;
-    if asks_to_compare(&inputs.paths) && analysis.sources.len() < 2 {
-        return Err(Error::NothingToCompare {
-            read: analysis.sources.iter().map(|s| s.path.clone()).collect(),
-            skipped: skipped
-                .iter()
-                .map(|w| {
-                    let why = w.message.strip_prefix("skipped: ").unwrap_or(&w.message);
-                    format!("{}: {why}", w.path)
-                })
-                .collect(),
-        });
-    }
+    } = analyze(
+        inputs,
+        Frames::Reported,
+        asks_to_compare(&inputs.paths),
+        console,
+    )?;
     for failure in &failures {
         tell_failure(console, failure);
     }
@@ -379,7 +392,7 @@ fn run_explain(
 ) -> Result<u8, Error> {
     let Read {
         analysis, failures, ..
-    } = analyze(inputs, Frames::Whole, console)?;
+    } = analyze(inputs, Frames::Whole, false, console)?;
     for failure in &failures {
         tell_failure(console, failure);
     }

@@ -201,6 +201,41 @@ fn binary_file_is_skipped_with_a_warning() {
 }
 
 #[test]
+fn nothing_to_compare_is_told_before_the_article_is_analysed() {
+    // An ignore comment naming no topic is told by the analysis: when the one article
+    // read leaves nothing to compare, the run stops before it, however the article
+    // was given.
+    let dir = scratch("one-article");
+    fs::create_dir(dir.join("set")).unwrap();
+    fs::write(
+        dir.join("set/a.md"),
+        "Flood toll rises\n\nThe flood killed 12 people. <!-- hcx: ignore dethas -->\n",
+    )
+    .unwrap();
+    fs::write(dir.join("set/notes.bin"), b"\x00\x01 12 \x00").unwrap();
+    for args in [
+        &["diff", "set"][..],
+        &["diff", "set/a.md", "set/notes.bin"],
+        &["diff", "--format", "json", "set"],
+    ] {
+        let output = run(args, &dir);
+        assert_fatal(&output, "nothing to compare");
+        assert!(
+            !stderr(&output).contains("names no topic"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // Given alone, the file asks for its own checks, and is analysed.
+    let alone = run(&["diff", "set/a.md"], &dir);
+    assert!(
+        stderr(&alone).contains("ignore comment names no topic \"dethas\""),
+        "{}",
+        stderr(&alone)
+    );
+}
+
+#[test]
 fn one_unreadable_path_of_two_leaves_nothing_to_compare() {
     let dir = scratch("one-of-two");
     fs::write(dir.join("a.txt"), "The flood killed 12 people.").unwrap();
