@@ -202,8 +202,9 @@ fn digits(view: &View, i: usize) -> Option<Raw> {
     Some(raw)
 }
 
-/// A slug's decimal whose point became a space: "4 75 percent", "1 5 million". The
-/// second number has one or two digits and a percent or scale word follows it.
+/// A slug's decimal whose point became a space: "4 75 percent", "1 5 million", "68 7b".
+/// The second number has one or two digits and a percent or scale word follows it, or
+/// a scale suffix glued to it.
 fn slug_decimal(view: &View, i: usize, whole: f64) -> Option<(f64, usize)> {
     let k = i + 1;
     if view.tokens.get(k)?.kind != TokenKind::Number {
@@ -213,9 +214,11 @@ fn slug_decimal(view: &View, i: usize, whole: f64) -> Option<(f64, usize)> {
     let shaped = view.raw(i).len() <= 2
         && (1..=2).contains(&fraction.len())
         && fraction.bytes().all(|b| b.is_ascii_digit());
-    let unit_after = view
-        .word(k + 1)
-        .is_some_and(|w| w == "percent" || view.lang.scale_word(w).is_some());
+    let unit_after = view.word(k + 1).is_some_and(|w| {
+        w == "percent"
+            || view.lang.scale_word(w).is_some()
+            || (view.glued(k, k + 1) && view.lang.scale(w).is_some())
+    });
     if !(shaped && unit_after) {
         return None;
     }
@@ -1132,6 +1135,12 @@ mod tests {
             &values("wiz deal values startup at 1 5 billion"),
             &[1.5e9]
         ));
+        // The suffix glued to the decimals, as "$68.7b" and "£2.5bn" lose their point.
+        assert!(close(
+            &values("microsoft to acquire activision in 68 7b deal"),
+            &[68.7e9]
+        ));
+        assert!(close(&values("club sold for 2 5bn to investors"), &[2.5e9]));
         // Written text has its point: two numbers stay two.
         assert_eq!(
             values("Of the 4 75 ballots, 3 were void."),
