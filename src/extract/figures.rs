@@ -204,8 +204,17 @@ fn digits(view: &View, i: usize) -> Option<Raw> {
 
 /// A slug's decimal whose point became a space: "4 75 percent", "1 5 million", "68 7b".
 /// The second number has one or two digits and a percent or scale word follows it, or
-/// a scale suffix glued to it.
+/// a scale suffix glued to it. A first number right after a word that is neither a
+/// function word nor a verb is part of a name ("covid 19 1m deaths", "iphone 15 1m
+/// preorders", "chapter 11 2bn debt"), not the whole of a decimal.
 fn slug_decimal(view: &View, i: usize, whole: f64) -> Option<(f64, usize)> {
+    let named = i
+        .checked_sub(1)
+        .and_then(|j| view.word(j))
+        .is_some_and(|w| !view.lang.phrase_stops.contains(w) && !view.lang.looks_verb(w));
+    if named {
+        return None;
+    }
     let k = i + 1;
     if view.tokens.get(k)?.kind != TokenKind::Number {
         return None;
@@ -1141,6 +1150,17 @@ mod tests {
             &[68.7e9]
         ));
         assert!(close(&values("club sold for 2 5bn to investors"), &[2.5e9]));
+        // A number after a name's word is the name's: the next figure stands alone.
+        for (text, alone, joined) in [
+            ("covid 19 1m deaths recorded worldwide", 1e6, 19.1e6),
+            ("iphone 15 1m preorders in first day", 1e6, 15.1e6),
+            ("retailer in chapter 11 2bn debt restructuring", 2e9, 11.2e9),
+            ("top 10 5 million homes lose power", 5e6, 10.5e6),
+        ] {
+            let found = values(text);
+            let has = |value: f64| found.iter().any(|v| (v - value).abs() < 1.0);
+            assert!(has(alone) && !has(joined), "{text}: {found:?}");
+        }
         // Written text has its point: two numbers stay two.
         assert_eq!(
             values("Of the 4 75 ballots, 3 were void."),
