@@ -110,34 +110,56 @@ pub fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
-/// A path in at most `room` characters: whole, else "…/" and its file name, else its
+/// The columns a character takes on screen: two for a CJK one, none for a combining
+/// mark; one for a control, which is shown escaped.
+fn columns(c: char) -> usize {
+    if c.is_control() {
+        return 1;
+    }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
+}
+
+fn width(text: &str) -> usize {
+    text.chars().map(columns).sum()
+}
+
+/// A path in at most `room` columns: whole, else "…/" and its file name, else its
 /// file name's start and end around "…" (the end keeps the extension).
 pub fn shorten_path(path: &str, room: usize) -> String {
-    let length = path.chars().count();
-    if length <= room {
+    if width(path) <= room {
         return path.to_string();
     }
     let name = file_name(path);
-    let name_length = name.chars().count();
-    if name_length + 2 <= room {
+    if width(name) + 2 <= room {
         return format!("…/{name}");
     }
     middle_ellipsis(name, room)
 }
 
-/// Text in at most `room` characters (one at least), cut in the middle; in a small room
+/// Text in at most `room` columns (one at least), cut in the middle; in a small room
 /// only its start is kept, which tells files apart better than their extension.
 pub fn middle_ellipsis(text: &str, room: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= room {
+    if width(text) <= room {
         return text.to_string();
     }
     let kept = room.saturating_sub(1);
     let head = if kept < 10 { kept } else { kept / 2 };
     let tail = kept - head;
-    let mut out: String = chars[..head].iter().collect();
+    // As many whole characters as fit in each end's columns.
+    let fit = |chars: &mut dyn Iterator<Item = char>, room: usize| -> Vec<char> {
+        let mut used = 0;
+        chars
+            .take_while(|&c| {
+                used += columns(c);
+                used <= room
+            })
+            .collect()
+    };
+    let mut out: String = fit(&mut text.chars(), head).into_iter().collect();
     out.push('…');
-    out.extend(&chars[chars.len() - tail..]);
+    let mut end = fit(&mut text.chars().rev(), tail);
+    end.reverse();
+    out.extend(end);
     out
 }
 

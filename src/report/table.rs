@@ -605,6 +605,28 @@ mod tests {
     }
 
     #[test]
+    fn a_wide_path_cut_to_its_column_is_cut_to_its_columns() {
+        // A path too long for the column is shortened to the column's width on
+        // screen: cut by characters, a CJK name was twice too wide and wrapped.
+        let texts: Vec<(String, String)> = ["東京新聞社会部地震特別取材班報告", "b"]
+            .iter()
+            .zip([120, 150])
+            .map(|(name, n)| (format!("{name}.txt"), format!("Flood\n\n{}", short(n))))
+            .collect();
+        for width in [80, 100] {
+            let table = render(&texts, width, usize::MAX);
+            assert!(
+                table
+                    .lines()
+                    .any(|l| l.contains('…') && l.contains(".txt:3:1")),
+                "{width}\n{table}"
+            );
+            let widths: Vec<usize> = table.lines().map(UnicodeWidthStr::width).collect();
+            assert!(widths.iter().all(|&w| w == widths[0]), "{table}");
+        }
+    }
+
+    #[test]
     fn the_source_column_fits_wide_characters_unbroken() {
         // Sized by characters, the column was short of one column per wide character,
         // and a CJK file's location wrapped inside it.
