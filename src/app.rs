@@ -173,10 +173,10 @@ struct Read {
 }
 
 /// Reads the articles and runs every stage over them. Warnings are told on standard
-/// error; the failures are the caller's to tell.
-/// Reads and analyses the inputs. When `compare` is set, fewer than two readable
-/// articles is [`Error::NothingToCompare`], told as soon as the files are read: an
-/// archive's one huge file is not analysed for a comparison that cannot be made.
+/// error; the failures are the caller's to tell. When `compare` is set, fewer than two
+/// readable articles is [`Error::NothingToCompare`], told as soon as the files are
+/// read: an archive's one huge file is not analysed for a comparison that cannot be
+/// made.
 fn analyze(
     inputs: &Inputs,
     frames: Frames,

@@ -642,6 +642,7 @@ fn normalize(scope: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::figures::Hedge;
 
     /// Compares placed claims, as the analysis hands them over.
     fn compare(placed: Vec<Placed>) -> Vec<TopicReport> {
@@ -651,7 +652,6 @@ mod tests {
             .collect();
         super::compare(&claims)
     }
-    use crate::extract::figures::Hedge;
 
     fn claim(
         source: &str,

@@ -17,13 +17,13 @@ fuzz_target!(|bytes: &[u8]| {
     for claim in hcx::extract::claims::extract(&source) {
         let paragraph = source
             .paragraphs
-            .get(claim.paragraph)
-            .unwrap_or_else(|| panic!("claim paragraph {} out of range", claim.paragraph));
+            .get(claim.paragraph())
+            .unwrap_or_else(|| panic!("claim paragraph {} out of range", claim.paragraph()));
         assert!(
-            paragraph.text.contains(&claim.quote),
+            paragraph.text.contains(claim.quote()),
             "quote {:?} not in paragraph {}: {:?}",
-            claim.quote,
-            claim.paragraph,
+            claim.quote(),
+            claim.paragraph(),
             paragraph.text
         );
     }

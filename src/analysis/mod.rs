@@ -423,6 +423,9 @@ pub fn analyze_with(
         );
         suppressed += ignored;
     }
+    // The store also holds placements settling replaced and ones ignore comments took
+    // out: they go before comparing and the checks, where the peak is.
+    drop(placements);
     Analysis {
         sources: sources.iter().map(SourceInfo::of).collect(),
         topics: compare::compare(&claims),
@@ -476,7 +479,8 @@ fn place_claims(
     });
     match keep.placements {
         Some(placements) => settle::places(&mut placed, placements),
-        // Nothing is shared when each claim is rendered and dropped at once.
+        // Each claim is rendered and dropped at once: the placements settling changes
+        // are shared within this source only, and the store goes with it.
         None => settle::places(&mut placed, &mut Placements::default()),
     }
     crate::base::exact::vec(placed)

@@ -83,6 +83,7 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// What a claim of `source` keeps of it.
     pub fn of(source: &Source) -> Origin {
         Origin {
             path: source.path.as_str().into(),

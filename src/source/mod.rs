@@ -167,7 +167,7 @@ impl fmt::Display for Warning {
 
 /// A source's paragraphs, each shared: the claims read in one keep it, for their
 /// sentence. Gathered into a list of their own: collecting in place would keep the
-/// paragraphs' buffer, sixteen times the room the pointers need.
+/// paragraphs' buffer, twelve times the room the pointers need.
 fn shared(paragraphs: Vec<Paragraph>) -> Vec<std::sync::Arc<Paragraph>> {
     let mut out = Vec::with_capacity(paragraphs.len());
     out.extend(paragraphs.into_iter().map(std::sync::Arc::new));
