@@ -972,6 +972,7 @@ mod tests {
             path: claim.source().into(),
             language: claim.language(),
             written: Some(crate::base::calendar::day_number(2024, 7, day)),
+            paragraphs: std::sync::Arc::clone(&claim.origin.paragraphs),
         });
         placed
     }

@@ -20,11 +20,11 @@ fuzz_target!(|bytes: &[u8]| {
             .get(claim.paragraph())
             .unwrap_or_else(|| panic!("claim paragraph {} out of range", claim.paragraph()));
         assert!(
-            paragraph.text.contains(claim.quote()),
+            paragraph.text().contains(claim.quote()),
             "quote {:?} not in paragraph {}: {:?}",
             claim.quote(),
             claim.paragraph(),
-            paragraph.text
+            paragraph.text()
         );
     }
     let _ = hcx::analyze(std::slice::from_ref(&source), &RULES);

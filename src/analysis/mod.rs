@@ -220,8 +220,7 @@ fn timing(files: &[PathBuf]) -> Event {
                 let named = crate::event::named::Naming::of(&article);
                 // Only the headline is read, and every file's head is held at once:
                 // the room the other paragraphs took would grow with the corpus.
-                article.paragraphs.truncate(1);
-                article.paragraphs.shrink_to_fit();
+                article.paragraphs = Arc::new(article.paragraphs.first_only());
                 Some((article, named))
             }
             _ => None,
@@ -251,7 +250,7 @@ impl SourceInfo {
         SourceInfo {
             path: source.path.clone(),
             url: source.url.clone(),
-            headline: source.paragraphs.first().map(|p| p.text.clone()),
+            headline: source.paragraphs.first().map(|p| p.text().to_string()),
             date: source.date,
         }
     }
@@ -491,7 +490,7 @@ fn place_claims(
 fn apply_ignores(source: &Source, mut placed: Vec<ClaimInTopic>) -> (Vec<ClaimInTopic>, usize) {
     let mut suppressed = 0;
     for (claim, placement) in &mut placed {
-        let ignore = &source.paragraphs[claim.paragraph()].ignore;
+        let ignore = source.paragraphs.at(claim.paragraph()).ignore();
         if placement.as_ref().is_some_and(|p| covers(ignore, &p.id)) {
             *placement = None;
             suppressed += 1;

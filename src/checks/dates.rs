@@ -131,12 +131,12 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
 fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate>) {
     let mut found = Vec::new();
     let mut events = Vec::new();
-    for paragraph in &source.paragraphs {
-        let text = paragraph.text.as_str();
+    for paragraph in source.paragraphs.iter() {
+        let text = paragraph.text();
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        for &sentence in crate::sentences::of(paragraph, source.language) {
+        for sentence in crate::sentences::of(paragraph, source.language) {
             let body = sentence.text(text);
             let dates = dates_in(body, source.language);
             if dates.is_empty() {

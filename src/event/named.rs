@@ -125,7 +125,7 @@ impl Naming {
             headline: source
                 .paragraphs
                 .first()
-                .map(|p| p.text.clone())
+                .map(|p| p.text().to_string())
                 .unwrap_or_default(),
         }
     }
@@ -145,8 +145,8 @@ pub fn named_by(source: &Source) -> BTreeSet<String> {
     source
         .paragraphs
         .iter()
-        .filter(|p| kinds.iter().any(|k| p.text.contains(k.as_str())))
-        .flat_map(|p| named_in(&p.text, lang))
+        .filter(|p| kinds.iter().any(|k| p.text().contains(k.as_str())))
+        .flat_map(|p| named_in(p.text(), lang))
         .collect()
 }
 

@@ -115,7 +115,7 @@ pub fn warm(sources: &[Source]) {
     let texts = || {
         sources
             .iter()
-            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+            .flat_map(|s| s.paragraphs.iter().map(crate::source::Paragraph::text))
     };
     if texts().any(may_alias) {
         std::sync::LazyLock::force(&ALSO_KNOWN);
@@ -170,8 +170,8 @@ impl Names {
         }
         let mut links: Vec<(String, String)> = Vec::new();
         for source in sources {
-            for paragraph in &source.paragraphs {
-                for c in aliases(&paragraph.text) {
+            for paragraph in source.paragraphs.iter() {
+                for c in aliases(paragraph.text()) {
                     let written_main = last_words(&c[1], NAME_WORDS);
                     let main = key(written_main);
                     note(&main, written_main);

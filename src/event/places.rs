@@ -57,7 +57,7 @@ impl Places {
             .map(|s| {
                 s.paragraphs
                     .first()
-                    .map(|p| p.text.to_lowercase())
+                    .map(|p| p.text().to_lowercase())
                     .unwrap_or_default()
             })
             .collect();
@@ -215,10 +215,10 @@ fn mentions(source: &Source) -> BTreeSet<(String, bool)> {
     let lang = source.language;
     let mut found: BTreeMap<String, bool> = BTreeMap::new();
     for (i, paragraph) in source.paragraphs.iter().enumerate() {
-        if i == 0 && is_title_case(&paragraph.text) {
+        if i == 0 && is_title_case(paragraph.text()) {
             continue;
         }
-        for (preposition, name) in place_mentions(lang, &paragraph.text) {
+        for (preposition, name) in place_mentions(lang, paragraph.text()) {
             let name: Vec<&str> = name.split_whitespace().take(PLACE_WORDS).collect();
             let Some(key) = key_of(lang, &name.join(" ")) else {
                 continue;

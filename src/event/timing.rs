@@ -163,7 +163,7 @@ fn years(sources: &[Source], days: &[DayNumber]) -> BTreeSet<i32> {
             continue;
         };
         let mut seen = BTreeSet::new();
-        for word in headline.text.split(|c: char| !c.is_ascii_digit()) {
+        for word in headline.text().split(|c: char| !c.is_ascii_digit()) {
             let year = word
                 .parse::<i32>()
                 .ok()

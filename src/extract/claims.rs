@@ -16,7 +16,7 @@ use crate::extract::frame::{self, parts, places, times, Frame};
 use crate::extract::non_claims;
 use crate::extract::nouns::{self, Counted};
 use crate::extract::scope;
-use crate::source::{Location, Paragraph, Source};
+use crate::source::{Location, Paragraph, Paragraphs, Source};
 use std::sync::Arc;
 
 /// One numeric claim of one source.
@@ -43,10 +43,9 @@ pub struct Claim {
     /// bytes from its start: spans, not copies, since every claim of a corpus is held
     /// until the report.
     pub(crate) wording: Wording,
-    /// The claim's paragraph, shared with its source, of which the claim's sentence
-    /// is `sentence_at` (see [`Claim::sentence`]): held as a span, since the sentences
+    /// Where the claim's sentence stands in its paragraph (see [`Claim::sentence`]):
+    /// a span of the paragraphs its origin shares with its source, since the sentences
     /// of every claim of an archive, copied, were the archive's text held twice.
-    pub(crate) passage: Arc<Paragraph>,
     pub(crate) sentence_at: Bytes,
     pub scope: Option<Box<str>>,
     /// What the figure counts, if anything could be found. Shared: once the claim is
@@ -80,6 +79,8 @@ pub struct Origin {
     pub language: &'static Language,
     /// The day the source was written, when it says (see `source::Source::date`).
     pub written: Option<DayNumber>,
+    /// The source's paragraphs, which the claims quote.
+    pub paragraphs: Arc<Paragraphs>,
 }
 
 impl Origin {
@@ -89,6 +90,7 @@ impl Origin {
             path: source.path.as_str().into(),
             language: source.language,
             written: source.date,
+            paragraphs: Arc::clone(&source.paragraphs),
         }
     }
 }
@@ -204,14 +206,19 @@ impl Claim {
         scope: Option<&str>,
     ) -> Claim {
         let text = format!("{value}");
-        let passage = Arc::clone(&crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs[0]);
-        assert_eq!(passage.text, text, "the claim's sentence is its paragraph");
+        let paragraphs = Arc::clone(&crate::source::parse_all(&[("t.txt", &text)])[0].paragraphs);
+        assert_eq!(
+            paragraphs.at(0).text(),
+            text,
+            "the claim's sentence is its paragraph"
+        );
         let (lower, upper, ends) = Ends::pack(interval);
         Claim {
             origin: Arc::new(Origin {
                 path: source.into(),
                 language: crate::base::lang::ENGLISH,
                 written: None,
+                paragraphs,
             }),
             paragraph: 0,
             at: Place::new(Location { line, column: 1 }),
@@ -222,7 +229,6 @@ impl Claim {
             hedge,
             unit: Unit::Count,
             wording: Wording::all(&text),
-            passage,
             sentence_at: Bytes::new(0..text.len()),
             scope: scope.map(Box::from),
             counted: None,
@@ -289,15 +295,19 @@ impl Claim {
 
     /// The claim's sentence as it reads in its paragraph.
     pub fn sentence(&self) -> &str {
-        self.passage
-            .text
+        self.origin
+            .paragraphs
+            .at(self.paragraph())
+            .text()
             .get(self.sentence_at.range())
             .unwrap_or_default()
     }
 
     /// True when both claims were read in one sentence.
     pub fn shares_sentence(&self, other: &Claim) -> bool {
-        Arc::ptr_eq(&self.passage, &other.passage) && self.sentence_at == other.sentence_at
+        Arc::ptr_eq(&self.origin.paragraphs, &other.origin.paragraphs)
+            && self.paragraph == other.paragraph
+            && self.sentence_at == other.sentence_at
     }
 
     /// The figure's wording exactly as in the file: hedge, figure and counted noun.
@@ -514,18 +524,18 @@ fn extract_paragraph(
     source: &Source,
     origin: &Arc<Origin>,
     index: usize,
-    paragraph: &Arc<Paragraph>,
+    paragraph: Paragraph,
     each: &mut dyn FnMut(Claim),
 ) {
     let lang = source.language;
-    let text = paragraph.text.as_str();
+    let text = paragraph.text();
     if !may_hold_figure(text, lang) {
         return;
     }
     // The paragraph's last claim that counts something: "23 of them were women" in the
     // next sentence counts what it counted.
     let mut last: Option<Claim> = None;
-    for &sentence in crate::sentences::of(paragraph, lang) {
+    for sentence in crate::sentences::of(paragraph, lang) {
         // Most sentences of a paragraph with a figure hold none: they are passed over
         // before they are tokenized.
         if !may_hold_figure(sentence.text(text), lang) {
@@ -699,7 +709,7 @@ fn has_number_word(text: &str, lang: &Language) -> bool {
 struct Sentence<'s> {
     origin: &'s Arc<Origin>,
     index: usize,
-    paragraph: &'s Arc<Paragraph>,
+    paragraph: Paragraph<'s>,
     /// Where the sentence stands in its paragraph.
     span: Span,
     view: &'s View<'s>,
@@ -831,7 +841,6 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         hedge,
         unit: fig.unit,
         wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
-        passage: Arc::clone(at.paragraph),
         sentence_at: Bytes::new(at.span.start..at.span.end),
         scope: scope.map(exact::boxed_str),
         counted: thing.map(Arc::new),
@@ -893,7 +902,7 @@ fn scope_of(at: &Sentence, clause: (usize, usize), start: usize) -> Option<Strin
     (!chosen.is_empty()).then(|| {
         chosen
             .iter()
-            .map(|s| tidy_brackets(&at.paragraph.text[s.start..s.end]))
+            .map(|s| tidy_brackets(&at.paragraph.text()[s.start..s.end]))
             .collect::<Vec<_>>()
             .join("; ")
     })

@@ -10,18 +10,29 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::base::lang::Language;
 use crate::base::span::Span;
-use crate::source::Paragraph;
+use crate::source::{Bounds, Paragraph};
 
 /// A sentence as a byte range of its paragraph's text.
 pub type Sentence = Span;
 
 /// A paragraph's sentences, split on first use and kept with the paragraph, which is in
 /// `lang`.
-pub fn of<'p>(paragraph: &'p Paragraph, lang: &Language) -> &'p [Sentence] {
+pub fn of<'p>(
+    paragraph: Paragraph<'p>,
+    lang: &Language,
+) -> impl Iterator<Item = Sentence> + use<'p> {
     paragraph
         .sentence_cache()
-        // Held exactly: every paragraph of the set is held until the report.
-        .get_or_init(|| crate::base::exact::boxed(split(&paragraph.text, lang)))
+        // Held exactly, in 32 bits: every paragraph of the set is held until the report.
+        .get_or_init(|| {
+            let found = split(paragraph.text(), lang);
+            // Copied, not collected in place: the split's buffer is twice the size.
+            let mut held = Vec::with_capacity(found.len());
+            held.extend(found.into_iter().map(Bounds::new));
+            held.into_boxed_slice()
+        })
+        .iter()
+        .map(|bounds| bounds.span())
 }
 
 /// Splits `text` into trimmed, non-empty sentences.

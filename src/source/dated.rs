@@ -10,7 +10,7 @@
 use crate::base::calendar::{day_number, DayNumber};
 use crate::base::lang::Language;
 
-use super::Paragraph;
+use super::Paragraphs;
 
 /// Paragraphs at the top of an article a date line may stand in: the headline, a
 /// byline, the date, the first body paragraph it may open.
@@ -26,7 +26,7 @@ pub struct Declared<'a> {
 
 /// The day an article was written, if its file, its top or its URL says.
 pub fn written_on(
-    paragraphs: &[Paragraph],
+    paragraphs: &Paragraphs,
     url: Option<&str>,
     lang: &'static Language,
     declared: Declared,
@@ -39,15 +39,15 @@ pub fn written_on(
         .or_else(|| {
             paragraphs
                 .iter()
-                .filter(|p| is_date_field(&p.text))
-                .find_map(|p| date_line(&patterns.line, &p.text, lang))
+                .filter(|p| is_date_field(p.text()))
+                .find_map(|p| date_line(&patterns.line, p.text(), lang))
         })
         .or_else(|| declared.page.and_then(value))
         .or_else(|| {
             paragraphs
                 .iter()
                 .take(DATE_LINE_REACH)
-                .find_map(|p| date_line(&patterns.line, &p.text, lang))
+                .find_map(|p| date_line(&patterns.line, p.text(), lang))
         })
         .or_else(|| url_date(&patterns.url, url?))
 }
@@ -202,13 +202,16 @@ mod order {
         );
         assert_eq!(source.date, Some(day_number(2024, 7, 2)));
         // The front matter is metadata, not the article: the headline is the line after.
-        assert_eq!(source.paragraphs[0].text, "Storm");
+        assert_eq!(source.paragraphs.at(0).text(), "Storm");
         let quoted = text::parse("a.md", "---\ndate: \"July 9, 2024\"\n---\nTitle\n\nBody.");
         assert_eq!(quoted.date, Some(day_number(2024, 7, 9)));
         // Rules around a headline are no front matter: the article between them stays.
         let ruled = text::parse("a.txt", "---\nStorm kills 14\n---\nThe storm killed 14.");
-        assert_eq!(ruled.paragraphs[0].text, "---");
-        assert!(ruled.paragraphs.iter().any(|p| p.text == "Storm kills 14"));
+        assert_eq!(ruled.paragraphs.at(0).text(), "---");
+        assert!(ruled
+            .paragraphs
+            .iter()
+            .any(|p| p.text() == "Storm kills 14"));
     }
 
     #[test]

@@ -130,7 +130,7 @@ mod tests {
         let Loaded::Article(source) = loaded else {
             panic!("not read")
         };
-        assert_eq!(source.paragraphs[0].text, "Café served 40 guests.");
+        assert_eq!(source.paragraphs.at(0).text(), "Café served 40 guests.");
         assert!(warning.unwrap().message.contains("windows-1252"));
     }
 
@@ -141,7 +141,7 @@ mod tests {
             panic!("not read")
         };
         assert!(warning.is_none());
-        assert_eq!(source.paragraphs[0].locate(0).column, 1);
-        assert_eq!(source.paragraphs[0].text, "12 people.");
+        assert_eq!(source.paragraphs.at(0).locate(0).column, 1);
+        assert_eq!(source.paragraphs.at(0).text(), "12 people.");
     }
 }

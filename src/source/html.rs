@@ -7,7 +7,7 @@
 //! segment of its paragraph, so a claim's `file:line:col` points into the HTML. Scripts,
 //! styles, navigation, figures and captions are page furniture and are left out.
 
-use crate::source::{Draft, Paragraph, Source};
+use crate::source::{Draft, Paragraphs, Source};
 
 /// Elements whose text is article text and which each make a paragraph.
 const BLOCKS: &[&str] = &[
@@ -77,7 +77,7 @@ impl<'a> Lines<'a> {
 struct Walk<'a> {
     input: &'a str,
     lines: Lines<'a>,
-    paragraphs: Vec<Paragraph>,
+    paragraphs: Vec<Draft>,
     open: Option<Draft>,
     /// Whitespace ended the last text, so the next piece is a new word.
     spaced: bool,
@@ -155,11 +155,12 @@ pub fn parse(path: &str, input: &str) -> Source {
         }
     }
     walk.close();
+    let paragraphs = Paragraphs::of(walk.paragraphs);
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {
         date: super::dated::written_on(
-            &walk.paragraphs,
+            &paragraphs,
             None,
             language,
             super::dated::Declared {
@@ -170,7 +171,7 @@ pub fn parse(path: &str, input: &str) -> Source {
         path: path.to_string(),
         language,
         url: None,
-        paragraphs: super::shared(walk.paragraphs),
+        paragraphs: std::sync::Arc::new(paragraphs),
         ignore_names: Vec::new(),
     }
 }
@@ -258,7 +259,11 @@ pub(crate) mod tests {
     #[test]
     fn block_text_is_kept_and_furniture_left_out() {
         let source = parse("page.html", PAGE);
-        let texts: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = source
+            .paragraphs
+            .iter()
+            .map(crate::source::Paragraph::text)
+            .collect();
         assert_eq!(
             texts,
             [

@@ -71,7 +71,7 @@ pub fn parse(path: &str, text: &str) -> Source {
         }
     }
     paragraphs.extend(open);
-    let paragraphs: Vec<_> = paragraphs.into_iter().map(Draft::seal).collect();
+    let paragraphs = super::Paragraphs::of(paragraphs);
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {
@@ -87,7 +87,7 @@ pub fn parse(path: &str, text: &str) -> Source {
         ),
         language,
         url,
-        paragraphs: super::shared(paragraphs),
+        paragraphs: std::sync::Arc::new(paragraphs),
         ignore_names,
     }
 }
@@ -277,7 +277,11 @@ mod tests {
         let text = "![]() |\n| Caption of a photo. (Photo: Someone) |\nimg_0042.JPG\nComment (0)\n\
                     12 comments\nThe council met 3 times.\n";
         let source = parse("a.txt", text);
-        let texts: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = source
+            .paragraphs
+            .iter()
+            .map(crate::source::Paragraph::text)
+            .collect();
         assert_eq!(texts, ["The council met 3 times."]);
     }
 
@@ -294,7 +298,7 @@ mod tests {
     fn every_line_end_style_counts_lines() {
         for text in ["a.\nb.\nc 5.", "a.\r\nb.\r\nc 5.", "a.\rb.\rc 5."] {
             let source = parse("x", text);
-            let last = &source.paragraphs[2];
+            let last = source.paragraphs.at(2);
             assert_eq!(last.locate(2), Location { line: 3, column: 3 }, "{text:?}");
         }
     }
@@ -306,12 +310,12 @@ mod tests {
             "Title\n\nRescuers said that\n  more than 40 people\nwere found.\n",
         );
         assert_eq!(source.paragraphs.len(), 2);
-        let para = &source.paragraphs[1];
+        let para = source.paragraphs.at(1);
         assert_eq!(
-            para.text,
+            para.text(),
             "Rescuers said that more than 40 people were found."
         );
-        let at = para.text.find("40").unwrap();
+        let at = para.text().find("40").unwrap();
         assert_eq!(
             para.locate(at),
             Location {
@@ -335,8 +339,8 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let source = parse("x", "Đà Nẵng had 5 cases.");
-        let para = &source.paragraphs[0];
-        let at = para.text.find('5').unwrap();
+        let para = source.paragraphs.at(0);
+        let at = para.text().find('5').unwrap();
         assert_eq!(para.locate(at).column, 13);
     }
 
@@ -344,8 +348,8 @@ mod tests {
     fn columns_in_long_lines_count_characters() {
         let line = format!("{}Đà 42 boats.", "é ".repeat(5000));
         let source = parse("x", &line);
-        let para = &source.paragraphs[0];
-        let at = para.text.find("42").unwrap();
+        let para = source.paragraphs.at(0);
+        let at = para.text().find("42").unwrap();
         assert_eq!(para.locate(at).column, 10_000 + 4);
     }
 
@@ -355,17 +359,21 @@ mod tests {
                     Another 40 were hurt. <!-- hcx: ignore injuries, missing -->\n\
                     A third paragraph.\n<!-- hcx: ignore -->\nLast one.\n";
         let source = parse("a.md", text);
-        let ignores: Vec<&[String]> = source.paragraphs.iter().map(|p| &*p.ignore).collect();
+        let ignores: Vec<&[String]> = source
+            .paragraphs
+            .iter()
+            .map(crate::source::Paragraph::ignore)
+            .collect();
         assert_eq!(ignores[0], ["deaths"]);
         assert_eq!(ignores[1], ["injuries", "missing"]);
         assert!(ignores[2].is_empty());
         assert_eq!(ignores[3], ["*"]);
         assert!(
-            !source.paragraphs[1].text.contains("hcx"),
+            !source.paragraphs.at(1).text().contains("hcx"),
             "the comment is not article text"
         );
         assert_eq!(
-            source.paragraphs[1].text.trim_end(),
+            source.paragraphs.at(1).text().trim_end(),
             "Another 40 were hurt."
         );
     }

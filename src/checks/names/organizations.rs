@@ -49,8 +49,8 @@ fn organizations_in(source: &Source, titles: &TitleWords) -> Vec<OrgName> {
     };
     let connectors = &source.language.name_connectors;
     let mut out = Vec::new();
-    for paragraph in &source.paragraphs {
-        let text = paragraph.text.as_str();
+    for paragraph in source.paragraphs.iter() {
+        let text = paragraph.text();
         if !titles
             .organizations
             .iter()

@@ -56,13 +56,13 @@ fn near_miss<'a>(word: &str, titles: &'a TitleWords) -> Option<&'a str> {
 pub(super) fn titles_in(source: &Source, titles: &TitleWords) -> (Vec<Found>, Vec<Finding>) {
     let mut found: Vec<Found> = Vec::new();
     let mut checks = Vec::new();
-    for paragraph in &source.paragraphs {
-        let text = paragraph.text.as_str();
+    for paragraph in source.paragraphs.iter() {
+        let text = paragraph.text();
         // Most paragraphs name no rank: a substring test spares their segmentation.
         if !titles.ranks.iter().any(|rank| text.contains(rank.as_str())) {
             continue;
         }
-        for &sentence in crate::sentences::of(paragraph, source.language) {
+        for sentence in crate::sentences::of(paragraph, source.language) {
             let body = sentence.text(text);
             let list = words(body);
             let mut i = 0;
