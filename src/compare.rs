@@ -227,8 +227,7 @@ pub fn reason(a: &Claim, b: &Claim) -> Reason {
         (true, false) => Reason::OtherHedge,
         (false, true) => Reason::Overlap,
         (false, false) => {
-            let scoped_apart =
-                matches!((&a.scope, &b.scope), (Some(x), Some(y)) if normalize(x) != normalize(y));
+            let scoped_apart = matches!((a.scope(), b.scope()), (Some(x), Some(y)) if normalize(x) != normalize(y));
             if scoped_apart {
                 Reason::DisjointScopes
             } else {
@@ -510,7 +509,7 @@ fn by_figure(claims: &[Placed]) -> (Verdict, Option<(usize, usize)>) {
             c.hedge,
             c.interval().lower.map(|b| (b.value.to_bits(), b.inclusive)),
             c.interval().upper.map(|b| (b.value.to_bits(), b.inclusive)),
-            c.scope.as_deref().map(normalize).unwrap_or_default()
+            c.scope().map(normalize).unwrap_or_default()
         );
         let at = *index.entry(key).or_insert_with(|| {
             classes.push(Class {

@@ -425,18 +425,21 @@ pub fn analyze_with(
     // The store also holds placements settling replaced and ones ignore comments took
     // out: they go before comparing and the checks, where the peak is.
     drop(placements);
+    // The checks before comparing: what they build on the way is gone before the
+    // topics, which are held until the report, are built.
+    let checks = checks::run(
+        &checks::Input {
+            sources,
+            claims: &claims,
+            titles: &rules.titles,
+        },
+        skipped,
+    );
     Analysis {
         sources: sources.iter().map(SourceInfo::of).collect(),
         topics: compare::compare(&claims),
         suppressed,
-        checks: checks::run(
-            &checks::Input {
-                sources,
-                claims: &claims,
-                titles: &rules.titles,
-            },
-            skipped,
-        ),
+        checks,
         claims,
         unknown_ignores,
     }
@@ -459,7 +462,7 @@ fn place_claims(
 ) -> Vec<ClaimInTopic> {
     let mut placed: Vec<ClaimInTopic> = Vec::new();
     claims::extract_each(source, &mut |mut claim| {
-        claim.occasion = assigner.occasion(&claim).map(crate::base::exact::boxed_str);
+        claim.set_occasion(assigner.occasion(&claim).map(crate::base::exact::boxed_str));
         let placement = assigner.assign(&claim);
         // The words around the figure served placement; the claim no longer needs
         // them, and every claim of every source is held until the report. Dropped

@@ -35,8 +35,7 @@ fn qualified(claim: &Claim) -> bool {
 
 fn is_subcount(claim: &Claim) -> bool {
     claim
-        .scope
-        .as_deref()
+        .scope()
         .is_some_and(|s| s.contains("of which") || s.contains("of whom"))
 }
 

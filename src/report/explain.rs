@@ -68,7 +68,7 @@ fn write_escaped(out: &mut dyn Write, topic: &TopicReport) -> io::Result<()> {
                 "  context: \"{word}\", {distance} words from the figure"
             )?;
         }
-        if let Some(scope) = &claim.scope {
+        if let Some(scope) = claim.scope() {
             writeln!(out, "  scope: {scope}")?;
         }
         write_frame(out, claim, &placed.placement)?;

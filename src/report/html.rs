@@ -218,7 +218,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                     Some(day) => format!("{} ({day})", claim.figure()),
                     None => claim.figure().to_string(),
                 }),
-                esc(claim.scope.as_deref().unwrap_or(""))
+                esc(claim.scope().unwrap_or(""))
             )?;
         }
         writeln!(out, "</table></section>")?;

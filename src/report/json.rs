@@ -96,9 +96,9 @@ impl<'a> ClaimFields<'a> {
             lower: claim.interval().lower_value().map(Number),
             lower_inclusive: claim.interval().lower.map(|b| b.inclusive),
             noun: claim.counted.as_ref().map(|c| c.phrase.as_str()),
-            occasion: claim.occasion.as_deref(),
+            occasion: claim.occasion(),
             quote: claim.quote(),
-            scope: claim.scope.as_deref(),
+            scope: claim.scope(),
             sentence: claim.sentence(),
             source: claim.source(),
             topic: TopicField::Omitted,
@@ -352,7 +352,7 @@ impl ClaimStream {
 
     /// True for a claim the stream lists apart: one of another occasion.
     pub fn is_apart(item: &crate::topics::ClaimInTopic) -> bool {
-        item.0.occasion.is_some()
+        item.0.occasion().is_some()
     }
 
     /// A claim's text in the stream.

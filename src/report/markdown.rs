@@ -137,7 +137,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
                 "| {} | {} | {} | {} |",
                 claim_location(document, claim),
                 text(&with_day(claim, topic)),
-                text(claim.scope.as_deref().unwrap_or("")),
+                text(claim.scope().unwrap_or("")),
                 text(&excerpt(claim, 90, "\u{1}", "\u{2}")).replace(['\u{1}', '\u{2}'], "**")
             )?;
         }

@@ -318,7 +318,7 @@ impl<'a> TopicRows<'a> {
         } else {
             text_cell("")
         };
-        let mut figure = match &claim.scope {
+        let mut figure = match claim.scope() {
             Some(scope) => format!("{}\n({scope})", claim.figure()),
             None => claim.figure().to_string(),
         };
@@ -506,7 +506,7 @@ pub fn write_claims(
     let mut others = 0;
     for (claim, placement) in claims {
         // A claim of another occasion is shown as such, in place of a topic.
-        let topic = match (&claim.occasion, placement) {
+        let topic = match (claim.occasion(), placement) {
             (Some(occasion), _) => {
                 others += 1;
                 format!("other occasion: {occasion}")
@@ -519,7 +519,7 @@ pub fn write_claims(
             text_cell(claim.figure()),
             text_cell(claim.counted.as_ref().map_or("", |c| c.phrase.as_str())),
             text_cell(&topic),
-            text_cell(claim.scope.as_deref().unwrap_or("")),
+            text_cell(claim.scope().unwrap_or("")),
         ]);
     }
     write_table(out, &table)?;

@@ -474,9 +474,16 @@ mod tests {
             let offset = paragraph.text().find(word).expect("word in its paragraph");
             assert_eq!(paragraph.locate(offset), place_in(&file, word), "{word}");
         }
-        let ignores: Vec<&[String]> = source.paragraphs.iter().map(|p| p.ignore()).collect();
+        let ignores: Vec<&[String]> = source
+            .paragraphs
+            .iter()
+            .map(super::Paragraph::ignore)
+            .collect();
         assert_eq!(ignores[3], ["deaths".to_string()]);
-        assert!(ignores.iter().enumerate().all(|(i, names)| i == 3 || names.is_empty()));
+        assert!(ignores
+            .iter()
+            .enumerate()
+            .all(|(i, names)| i == 3 || names.is_empty()));
     }
 
     #[test]

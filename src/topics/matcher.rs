@@ -200,7 +200,7 @@ impl Assigner<'_> {
     /// The topic of one claim; none for a claim of another occasion or a conversion,
     /// which are never compared.
     pub fn assign(&mut self, claim: &Claim) -> Option<Placement> {
-        if claim.occasion.is_some() || claim.frame.conversion {
+        if claim.occasion().is_some() || claim.frame.conversion {
             return None;
         }
         let rules = self.rules;
