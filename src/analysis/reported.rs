@@ -18,7 +18,7 @@ use crate::extract::frame::Frame;
 pub(super) struct Reported {
     counted: FxHashSet<Arc<CountedThing>>,
     frames: FxHashMap<(Option<String>, Option<ReportTime>), Arc<Frame>>,
-    actions: FxHashSet<Arc<str>>,
+    actions: FxHashSet<Arc<Box<str>>>,
 }
 
 impl Reported {
@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn claims_of_other_verbs_keep_their_own() {
         let claims = cut_claims("Headline\n\nThe storm killed 12 people. It injured 40 people.");
-        let verbs: Vec<_> = claims.iter().filter_map(|c| c.action.as_deref()).collect();
+        let verbs: Vec<_> = claims.iter().filter_map(Claim::action).collect();
         assert_eq!(verbs, ["killed", "injured"]);
     }
 }

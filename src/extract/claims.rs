@@ -46,7 +46,7 @@ pub struct Claim {
     /// Where the claim's sentence stands in its paragraph (see [`Claim::sentence`]):
     /// a span of the paragraphs its origin shares with its source, since the sentences
     /// of every claim of an archive, copied, were the archive's text held twice.
-    pub(crate) sentence_at: Bytes,
+    pub(crate) sentence_at: SentenceAt,
     /// Where the figure holds and the other occasion it is of (see [`Claim::scope`],
     /// [`Claim::occasion`]): few claims have either, and two strings in every claim
     /// took 32 bytes where this takes 8.
@@ -55,9 +55,10 @@ pub struct Claim {
     /// placed, `hcx diff` keeps only what its reports read of it (see
     /// [`CountedThing::reported`]), one copy for the claims that count alike.
     pub counted: Option<Arc<CountedThing>>,
-    /// The verb that says what happened to the counted thing. Shared: `hcx diff` keeps
-    /// one copy of each verb for the claims that have it (see `analysis::reported`).
-    pub action: Option<Arc<str>>,
+    /// The verb that says what happened to the counted thing (see [`Claim::action`]).
+    /// Shared: `hcx diff` keeps one copy of each verb for the claims that have it (see
+    /// `analysis::reported`); boxed twice, so that the pointer takes 8 bytes, not 16.
+    pub(crate) action: Option<Arc<Box<str>>>,
     /// The words of the claim's sentence seen from the claim, for the topic rules;
     /// emptied once the claim is placed.
     pub context: Context,
@@ -129,25 +130,27 @@ pub struct CountedThing {
     pub part: Option<String>,
 }
 
-/// A byte range in eight bytes, as a claim holds its spans: every claim of an archive
-/// is held until the report. A range past 4 GiB, which no sentence reaches, is held
-/// as an empty one rather than a wrong one.
+/// Where a claim's sentence stands in its paragraph: its start in 32 bits, as every
+/// offset in a paragraph, and its length in 16, since no sentence is longer than
+/// [`crate::sentences::MAX_SENTENCE`] bytes. One that did not fit would be held as
+/// empty: its claim would show no sentence rather than another's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Bytes {
+pub(crate) struct SentenceAt {
     start: u32,
-    end: u32,
+    len: u16,
 }
 
-impl Bytes {
-    pub fn new(range: std::ops::Range<usize>) -> Bytes {
-        match (u32::try_from(range.start), u32::try_from(range.end)) {
-            (Ok(start), Ok(end)) => Bytes { start, end },
-            _ => Bytes::default(),
+impl SentenceAt {
+    pub fn new(range: std::ops::Range<usize>) -> SentenceAt {
+        match (u32::try_from(range.start), u16::try_from(range.len())) {
+            (Ok(start), Ok(len)) => SentenceAt { start, len },
+            _ => SentenceAt::default(),
         }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
+        let start = self.start as usize;
+        start..start + usize::from(self.len)
     }
 }
 
@@ -203,12 +206,41 @@ impl Ends {
     }
 }
 
+/// Where [`Claim::quote`] and [`Claim::figure`] stand in the claim's sentence, in
+/// bytes from its start, in 16 bits as [`SentenceAt`]'s length. The figure, with its
+/// hedge, starts with the quote. Offsets that do not fit are held as no wording.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Wording {
+    start: u16,
+    quote_end: u16,
+    figure_end: u16,
+}
+
+impl Wording {
+    fn new(start: usize, quote_end: usize, figure_end: usize) -> Wording {
+        match (
+            u16::try_from(start),
+            u16::try_from(quote_end),
+            u16::try_from(figure_end),
+        ) {
+            (Ok(start), Ok(quote_end), Ok(figure_end)) => Wording {
+                start,
+                quote_end,
+                figure_end,
+            },
+            _ => Wording::default(),
+        }
+    }
+
     /// Hedge, figure and counted noun.
-    pub quote: Bytes,
-    /// The figure alone, with its hedge: it starts with the wording.
-    pub figure: Bytes,
+    pub(crate) fn quote(self) -> std::ops::Range<usize> {
+        usize::from(self.start)..usize::from(self.quote_end)
+    }
+
+    /// The figure alone, with its hedge.
+    fn figure(self) -> std::ops::Range<usize> {
+        usize::from(self.start)..usize::from(self.figure_end)
+    }
 }
 
 #[cfg(test)]
@@ -247,7 +279,7 @@ impl Claim {
             hedge,
             unit: Unit::Count,
             wording: Wording::all(&text),
-            sentence_at: Bytes::new(0..text.len()),
+            sentence_at: SentenceAt::new(0..text.len()),
             aside: Aside::of(scope.map(Box::from), None),
             counted: None,
             action: None,
@@ -262,10 +294,7 @@ impl Claim {
 impl Wording {
     /// All of `text`, as both wording and figure.
     pub fn all(text: &str) -> Wording {
-        Wording {
-            quote: Bytes::new(0..text.len()),
-            figure: Bytes::new(0..text.len()),
-        }
+        Wording::new(0, text.len(), text.len())
     }
 }
 
@@ -276,6 +305,11 @@ impl Claim {
             line: self.at.line as usize,
             column: self.at.column as usize,
         }
+    }
+
+    /// The verb that says what happened to the counted thing ("killed").
+    pub fn action(&self) -> Option<&str> {
+        self.action.as_deref().map(|verb| &**verb)
     }
 
     /// Where or of what the figure holds, as its sentence says ("in Texas").
@@ -347,21 +381,21 @@ impl Claim {
     /// The figure's wording exactly as in the file: hedge, figure and counted noun.
     pub fn quote(&self) -> &str {
         self.sentence()
-            .get(self.wording.quote.range())
+            .get(self.wording.quote())
             .unwrap_or_default()
     }
 
     /// What its sentence says after the claim's wording.
     pub fn after_wording(&self) -> &str {
         self.sentence()
-            .get(self.wording.quote.range().end..)
+            .get(self.wording.quote().end..)
             .unwrap_or_default()
     }
 
     /// The figure alone as written, with its hedge: "over 2,500", "$2.3bn".
     pub fn figure(&self) -> &str {
         self.sentence()
-            .get(self.wording.figure.range())
+            .get(self.wording.figure())
             .unwrap_or_default()
     }
 
@@ -757,11 +791,7 @@ impl Sentence<'_> {
         // Tokens lie within their sentence; were one not to, the claim shows no wording
         // rather than another's.
         let within = |at: usize| at.checked_sub(self.span.start).unwrap_or(usize::MAX);
-        let start = within(bytes.start);
-        Wording {
-            quote: Bytes::new(start..within(bytes.end)),
-            figure: Bytes::new(start..within(figure_end)),
-        }
+        Wording::new(within(bytes.start), within(bytes.end), within(figure_end))
     }
 }
 
@@ -875,10 +905,10 @@ fn build(at: &Sentence, fig: &Figure, before: &Before) -> Option<Claim> {
         hedge,
         unit: fig.unit,
         wording: at.wording(start..end, view.tokens[fig.last].end.min(end)),
-        sentence_at: Bytes::new(at.span.start..at.span.end),
+        sentence_at: SentenceAt::new(at.span.start..at.span.end),
         aside: Aside::of(scope.map(exact::boxed_str), None),
         counted: thing.map(Arc::new),
-        action: action.map(Arc::from),
+        action: action.map(|verb| Arc::new(verb.into_boxed_str())),
         context: Context::new(&at.words, span, clause, (fig.first, fig.last)),
         frame: Arc::new(frame),
         rounding: frame::rounding(view, fig),
@@ -963,7 +993,7 @@ fn as_part(
         // same whole.
         Some(whole) => (
             thing,
-            action.or_else(|| whole.action.as_deref().map(str::to_string)),
+            action.or_else(|| whole.action().map(str::to_string)),
             Some(whole.frame.whole.unwrap_or(whole.value)),
         ),
         None => (thing, action, None),
@@ -1036,7 +1066,7 @@ fn inherit(
     // one), the figure repeats the clause before it.
     let elliptic = !shell && !own_predicate && action.is_none();
     let action = if elliptic {
-        earlier.action.as_deref().map(str::to_string)
+        earlier.action().map(str::to_string)
     } else {
         action
     };
@@ -1589,5 +1619,40 @@ mod tests {
             "{}",
             std::mem::size_of::<Claim>()
         );
+    }
+
+    #[test]
+    fn claims_far_into_long_paragraphs_quote_their_own_words() {
+        // Sentences as long as a sentence may be, and a paragraph longer than 16 bits
+        // of offsets: the claim's spans must still find its words.
+        let filler = |n: usize| "word ".repeat(n);
+        let long_sentence = format!("{}and 412 people were hurt.", filler(390));
+        let deep = format!(
+            "{}Then 87 homes burned.",
+            format!("{}and so on. ", filler(300)).repeat(50)
+        );
+        for (text, quote) in [
+            (long_sentence.as_str(), "412 people"),
+            (deep.as_str(), "87 homes"),
+        ] {
+            let file = format!("Headline\n\n{text}\n");
+            let sources = crate::source::parse_all(&[("a.txt", &file)]);
+            let claims = extract(&sources[0]);
+            let claim = claims
+                .iter()
+                .find(|c| c.quote() == quote)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{quote}: {:?}",
+                        claims.iter().map(Claim::quote).collect::<Vec<_>>()
+                    )
+                });
+            assert!(
+                claim.sentence().ends_with(&text[text.len() - 20..]),
+                "{quote}"
+            );
+            let column = file.lines().nth(2).unwrap().find(quote).unwrap() + 1;
+            assert_eq!(claim.location(), Location { line: 3, column }, "{quote}");
+        }
     }
 }

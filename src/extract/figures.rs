@@ -43,12 +43,48 @@ pub enum Unit {
     /// Things or people, named by the counted noun.
     Count,
     Percent,
-    /// An amount of money, with its currency code: a pointer to the code in the
-    /// language's currency lists, so that a unit takes two words and no claim holds a
-    /// copy (a `&str` would take three with the variant's tag).
-    Money(&'static &'static str),
+    /// An amount of money, with its currency.
+    Money(Currency),
     /// A share or a multiple of something else: "one in five", "a third", "double".
     Ratio,
+}
+
+/// A currency, as its place among every language's currency codes in alphabetical
+/// order: a unit takes four bytes, not the sixteen of a pointer to its code with the
+/// variant's tag, and every claim of an archive is held until the report. Codes are in
+/// order, so currencies compare as their codes do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Currency(u16);
+
+/// Every currency code of the language tables, sorted, each once.
+static CODES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut codes: Vec<&'static str> = crate::base::lang::LANGUAGES
+        .iter()
+        .flat_map(|lang| lang.currency_words.iter().chain(lang.currency_prefixes))
+        .map(|&(_, code)| code)
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+});
+
+impl Currency {
+    /// The currency of a code from a language's currency tables.
+    ///
+    /// # Panics
+    /// When no table has the code: codes come from those tables only.
+    pub fn of(code: &str) -> Currency {
+        CODES
+            .binary_search(&code)
+            .ok()
+            .and_then(|at| u16::try_from(at).ok())
+            .map_or_else(|| panic!("{code} is in no currency table"), Currency)
+    }
+
+    /// Its ISO code ("USD").
+    pub fn code(self) -> &'static str {
+        CODES[usize::from(self.0)]
+    }
 }
 
 impl Unit {
@@ -56,7 +92,7 @@ impl Unit {
         match self {
             Unit::Count => "count".to_string(),
             Unit::Percent => "percent".to_string(),
-            Unit::Money(code) => format!("money:{code}"),
+            Unit::Money(currency) => format!("money:{}", currency.code()),
             Unit::Ratio => "ratio".to_string(),
         }
     }
@@ -196,7 +232,7 @@ fn digits(view: &View, i: usize) -> Option<Raw> {
             raw.unit = parts
                 .next()
                 .and_then(|w| view.lang.currency_word(w))
-                .map(Unit::Money);
+                .map(|code| Unit::Money(Currency::of(code)));
         }
     }
     Some(raw)
@@ -297,7 +333,7 @@ fn vague_at(view: &View, i: usize) -> Option<Raw> {
         raw.unit = parts
             .next()
             .and_then(|p| lang.currency_word(p))
-            .map(Unit::Money);
+            .map(|code| Unit::Money(Currency::of(code)));
         return Some(raw);
     }
     let mut first = i;
@@ -572,9 +608,9 @@ fn range(view: &View, a: &Raw, b: &Raw) -> Option<Figure> {
     }
     let mut fig = finish(view, b);
     // "soared 64% to $43.2 billion": two units, two figures.
-    let a_said = a_unit
-        .map(|(unit, _)| unit)
-        .or_else(|| currency_prefix(view, a.first).map(|(code, _)| Unit::Money(code)));
+    let a_said = a_unit.map(|(unit, _)| unit).or_else(|| {
+        currency_prefix(view, a.first).map(|(code, _)| Unit::Money(Currency::of(code)))
+    });
     if a_said.is_some_and(|unit| unit != fig.unit) {
         return None;
     }
@@ -588,7 +624,7 @@ fn range(view: &View, a: &Raw, b: &Raw) -> Option<Figure> {
     fig.interval = Interval::closed(low, b.value);
     fig.hedge = Some(Hedge::Between);
     if let Some((code, _)) = currency_prefix(view, a.first) {
-        fig.unit = Unit::Money(code);
+        fig.unit = Unit::Money(Currency::of(code));
     }
     Some(fig)
 }
@@ -618,7 +654,7 @@ fn unit_after(view: &View, last: usize) -> Option<(Unit, usize)> {
     let code = view
         .word(last + 1)
         .and_then(|w| view.lang.currency_word(w))?;
-    Some((Unit::Money(code), last + 1))
+    Some((Unit::Money(Currency::of(code)), last + 1))
 }
 
 /// Completes a kept number: unit, hedge, and the tokens its wording spans.
@@ -633,7 +669,7 @@ fn finish(view: &View, raw: &Raw) -> Figure {
         }
     }
     if let Some((code, len)) = currency_prefix(view, first) {
-        unit = Unit::Money(code);
+        unit = Unit::Money(Currency::of(code));
         first -= len;
     }
 
@@ -903,12 +939,15 @@ mod tests {
         assert_eq!(
             units("Rs 50,000 each and ₹2 lakh each and Rs. 40 each"),
             [
-                Unit::Money(&"INR"),
-                Unit::Money(&"INR"),
-                Unit::Money(&"INR")
+                Unit::Money(Currency::of("INR")),
+                Unit::Money(Currency::of("INR")),
+                Unit::Money(Currency::of("INR"))
             ]
         );
-        assert_eq!(units("a multimillion-dollar deal"), [Unit::Money(&"USD")]);
+        assert_eq!(
+            units("a multimillion-dollar deal"),
+            [Unit::Money(Currency::of("USD"))]
+        );
     }
 
     #[test]
@@ -966,7 +1005,7 @@ mod tests {
         let text = "direct costs at $1 billion to $1.15 billion";
         assert_eq!(bounds(text), [(Some(1e9), Some(1.15e9))]);
         assert_eq!(figures(text)[0].0, "$1 billion to $1.15 billion");
-        assert_eq!(units(text), [Unit::Money(&"USD")]);
+        assert_eq!(units(text), [Unit::Money(Currency::of("USD"))]);
         let text = "prices range from 990 euros to around 3,000 euros";
         assert_eq!(bounds(text), [(Some(990.0), Some(3000.0))]);
         assert_eq!(
@@ -1166,5 +1205,20 @@ mod tests {
             values("Of the 4 75 ballots, 3 were void."),
             [4.0, 75.0, 3.0]
         );
+    }
+
+    #[test]
+    fn currencies_compare_and_read_back_as_their_codes() {
+        let codes: Vec<&str> = CODES.clone();
+        assert!(codes.len() > 3, "{codes:?}");
+        for &a in &codes {
+            assert_eq!(Currency::of(a).code(), a);
+            for &b in &codes {
+                assert_eq!(Currency::of(a).cmp(&Currency::of(b)), a.cmp(b), "{a} {b}");
+            }
+        }
+        // Money sorts among units as before: after counts and percents.
+        assert!(Unit::Percent < Unit::Money(Currency::of("USD")));
+        assert!(Unit::Money(Currency::of("EUR")) < Unit::Money(Currency::of("USD")));
     }
 }

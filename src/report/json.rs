@@ -82,7 +82,7 @@ struct ClaimFields<'a> {
 impl<'a> ClaimFields<'a> {
     fn of(claim: &'a Claim) -> Self {
         ClaimFields {
-            action: claim.action.as_deref(),
+            action: claim.action(),
             as_of: claim
                 .frame
                 .as_of

@@ -321,8 +321,8 @@ pub fn excerpt(claim: &Claim, width: usize, open: &str, close: &str) -> String {
     let sentence: &str = claim.sentence();
     let quote = claim.quote();
     let (Some(before), Some(after)) = (
-        sentence.get(..claim.wording.quote.range().start),
-        sentence.get(claim.wording.quote.range().end..),
+        sentence.get(..claim.wording.quote().start),
+        sentence.get(claim.wording.quote().end..),
     ) else {
         return format!("{open}{quote}{close}");
     };

@@ -44,7 +44,7 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
         }
         Unit::Count | Unit::Money(_) => {}
     }
-    if let Some(action) = &claim.action {
+    if let Some(action) = claim.action() {
         let key = lang
             .verb_class(action)
             .map_or_else(|| morphology::stem(lang.lemma(action)), str::to_string);
@@ -57,7 +57,7 @@ pub(super) fn group(claim: &Claim, event: &Event) -> Option<Placement> {
     let evidence = Evidence {
         noun: Some((head.clone(), head)),
         score: 1.0,
-        context: claim.action.as_deref().map(|a| (a.to_string(), 0)),
+        context: claim.action().map(|a| (a.to_string(), 0)),
     };
     Some(Placement::framed(claim, event, (id, label), None, evidence))
 }

@@ -224,8 +224,7 @@ impl Assigner<'_> {
         present.sort_unstable();
         present.dedup();
         let action = claim
-            .action
-            .as_deref()
+            .action()
             .map(crate::base::morphology::stem)
             .and_then(|s| index.id(&s));
         let words = Words {
@@ -320,7 +319,8 @@ pub(super) fn decorate(claim: &Claim, event: &Event, id: &mut String, label: &mu
         label.push_str(", of ");
         label.push_str(&figure);
     }
-    if let Unit::Money(code) = &claim.unit {
+    if let Unit::Money(currency) = claim.unit {
+        let code = currency.code();
         id.push('/');
         id.push_str(&code.to_lowercase());
         label.push_str(", ");
@@ -488,8 +488,7 @@ fn candidate(
     // ("thousands left homeless").
     let own_verb_elsewhere = distance > 0
         && claim
-            .action
-            .as_deref()
+            .action()
             .is_some_and(|verb| claim.context.is_object_of(verb));
     let near = (distance <= 2 || claim.unit != Unit::Count) && !own_verb_elsewhere;
     (near && distance < OUT_OF_CLAUSE && (!topic.counted.is_empty() || claim.unit != Unit::Count))
