@@ -8,8 +8,6 @@
 //! a sum that cannot meet the total's interval is reported. A breakdown whose own source
 //! gives no exact total is set against the other sources' totals, marked as such.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::base::interval::Interval;
@@ -62,13 +60,15 @@ pub fn sum(parts: &[&Claim]) -> Interval {
 
 /// Finds the breakdowns of each source and checks them.
 pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
-    let mut by_source: BTreeMap<&str, Vec<&ClaimInTopic>> = BTreeMap::new();
-    for item in claims {
-        by_source.entry(item.0.source()).or_default().push(item);
-    }
+    // The analysis lists each source's claims together, in file order: each source's
+    // are a run of the list, not a copy of it (a reference per claim of the corpus).
+    let by_source: Vec<(&str, &[ClaimInTopic])> = claims
+        .chunk_by(|a, b| a.0.source() == b.0.source())
+        .map(|items| (items[0].0.source(), items))
+        .collect();
     let totals = Totals::of(&by_source);
     let mut found = Vec::new();
-    for (source, items) in &by_source {
+    for &(source, items) in &by_source {
         let candidates = Candidates::of(items);
         for (parts, first_part) in breakdowns(items) {
             let total = candidates.before(items, first_part, &parts);
@@ -91,7 +91,7 @@ pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
 
 /// Groups of qualified claims that count one thing within one sentence, with the index
 /// of the first part among the source's claims.
-fn breakdowns<'a>(items: &[&'a ClaimInTopic]) -> Vec<(Vec<&'a Claim>, usize)> {
+fn breakdowns(items: &[ClaimInTopic]) -> Vec<(Vec<&Claim>, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -126,7 +126,7 @@ struct Candidates<'a> {
 }
 
 impl<'a> Candidates<'a> {
-    fn of(items: &[&'a ClaimInTopic]) -> Self {
+    fn of(items: &'a [ClaimInTopic]) -> Self {
         let mut by_thing: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
         for (i, item) in items.iter().enumerate() {
             let c: &'a Claim = &item.0;
@@ -143,14 +143,14 @@ impl<'a> Candidates<'a> {
     /// which 64") are not totals.
     fn before(
         &self,
-        items: &[&'a ClaimInTopic],
+        items: &'a [ClaimInTopic],
         first_part: usize,
         parts: &[&Claim],
     ) -> Option<&'a ClaimInTopic> {
         let thing = head(parts[0])?;
         let at = self.by_thing.get(thing)?;
         let n = at.partition_point(|&i| i < first_part);
-        n.checked_sub(1).map(|k| items[at[k]])
+        n.checked_sub(1).map(|k| &items[at[k]])
     }
 }
 
@@ -227,12 +227,12 @@ impl<'a> Stated<'a> {
 }
 
 impl<'a> Totals<'a> {
-    fn of(by_source: &BTreeMap<&'a str, Vec<&'a ClaimInTopic>>) -> Self {
+    fn of(by_source: &[(&'a str, &'a [ClaimInTopic])]) -> Self {
         let mut totals = Totals {
             by_topic: FxHashMap::default(),
             by_thing: FxHashMap::default(),
         };
-        for items in by_source.values() {
+        for &(_, items) in by_source {
             let mut topics: FxHashSet<&str> = FxHashSet::default();
             let mut things: FxHashSet<&str> = FxHashSet::default();
             for item in items {
