@@ -265,30 +265,31 @@ fn plain_rounding(claim: &Claim) -> f64 {
 /// Groups the placed claims by topic and gives each topic its verdict. Topics come out
 /// most important first (see [`importance`]), in an order that depends on nothing but
 /// the claims, so the report reads the same every run.
-pub fn compare(claims: &[ClaimInTopic]) -> Vec<TopicReport> {
+pub fn compare(claims: &[Vec<ClaimInTopic>]) -> Vec<TopicReport> {
     use rayon::prelude::*;
     use rustc_hash::FxHashMap;
     let placed = || {
         claims
             .iter()
-            .filter_map(|(claim, placement)| Some((claim, placement.as_ref()?)))
+            .flatten()
+            .filter_map(|item| Some((item, item.1.as_ref()?)))
     };
     // Each topic's list is made at its size, counted first: together they hold every
-    // placed claim of the set, and lists grown by pushing held up to twice that.
+    // placed claim of the set, and lists grown by pushing held up to twice that. They
+    // refer to the analysis's claims, and each topic's are copied where it is judged:
+    // on rayon's threads, which reuse the room the analysis freed there, where this
+    // thread would take more.
     let mut sizes: FxHashMap<&str, usize> = FxHashMap::default();
     for (_, placement) in placed() {
         *sizes.entry(placement.id.as_str()).or_default() += 1;
     }
-    let mut groups: FxHashMap<&str, Vec<Placed>> = sizes
+    let mut groups: FxHashMap<&str, Vec<&ClaimInTopic>> = sizes
         .into_iter()
         .map(|(id, size)| (id, Vec::with_capacity(size)))
         .collect();
-    for (claim, placement) in placed() {
+    for (item, placement) in placed() {
         if let Some(group) = groups.get_mut(placement.id.as_str()) {
-            group.push(Placed {
-                claim: std::sync::Arc::clone(claim),
-                placement: std::sync::Arc::clone(placement),
-            });
+            group.push(item);
         }
     }
     // Topics are judged in parallel; the sort below fixes their order.
@@ -296,7 +297,15 @@ pub fn compare(claims: &[ClaimInTopic]) -> Vec<TopicReport> {
         .into_values()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|mut claims| {
+        .map(|indices| {
+            let mut claims: Vec<Placed> = Vec::with_capacity(indices.len());
+            claims.extend(indices.iter().filter_map(|(claim, placement)| {
+                Some(Placed {
+                    claim: std::sync::Arc::clone(claim),
+                    placement: std::sync::Arc::clone(placement.as_ref()?),
+                })
+            }));
+            drop(indices);
             let by_place = |a: &Placed, b: &Placed| {
                 (&a.claim.source(), a.claim.location())
                     .cmp(&(&b.claim.source(), b.claim.location()))
@@ -649,7 +658,7 @@ mod tests {
             .into_iter()
             .map(|p| (p.claim, Some(p.placement)))
             .collect();
-        super::compare(&claims)
+        super::compare(std::slice::from_ref(&claims))
     }
 
     fn claim(

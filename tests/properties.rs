@@ -144,7 +144,8 @@ fn human_reports(paths: &[String], texts: &[String]) -> Vec<(String, String)> {
         ));
     }
     let mut bytes = Vec::new();
-    table::write_claims(&mut bytes, &analysis.claims, layout).unwrap();
+    let claims: Vec<_> = analysis.claims.concat();
+    table::write_claims(&mut bytes, &claims, layout).unwrap();
     out.push((
         "claims table".to_string(),
         String::from_utf8(bytes).unwrap(),

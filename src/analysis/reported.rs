@@ -12,8 +12,9 @@ use crate::extract::frame::Frame;
 
 /// The counted things, cut frames and verbs kept so far, each once: claims that count
 /// alike ("people", "seats") share one thing, claims of one owner counted at one time
-/// one frame, and claims of one verb ("killed") one copy of it. One is kept for each of rayon's jobs (`map_init`), so each may have a
-/// copy in each: sharing saves room, and nothing reads which copy it is.
+/// one frame, and claims of one verb ("killed") one copy of it. One is kept for each
+/// thread, so each may have a copy on each: sharing saves room, and nothing reads which
+/// copy it is.
 #[derive(Default)]
 pub(super) struct Reported {
     counted: FxHashSet<Arc<CountedThing>>,

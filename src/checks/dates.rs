@@ -100,11 +100,13 @@ fn ordinal(month: usize, day: u32) -> i64 {
     i64::from(MONTH_DAYS[..month].iter().sum::<u32>() + day) - 1
 }
 
-/// A date given for an event: the source, the date and where it stands.
-type Dated = (String, Date, Mention);
+/// A date given for an event: the source, the date, where it stands and its wording.
+/// Held as the sources' own text until a finding quotes it: every event date of the
+/// set is gathered before the sources are set against each other.
+type Dated<'a> = (&'a str, Date, crate::source::Location, &'a str);
 
 /// An event dated in a source: (verb stem, noun), the verb as written, and the date.
-type EventDate = ((String, String), String, Dated);
+type EventDate<'a> = ((String, String), String, Dated<'a>);
 
 /// Checks every source's sentences, and the sources against each other. Sources are
 /// read in parallel and their findings gathered in source order.
@@ -112,7 +114,7 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
     let per_source: Vec<(Vec<Finding>, Vec<EventDate>)> = sources.par_iter().map(scan).collect();
     let mut found = Vec::new();
     // (verb stem, noun) → per source: the days given and where.
-    let mut events: BTreeMap<(String, String), Vec<Dated>> = BTreeMap::new();
+    let mut events: BTreeMap<(String, String), Vec<Dated<'_>>> = BTreeMap::new();
     let mut verbs: BTreeMap<(String, String), String> = BTreeMap::new();
     for (checks, dated) in per_source {
         found.extend(checks);
@@ -128,7 +130,7 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
 }
 
 /// One source's relative dates that are wrong, and the events it dates.
-fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate>) {
+fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate<'_>>) {
     let mut found = Vec::new();
     let mut events = Vec::new();
     for paragraph in source.paragraphs.iter() {
@@ -150,7 +152,9 @@ fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate>) {
             found.extend(relative(body, &dates, &at, &source.path));
             for date in &dates {
                 if let Some((stem, noun, verb)) = event(body, date, source.language) {
-                    events.push(((stem, noun), verb, (source.path.clone(), *date, at(date))));
+                    let location = paragraph.locate(sentence.start + date.start);
+                    let quote = &body[date.start..date.end];
+                    events.push(((stem, noun), verb, (&*source.path, *date, location, quote)));
                 }
             }
         }
@@ -246,7 +250,7 @@ fn event(body: &str, date: &Date, lang: &Language) -> Option<(String, String, St
 fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Finding> {
     let mut by_source: BTreeMap<&str, Vec<&Dated>> = BTreeMap::new();
     for g in given {
-        by_source.entry(g.0.as_str()).or_default().push(g);
+        by_source.entry(g.0).or_default().push(g);
     }
     if by_source.len() < 2 {
         return Vec::new();
@@ -272,11 +276,18 @@ fn across(verb: &str, noun: &str, given: &[Dated]) -> Vec<Finding> {
     }
     let all: Vec<&Dated> = by_source.values().flatten().copied().collect();
     vec![Finding {
-        source: all[0].0.clone(),
+        source: all[0].0.to_string(),
         cross_source: true,
         claims: Vec::new(),
         total: None,
-        mentions: all.iter().map(|g| g.2.clone()).collect(),
+        mentions: all
+            .iter()
+            .map(|g| Mention {
+                source: g.0.to_string(),
+                location: g.2,
+                quote: g.3.to_string(),
+            })
+            .collect(),
         detail: Detail::EventDates {
             noun: noun.to_string(),
             verb: verb.to_string(),

@@ -32,7 +32,8 @@ pub enum CheckName {
 /// What the checks read: the articles, their claims with topics, and the title words.
 pub struct Input<'a> {
     pub sources: &'a [Source],
-    pub claims: &'a [ClaimInTopic],
+    /// Each source's claims, in file order (see `analysis::Analysis::claims`).
+    pub claims: &'a [Vec<ClaimInTopic>],
     pub titles: &'a TitleWords,
 }
 

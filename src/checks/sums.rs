@@ -59,12 +59,10 @@ pub fn sum(parts: &[&Claim]) -> Interval {
 }
 
 /// Finds the breakdowns of each source and checks them.
-pub fn check(claims: &[ClaimInTopic]) -> Vec<Finding> {
-    // The analysis lists each source's claims together, in file order: each source's
-    // are a run of the list, not a copy of it (a reference per claim of the corpus).
+pub fn check(claims: &[Vec<ClaimInTopic>]) -> Vec<Finding> {
     let by_source: Vec<(&str, &[ClaimInTopic])> = claims
-        .chunk_by(|a, b| a.0.source() == b.0.source())
-        .map(|items| (items[0].0.source(), items))
+        .iter()
+        .filter_map(|items| Some((items.first()?.0.source(), items.as_slice())))
         .collect();
     let totals = Totals::of(&by_source);
     let mut found = Vec::new();

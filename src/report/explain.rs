@@ -13,7 +13,7 @@ use crate::topics::{ClaimInTopic, Placement};
 pub fn write_topic(
     out: &mut dyn Write,
     topic: &TopicReport,
-    all: &[ClaimInTopic],
+    all: &[Vec<ClaimInTopic>],
 ) -> io::Result<()> {
     let out = &mut crate::base::controls::Escaping::new(out);
     write_escaped(out, topic)?;
@@ -161,10 +161,15 @@ fn write_frame(out: &mut dyn Write, claim: &Claim, placement: &Placement) -> io:
 
 /// The claims of the same thing in other topics: a place, an owner, a part, a period or
 /// a relation kept them from meeting this topic's.
-fn write_apart(out: &mut dyn Write, topic: &TopicReport, all: &[ClaimInTopic]) -> io::Result<()> {
+fn write_apart(
+    out: &mut dyn Write,
+    topic: &TopicReport,
+    all: &[Vec<ClaimInTopic>],
+) -> io::Result<()> {
     let root = thing_of(&topic.id);
     let apart: Vec<(&Claim, &Placement)> = all
         .iter()
+        .flatten()
         .filter_map(|(claim, placement)| Some((claim.as_ref(), placement.as_deref()?)))
         .filter(|(_, p)| p.id != topic.id && thing_of(&p.id) == root)
         .collect();

@@ -160,8 +160,8 @@ impl<'r> Matcher<'r> {
         }
     }
 
-    /// An assigner for one piece of parallel work (rayon's `map_init`), reused within
-    /// it, for claims of the event given.
+    /// An assigner for one thread of parallel work, reused for each claim it places,
+    /// for claims of the event given.
     pub fn assigner<'a>(&'a self, event: &'a Event) -> Assigner<'a> {
         Assigner {
             rules: self.rules,
