@@ -10,29 +10,45 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::base::lang::Language;
 use crate::base::span::Span;
-use crate::source::{Bounds, Paragraph};
+use crate::source::{Bounds, Paragraph, Sentences};
 
 /// A sentence as a byte range of its paragraph's text.
 pub type Sentence = Span;
 
-/// A paragraph's sentences, split on first use and kept with the paragraph, which is in
-/// `lang`.
-pub fn of<'p>(
-    paragraph: Paragraph<'p>,
-    lang: &Language,
-) -> impl Iterator<Item = Sentence> + use<'p> {
-    paragraph
-        .sentence_cache()
-        // Held exactly, in 32 bits: every paragraph of the set is held until the report.
-        .get_or_init(|| {
-            let found = split(paragraph.text(), lang);
-            // Copied, not collected in place: the split's buffer is twice the size.
-            let mut held = Vec::with_capacity(found.len());
-            held.extend(found.into_iter().map(Bounds::new));
-            held.into_boxed_slice()
+/// A paragraph's sentences; the paragraph is in `lang`. The sentences of a source's
+/// paragraphs that hold a digit are split for all of them on first use and kept with
+/// the source (extraction and the dates check read them); others are split when asked.
+pub fn of<'p>(paragraph: Paragraph<'p>, lang: &Language) -> Iter<'p> {
+    let held = paragraph.held_sentences(|all| {
+        Sentences::of(all, |text| {
+            text.bytes()
+                .any(|b| b.is_ascii_digit())
+                .then(|| split(text, lang))
         })
-        .iter()
-        .map(|bounds| bounds.span())
+    });
+    Iter(match held {
+        Some(bounds) => Inner::Held(bounds.iter()),
+        None => Inner::Split(split(paragraph.text(), lang).into_iter()),
+    })
+}
+
+/// The sentences of a paragraph (see [`of`]).
+pub struct Iter<'p>(Inner<'p>);
+
+enum Inner<'p> {
+    Held(std::slice::Iter<'p, Bounds>),
+    Split(std::vec::IntoIter<Sentence>),
+}
+
+impl Iterator for Iter<'_> {
+    type Item = Sentence;
+
+    fn next(&mut self) -> Option<Sentence> {
+        match &mut self.0 {
+            Inner::Held(held) => held.next().map(|b| b.span()),
+            Inner::Split(split) => split.next(),
+        }
+    }
 }
 
 /// Splits `text` into trimmed, non-empty sentences.
@@ -192,5 +208,32 @@ mod tests {
         let text = "  One.   Two 2.  ";
         let found = split(text, ENGLISH);
         assert_eq!(found[1], Sentence { start: 9, end: 15 });
+    }
+
+    #[test]
+    fn held_or_split_when_asked_a_paragraph_reads_the_same_sentences() {
+        let file = "Storm kills 14\n\nNo figure here. None at all.\n\n\
+                    Gen. Smith said 40 died. Twelve were hurt.\n\n\
+                    Dozens fled. Some came back.\n\nThe toll rose to 52 on Oct. 3. It may rise.\n";
+        let source = &crate::source::parse_all(&[("a.txt", file)])[0];
+        let first: Vec<Vec<Sentence>> = source
+            .paragraphs
+            .iter()
+            .map(|p| of(p, ENGLISH).collect())
+            .collect();
+        for (paragraph, sentences) in source.paragraphs.iter().zip(&first) {
+            assert_eq!(
+                *sentences,
+                split(paragraph.text(), ENGLISH),
+                "{paragraph:?}"
+            );
+            let again: Vec<Sentence> = of(paragraph, ENGLISH).collect();
+            assert_eq!(again, *sentences, "{paragraph:?}");
+            let held = paragraph.held_sentences(|_| unreachable!("filled by the first call"));
+            let has_digit = paragraph.text().bytes().any(|b| b.is_ascii_digit());
+            assert_eq!(held.is_some(), has_digit, "{paragraph:?}");
+        }
+        let counts: Vec<usize> = first.iter().map(Vec::len).collect();
+        assert_eq!(counts, [1, 2, 2, 2, 2]);
     }
 }

@@ -27,6 +27,59 @@ pub struct Paragraphs {
     /// The paragraphs ignore comments cover, by index, with the topics the comments
     /// name: few paragraphs have one, so they are not a field of every paragraph.
     ignores: Box<[(usize, Box<[String]>)]>,
+    /// The sentences of the paragraphs that hold a digit, split for all of them when
+    /// first asked for (by [`crate::sentences::of`]): extraction and the dates check
+    /// both read those, and segmentation is among the costliest steps. Held for the
+    /// source, not in each paragraph: a list and its lock in each took 24 bytes more
+    /// per paragraph than its sentences.
+    sentences: OnceLock<Sentences>,
+}
+
+/// The sentences held for a source's paragraphs (see [`Paragraphs::sentences`]).
+#[derive(Debug, Default)]
+pub(crate) struct Sentences {
+    /// Per paragraph: its first sentence's index in `bounds` and how many it has;
+    /// [`NOT_HELD`] for a paragraph whose sentences are not held.
+    at: Box<[(u32, u32)]>,
+    bounds: Box<[Bounds]>,
+}
+
+/// The count of a paragraph whose sentences are not held.
+const NOT_HELD: u32 = u32::MAX;
+
+impl Sentences {
+    /// The sentences `split` gives for each paragraph it splits (`None`: not held).
+    pub(crate) fn of(
+        paragraphs: &Paragraphs,
+        mut split: impl FnMut(&str) -> Option<Vec<Span>>,
+    ) -> Sentences {
+        let mut at = Vec::with_capacity(paragraphs.len());
+        let mut bounds = Vec::new();
+        for paragraph in paragraphs {
+            let first = small(bounds.len());
+            match split(paragraph.text()) {
+                Some(found) => {
+                    at.push((first, small(found.len())));
+                    bounds.extend(found.into_iter().map(Bounds::new));
+                }
+                None => at.push((first, NOT_HELD)),
+            }
+        }
+        Sentences {
+            at: at.into_boxed_slice(),
+            bounds: crate::base::exact::boxed(bounds),
+        }
+    }
+
+    /// The held sentences of paragraph `index`, if they are.
+    fn get(&self, index: usize) -> Option<&[Bounds]> {
+        let &(first, count) = self.at.get(index)?;
+        if count == NOT_HELD {
+            return None;
+        }
+        self.bounds
+            .get(first as usize..first as usize + count as usize)
+    }
 }
 
 /// Where one paragraph's text and lists start in its source's.
@@ -38,13 +91,9 @@ struct Part {
     segments: u32,
     /// Index of its first checkpoint.
     checkpoints: u32,
-    /// The paragraph's sentences, split when first asked for (by
-    /// [`crate::sentences::of`]): extraction and the checks all read them, and
-    /// segmentation is among the costliest steps.
-    sentences: OnceLock<Box<[Bounds]>>,
 }
 
-/// A sentence's bytes in its paragraph, held in 32 bits (see [`Paragraph::sentence_cache`]).
+/// A sentence's bytes in its paragraph, held in 32 bits (see [`Sentences`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Bounds {
     start: u32,
@@ -118,7 +167,6 @@ impl Paragraphs {
                 start: text.len(),
                 segments: small(segments.len()),
                 checkpoints: small(checkpoints.len()),
-                sentences: OnceLock::new(),
             });
             segments.extend(draft.segments);
             checkpoints_of(&draft.text, &mut checkpoints);
@@ -133,6 +181,7 @@ impl Paragraphs {
             segments: segments.into_boxed_slice(),
             checkpoints: crate::base::exact::boxed(checkpoints),
             ignores: crate::base::exact::boxed(ignores),
+            sentences: OnceLock::new(),
         }
     }
 
@@ -154,6 +203,7 @@ impl Paragraphs {
                 .filter(|(index, _)| *index == 0)
                 .cloned()
                 .collect(),
+            sentences: OnceLock::new(),
         }
     }
 
@@ -329,9 +379,16 @@ impl<'a> Paragraph<'a> {
         chars + self.text()[byte..offset].chars().count()
     }
 
-    /// Where the paragraph's sentences are kept once split; the sentence stage fills it.
-    pub(crate) fn sentence_cache(self) -> &'a OnceLock<Box<[Bounds]>> {
-        &self.of.parts[self.index].sentences
+    /// The paragraph's sentences as held for its source, once the sentence stage has
+    /// filled `fill` in (see [`Sentences`]); `None` when they are not held.
+    pub(crate) fn held_sentences(
+        self,
+        fill: impl FnOnce(&Paragraphs) -> Sentences,
+    ) -> Option<&'a [Bounds]> {
+        self.of
+            .sentences
+            .get_or_init(|| fill(self.of))
+            .get(self.index)
     }
 }
 
