@@ -7,7 +7,7 @@
 //! segment of its paragraph, so a claim's `file:line:col` points into the HTML. Scripts,
 //! styles, navigation, figures and captions are page furniture and are left out.
 
-use crate::source::{Draft, Paragraphs, Source};
+use crate::source::{Builder, Draft, Source};
 
 /// Elements whose text is article text and which each make a paragraph.
 const BLOCKS: &[&str] = &[
@@ -77,7 +77,7 @@ impl<'a> Lines<'a> {
 struct Walk<'a> {
     input: &'a str,
     lines: Lines<'a>,
-    paragraphs: Vec<Draft>,
+    paragraphs: Builder,
     open: Option<Draft>,
     /// Whitespace ended the last text, so the next piece is a new word.
     spaced: bool,
@@ -144,7 +144,7 @@ pub fn parse(path: &str, input: &str) -> Source {
     let mut walk = Walk {
         input,
         lines: Lines::new(input),
-        paragraphs: Vec::new(),
+        paragraphs: Builder::with_room(input.len()),
         open: None,
         spaced: false,
     };
@@ -155,7 +155,7 @@ pub fn parse(path: &str, input: &str) -> Source {
         }
     }
     walk.close();
-    let paragraphs = Paragraphs::of(walk.paragraphs);
+    let paragraphs = walk.paragraphs.finish();
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {

@@ -21,7 +21,7 @@ mod walk;
 pub use dated::warm as warm_dates;
 
 pub use decode::{decode, load, Loaded};
-pub(crate) use paragraphs::{Bounds, Draft, Sentences};
+pub(crate) use paragraphs::{Bounds, Builder, Draft, Sentences};
 pub use paragraphs::{Paragraph, Paragraphs};
 pub use text::parse;
 pub use walk::{collect_paths, Found, ARTICLE_EXTENSIONS};

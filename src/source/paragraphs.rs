@@ -155,36 +155,6 @@ impl std::fmt::Debug for Paragraph<'_> {
 }
 
 impl Paragraphs {
-    /// The paragraphs of finished drafts, each buffer made at its exact size.
-    pub(crate) fn of(drafts: Vec<Draft>) -> Paragraphs {
-        let mut text = String::with_capacity(drafts.iter().map(|d| d.text.len()).sum());
-        let mut parts = Vec::with_capacity(drafts.len());
-        let mut segments = Vec::with_capacity(drafts.iter().map(|d| d.segments.len()).sum());
-        let mut checkpoints = Vec::new();
-        let mut ignores = Vec::new();
-        for (index, draft) in drafts.into_iter().enumerate() {
-            parts.push(Part {
-                start: text.len(),
-                segments: small(segments.len()),
-                checkpoints: small(checkpoints.len()),
-            });
-            segments.extend(draft.segments);
-            checkpoints_of(&draft.text, &mut checkpoints);
-            text.push_str(&draft.text);
-            if !draft.ignore.is_empty() {
-                ignores.push((index, crate::base::exact::boxed(draft.ignore)));
-            }
-        }
-        Paragraphs {
-            text: text.into_boxed_str(),
-            parts: parts.into_boxed_slice(),
-            segments: segments.into_boxed_slice(),
-            checkpoints: crate::base::exact::boxed(checkpoints),
-            ignores: crate::base::exact::boxed(ignores),
-            sentences: OnceLock::new(),
-        }
-    }
-
     /// Only the first paragraph (the headline), for what reads nothing else.
     pub(crate) fn first_only(&self) -> Paragraphs {
         let Some(first) = self.first() else {
@@ -269,6 +239,81 @@ impl DoubleEndedIterator for Iter<'_> {
 }
 
 impl ExactSizeIterator for Iter<'_> {}
+
+/// A source's paragraphs being read: each finished draft is added as it comes, so that
+/// a file's text is held at most twice while it is read (as the file and as its
+/// paragraphs), not three times (with every draft of the file too).
+pub(crate) struct Builder {
+    text: String,
+    parts: Vec<Part>,
+    segments: Vec<Segment>,
+    checkpoints: Vec<Checkpoint>,
+    ignores: Vec<(usize, Box<[String]>)>,
+}
+
+/// Past this many bytes a source's text is kept in the buffer it was read into: a
+/// block that large is the operating system's pages, of which those never written are
+/// never resident, while a copy at its exact size would hold the text twice.
+const COPIED_UP_TO: usize = 1 << 20;
+
+impl Builder {
+    /// For a file of `size` bytes, which its paragraphs' text does not pass in
+    /// practice: lines are joined by one space where the file had a line break, and
+    /// tags, references and controls are dropped or take no more bytes decoded. Were
+    /// it longer, the text would grow as any string does.
+    pub(crate) fn with_room(size: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(size),
+            parts: Vec::new(),
+            segments: Vec::new(),
+            checkpoints: Vec::new(),
+            ignores: Vec::new(),
+        }
+    }
+
+    /// Adds a finished paragraph.
+    pub(crate) fn push(&mut self, draft: Draft) {
+        let index = self.parts.len();
+        self.parts.push(Part {
+            start: self.text.len(),
+            segments: small(self.segments.len()),
+            checkpoints: small(self.checkpoints.len()),
+        });
+        self.segments.extend(draft.segments);
+        checkpoints_of(&draft.text, &mut self.checkpoints);
+        self.text.push_str(&draft.text);
+        if !draft.ignore.is_empty() {
+            self.ignores
+                .push((index, crate::base::exact::boxed(draft.ignore)));
+        }
+    }
+
+    /// The paragraphs, each list at its exact size.
+    pub(crate) fn finish(self) -> Paragraphs {
+        use crate::base::exact;
+        let text = if self.text.len() <= COPIED_UP_TO {
+            exact::boxed_str(self.text)
+        } else {
+            self.text.into_boxed_str()
+        };
+        Paragraphs {
+            text,
+            parts: exact::boxed(self.parts),
+            segments: exact::boxed(self.segments),
+            checkpoints: exact::boxed(self.checkpoints),
+            ignores: exact::boxed(self.ignores),
+            sentences: OnceLock::new(),
+        }
+    }
+}
+
+impl Extend<Draft> for Builder {
+    fn extend<T: IntoIterator<Item = Draft>>(&mut self, drafts: T) {
+        for draft in drafts {
+            self.push(draft);
+        }
+    }
+}
 
 impl<'a> IntoIterator for &'a Paragraphs {
     type Item = Paragraph<'a>;
@@ -489,6 +534,7 @@ impl Draft {
 
 #[cfg(test)]
 mod tests {
+    use super::{Builder, Draft, Paragraph, CHECKPOINT};
     use crate::source::{parse, Location};
 
     /// Where `needle` stands in `file`, 1-based, columns in characters.
@@ -564,5 +610,33 @@ mod tests {
         assert_eq!(head.len(), 1);
         assert_eq!(head.at(0).text(), "Storm kills 14");
         assert_eq!(head.at(0).locate(6), Location { line: 3, column: 9 });
+    }
+
+    #[test]
+    fn paragraphs_longer_than_the_room_set_aside_are_held_whole() {
+        // The room is the file's size, which the text seldom passes; when it does, the
+        // text grows as any string does.
+        for room in [0, 5, 1 << 21] {
+            let mut builder = Builder::with_room(room);
+            let long = "x".repeat(3 * CHECKPOINT);
+            for (line, text) in [(1, "First 12."), (3, long.as_str()), (5, "Last 7.")] {
+                let mut draft = Draft::empty();
+                draft.push_piece(text, line, 1, false);
+                builder.push(draft.finish().unwrap());
+            }
+            let paragraphs = builder.finish();
+            let texts: Vec<&str> = paragraphs.iter().map(Paragraph::text).collect();
+            assert_eq!(
+                texts,
+                ["First 12.", long.as_str(), "Last 7."],
+                "room {room}"
+            );
+            let last = paragraphs.at(2);
+            assert_eq!(
+                last.locate(5),
+                Location { line: 5, column: 6 },
+                "room {room}"
+            );
+        }
     }
 }

@@ -4,12 +4,12 @@
 //! aside, reads `<!-- hcx: ignore -->` comments, and joins hard-wrapped lines while
 //! keeping each one's place in the file.
 
-use super::{Draft, Kept, Source};
+use super::{Builder, Draft, Kept, Source};
 
 /// Splits article text into paragraphs, leaving out page furniture.
 pub fn parse(path: &str, text: &str) -> Source {
     let mut url = None;
-    let mut paragraphs: Vec<Draft> = Vec::new();
+    let mut paragraphs = Builder::with_room(text.len());
     let mut open: Option<Draft> = None;
     let mut pending_ignore: Vec<String> = Vec::new();
     let mut first_line = 0;
@@ -71,7 +71,7 @@ pub fn parse(path: &str, text: &str) -> Source {
         }
     }
     paragraphs.extend(open);
-    let paragraphs = super::Paragraphs::of(paragraphs);
+    let paragraphs = paragraphs.finish();
     // Only English exists yet; a source in another language will say so here.
     let language = crate::base::lang::ENGLISH;
     Source {
