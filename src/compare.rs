@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use crate::base::interval::Interval;
 use crate::extract::claims::Claim;
+use std::sync::Arc;
+
 use crate::topics::{ClaimInTopic, Placement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -262,6 +264,9 @@ fn plain_rounding(claim: &Claim) -> f64 {
     }
 }
 
+/// A placed claim of the analysis, as a topic's group refers to it before it is judged.
+type Member<'a> = (&'a Arc<Claim>, &'a Arc<Placement>);
+
 /// Groups the placed claims by topic and gives each topic its verdict. Topics come out
 /// most important first (see [`importance`]), in an order that depends on nothing but
 /// the claims, so the report reads the same every run.
@@ -272,7 +277,7 @@ pub fn compare(claims: &[Vec<ClaimInTopic>]) -> Vec<TopicReport> {
         claims
             .iter()
             .flatten()
-            .filter_map(|item| Some((item, item.1.as_ref()?)))
+            .filter_map(|(claim, placement)| Some((claim, placement.as_ref()?)))
     };
     // Each topic's list is made at its size, counted first: together they hold every
     // placed claim of the set, and lists grown by pushing held up to twice that. They
@@ -283,13 +288,13 @@ pub fn compare(claims: &[Vec<ClaimInTopic>]) -> Vec<TopicReport> {
     for (_, placement) in placed() {
         *sizes.entry(placement.id.as_str()).or_default() += 1;
     }
-    let mut groups: FxHashMap<&str, Vec<&ClaimInTopic>> = sizes
+    let mut groups: FxHashMap<&str, Vec<Member>> = sizes
         .into_iter()
         .map(|(id, size)| (id, Vec::with_capacity(size)))
         .collect();
-    for (item, placement) in placed() {
+    for (claim, placement) in placed() {
         if let Some(group) = groups.get_mut(placement.id.as_str()) {
-            group.push(item);
+            group.push((claim, placement));
         }
     }
     // Topics are judged in parallel; the sort below fixes their order.
@@ -297,15 +302,13 @@ pub fn compare(claims: &[Vec<ClaimInTopic>]) -> Vec<TopicReport> {
         .into_values()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|indices| {
-            let mut claims: Vec<Placed> = Vec::with_capacity(indices.len());
-            claims.extend(indices.iter().filter_map(|(claim, placement)| {
-                Some(Placed {
-                    claim: std::sync::Arc::clone(claim),
-                    placement: std::sync::Arc::clone(placement.as_ref()?),
-                })
+        .map(|group| {
+            let mut claims: Vec<Placed> = Vec::with_capacity(group.len());
+            claims.extend(group.iter().map(|&(claim, placement)| Placed {
+                claim: std::sync::Arc::clone(claim),
+                placement: std::sync::Arc::clone(placement),
             }));
-            drop(indices);
+            drop(group);
             let by_place = |a: &Placed, b: &Placed| {
                 (&a.claim.source(), a.claim.location())
                     .cmp(&(&b.claim.source(), b.claim.location()))

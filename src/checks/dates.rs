@@ -144,16 +144,24 @@ fn scan(source: &Source) -> (Vec<Finding>, Vec<EventDate<'_>>) {
             if dates.is_empty() {
                 continue;
             }
-            let at = |d: &Date| Mention {
-                source: source.path.clone(),
-                location: paragraph.locate(sentence.start + d.start),
-                quote: body[d.start..d.end].to_string(),
+            let place = |d: &Date| {
+                (
+                    paragraph.locate(sentence.start + d.start),
+                    &body[d.start..d.end],
+                )
+            };
+            let at = |d: &Date| {
+                let (location, quote) = place(d);
+                Mention {
+                    source: source.path.clone(),
+                    location,
+                    quote: quote.to_string(),
+                }
             };
             found.extend(relative(body, &dates, &at, &source.path));
             for date in &dates {
                 if let Some((stem, noun, verb)) = event(body, date, source.language) {
-                    let location = paragraph.locate(sentence.start + date.start);
-                    let quote = &body[date.start..date.end];
+                    let (location, quote) = place(date);
                     events.push(((stem, noun), verb, (&*source.path, *date, location, quote)));
                 }
             }

@@ -60,10 +60,14 @@ pub fn sum(parts: &[&Claim]) -> Interval {
 
 /// Finds the breakdowns of each source and checks them.
 pub fn check(claims: &[Vec<ClaimInTopic>]) -> Vec<Finding> {
-    let by_source: Vec<(&str, &[ClaimInTopic])> = claims
+    let mut by_source: Vec<(&str, &[ClaimInTopic])> = claims
         .iter()
         .filter_map(|items| Some((items.first()?.0.source(), items.as_slice())))
         .collect();
+    // By path as text: the other sources' totals a finding lists, and which it leaves
+    // out past MAX_OTHER_TOTALS, follow this order. The analysis's order sorts paths
+    // by component, which differs ("a/b.txt" before "a-b.txt").
+    by_source.sort_by_key(|&(source, _)| source);
     let totals = Totals::of(&by_source);
     let mut found = Vec::new();
     for &(source, items) in &by_source {
@@ -167,16 +171,18 @@ fn in_source(parts: &[&Claim], total: &Claim) -> Finding {
 
 /// The totals each source states, for setting a breakdown against the other sources:
 /// per topic and per counted thing, each source's first plain claim (no hedge, not a
-/// sub-count), in source order. Built once, since looking through every other source's
-/// claims for every breakdown grew with the square of the corpus.
+/// sub-count), in the order of the sources' paths as text. Built once, since looking
+/// through every other source's claims for every breakdown grew with the square of the
+/// corpus.
 struct Totals<'a> {
     by_topic: FxHashMap<&'a str, Stated<'a>>,
     /// Only unqualified claims: a total of the thing, not of a part of it.
     by_thing: FxHashMap<&'a str, Stated<'a>>,
 }
 
-/// The totals of one topic or thing: in source order, and exact ones by value, so that
-/// whether another source's total meets a sum is a binary search.
+/// The totals of one topic or thing: in the order of the sources' paths as text, and
+/// exact ones by value, so that whether another source's total meets a sum is a binary
+/// search.
 #[derive(Default)]
 struct Stated<'a> {
     claims: Vec<&'a Claim>,
@@ -315,4 +321,42 @@ fn against_others(
             unlisted: others - listed.len(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::Detail;
+
+    /// The sources' totals a breakdown is set against, as its finding lists them.
+    fn listed_totals(texts: &[(&str, &str)]) -> Vec<String> {
+        let sources = crate::source::parse_all(texts);
+        let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
+        let finding = analysis
+            .checks
+            .iter()
+            .find(|f| matches!(f.detail, Detail::SumMissesOtherTotals { .. }))
+            .unwrap_or_else(|| panic!("no finding: {:?}", analysis.checks));
+        let Detail::SumMissesOtherTotals { totals, .. } = &finding.detail else {
+            unreachable!("matched above");
+        };
+        totals.iter().map(|c| c.source().to_string()).collect()
+    }
+
+    #[test]
+    fn other_sources_totals_are_listed_by_path_as_text() {
+        // The analysis orders sources by path component ("a/b.txt" before "a-b.txt");
+        // the totals a finding lists go by the path as written, as they always have.
+        let breakdown =
+            "About 54 ships were held: 20 Danish ships, 18 Dutch ships and 12 Polish ships.";
+        for (first, second) in [("s/a/b.txt", "s/a-b.txt"), ("s/x/y.txt", "s/x-z.txt")] {
+            let sources = [
+                (first, "Port\n\nIn all, 60 ships were held at anchor."),
+                (second, "Port\n\nIn all, 55 ships were held at anchor."),
+                ("s/c.txt", &*format!("Port\n\n{breakdown}")),
+            ];
+            let mut expected = vec![first.to_string(), second.to_string()];
+            expected.sort();
+            assert_eq!(listed_totals(&sources), expected, "{first} {second}");
+        }
+    }
 }

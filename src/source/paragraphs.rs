@@ -19,6 +19,7 @@ const CHECKPOINT: usize = 4096;
 pub struct Paragraphs {
     /// The paragraphs' texts, back to back.
     text: Box<str>,
+    /// Where each paragraph's text and lists start.
     parts: Box<[Part]>,
     /// Each paragraph's segments, in paragraph order (see [`Part::segments`]).
     segments: Box<[Segment]>,
@@ -212,7 +213,6 @@ impl Paragraphs {
 }
 
 /// The paragraphs of a source in order (see [`Paragraphs::iter`]).
-#[derive(Clone)]
 pub struct Iter<'a> {
     of: &'a Paragraphs,
     indices: std::ops::Range<usize>,
@@ -228,13 +228,6 @@ impl<'a> Iterator for Iter<'a> {
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.indices.size_hint()
-    }
-}
-
-impl DoubleEndedIterator for Iter<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let index = self.indices.next_back()?;
-        Some(Paragraph { of: self.of, index })
     }
 }
 
@@ -357,7 +350,9 @@ impl<'a> Paragraph<'a> {
             .parts
             .get(self.index + 1)
             .map_or(self.of.segments.len(), |next| next.segments as usize);
-        &self.of.segments[start..end]
+        // A source past 4 GiB could hold saturated indexes: it reads no segments then,
+        // rather than panicking.
+        self.of.segments.get(start..end).unwrap_or_default()
     }
 
     /// Character counts at byte offsets of a long paragraph, for [`Paragraph::locate`].
@@ -368,7 +363,7 @@ impl<'a> Paragraph<'a> {
             .parts
             .get(self.index + 1)
             .map_or(self.of.checkpoints.len(), |next| next.checkpoints as usize);
-        &self.of.checkpoints[start..end]
+        self.of.checkpoints.get(start..end).unwrap_or_default()
     }
 
     /// The file location of a byte offset in the paragraph text.
@@ -377,7 +372,14 @@ impl<'a> Paragraph<'a> {
         let index = segments
             .partition_point(|seg| seg.offset as usize <= offset)
             .saturating_sub(1);
-        let seg = segments[index];
+        // Every paragraph has a segment; only the saturated indexes of a source past
+        // 4 GiB could leave one without, which is then placed past every line.
+        let seg = segments.get(index).copied().unwrap_or(Segment {
+            offset: 0,
+            line: u32::MAX,
+            column_base: 0,
+            gap: false,
+        });
         let column = self.chars_to(offset) - self.chars_to(seg.offset as usize)
             + seg.column_base as usize
             + 1;
@@ -424,8 +426,9 @@ impl<'a> Paragraph<'a> {
         chars + self.text()[byte..offset].chars().count()
     }
 
-    /// The paragraph's sentences as held for its source, once the sentence stage has
-    /// filled `fill` in (see [`Sentences`]); `None` when they are not held.
+    /// The paragraph's sentences as held for its source (see [`Sentences`]), which
+    /// `fill` makes on the first call for any of the source's paragraphs; `None` when
+    /// the paragraph's are not held.
     pub(crate) fn held_sentences(
         self,
         fill: impl FnOnce(&Paragraphs) -> Sentences,
