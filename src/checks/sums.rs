@@ -325,17 +325,26 @@ fn against_others(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use crate::checks::Detail;
 
-    /// The sources' totals a breakdown is set against, as its finding lists them.
+    /// The sources' totals a breakdown is set against, as its finding lists them, for
+    /// sources given in the order the analysis would list them.
     fn listed_totals(texts: &[(&str, &str)]) -> Vec<String> {
         let sources = crate::source::parse_all(texts);
-        let analysis = crate::analysis::analyze(&sources, &crate::rules::RuleSet::builtin());
-        let finding = analysis
-            .checks
+        let claims: Vec<Vec<crate::topics::ClaimInTopic>> = sources
+            .iter()
+            .map(|source| {
+                let found = crate::extract::claims::extract(source);
+                found.into_iter().map(|c| (Arc::new(c), None)).collect()
+            })
+            .collect();
+        let found = super::check(&claims);
+        let finding = found
             .iter()
             .find(|f| matches!(f.detail, Detail::SumMissesOtherTotals { .. }))
-            .unwrap_or_else(|| panic!("no finding: {:?}", analysis.checks));
+            .unwrap_or_else(|| panic!("no finding: {found:?}"));
         let Detail::SumMissesOtherTotals { totals, .. } = &finding.detail else {
             unreachable!("matched above");
         };
