@@ -2,7 +2,6 @@
 //! claims are drawn as intervals on one number line, so the spread shows at a glance,
 //! with each source's wording beside it.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::compare::TopicReport;
@@ -56,18 +55,24 @@ fn axis(claims: &[&Claim]) -> (f64, f64) {
 }
 
 /// One topic's number line as inline SVG: a row per claim, its interval as a bar, open
-/// ends as arrows, its figure as a dot.
-fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
+/// ends as arrows, its figure as a dot. Written as it is made: a topic of a large
+/// corpus has a row for each of thousands of claims.
+fn write_svg(
+    out: &mut dyn Write,
+    topic: &TopicReport,
+    outlets: &super::outlets::Outlets,
+) -> io::Result<()> {
     let claims: Vec<&Claim> = topic.claims.iter().map(|p| &*p.claim).collect();
     let (lo, hi) = axis(&claims);
     let x = |v: f64| MARGIN + (v - lo) / (hi - lo) * (WIDTH - 2.0 * MARGIN);
     let height = ROW * claims.len() as f64 + 30.0;
-    let mut out = format!(
+    write!(
+        out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">",
         esc(&topic.label)
-    );
+    )?;
     let axis_y = height - 20.0;
-    let _ = write!(
+    write!(
         out,
         "<line x1=\"{MARGIN}\" y1=\"{axis_y}\" x2=\"{}\" y2=\"{axis_y}\" class=\"axis\"/>\
          <text x=\"{MARGIN}\" y=\"{}\" class=\"tick\">{}</text>\
@@ -78,7 +83,7 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
         WIDTH - MARGIN,
         axis_y + 15.0,
         human_number(hi.round())
-    );
+    )?;
     for (row, claim) in claims.iter().enumerate() {
         let y = ROW * row as f64 + 18.0;
         let left = claim.interval().lower_value().map_or(MARGIN - 12.0, x);
@@ -86,7 +91,7 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
             .interval()
             .upper_value()
             .map_or(WIDTH - MARGIN + 12.0, x);
-        let _ = write!(
+        write!(
             out,
             "<g class=\"claim\" data-source=\"{}\" data-lower=\"{}\" data-upper=\"{}\">\
              <title>{}</title>\
@@ -101,18 +106,18 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
                 .upper_value()
                 .map_or("open".to_string(), |v| v.to_string()),
             esc(&format!("{}: {}", claim.source(), claim.quote())),
-        );
+        )?;
         if claim.interval().lower.is_none() {
-            let _ = write!(
+            write!(
                 out,
                 "<path d=\"M{left:.1},{y} l8,-5 v10 z\" class=\"open\"/>"
-            );
+            )?;
         }
         if claim.interval().upper.is_none() {
-            let _ = write!(
+            write!(
                 out,
                 "<path d=\"M{right:.1},{y} l-8,-5 v10 z\" class=\"open\"/>"
-            );
+            )?;
         }
         // Labels in the right half read leftwards, so none runs off the picture.
         let at = x(claim.value);
@@ -121,16 +126,15 @@ fn svg(topic: &TopicReport, outlets: &super::outlets::Outlets) -> String {
         } else {
             (at + 6.0, "start")
         };
-        let _ = write!(
+        write!(
             out,
             "<circle cx=\"{at:.1}\" cy=\"{y}\" r=\"4\" class=\"figure\"/>\
              <text x=\"{label_x:.1}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"label\">{}</text></g>",
             y - 6.0,
             esc(&format!("{} · {}", claim.figure(), outlets.label(claim.source())))
-        );
+        )?;
     }
-    out.push_str("</svg>");
-    out
+    writeln!(out, "</svg>")
 }
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}\
@@ -194,7 +198,7 @@ fn write_diff(out: &mut dyn Write, document: &Document) -> io::Result<()> {
         if let Some(line) = super::dates::timeline_line(topic) {
             writeln!(out, "<p class=\"timeline\">{}</p>", esc(&line))?;
         }
-        writeln!(out, "{}", svg(topic, &document.outlets))?;
+        write_svg(out, topic, &document.outlets)?;
         writeln!(
             out,
             "<table><tr><th>Source</th><th>Figure</th><th>Scope</th><th>Wording</th></tr>"
