@@ -49,12 +49,7 @@ fn check(set: &str) {
             );
         }
     }
-    let all: Vec<Seen> = analysis
-        .claims
-        .iter()
-        .flatten()
-        .map(|(c, _)| seen(c))
-        .collect();
+    let all = every_claim(&analysis);
     let taken = non_claims_taken(&all, &expected);
     assert!(taken.is_empty(), "{set}: non-claims taken: {taken:?}");
     // Neither set was written with a sum, name or date problem.
@@ -64,6 +59,16 @@ fn check(set: &str) {
         .map(hcx::report::messages::message)
         .collect();
     assert!(checks.is_empty(), "{set}: {checks:?}");
+}
+
+/// Every claim the analysis read, in every source.
+fn every_claim(analysis: &hcx::Analysis) -> Vec<Seen> {
+    analysis
+        .claims
+        .iter()
+        .flatten()
+        .map(|(c, _)| seen(c))
+        .collect()
 }
 
 #[test]
@@ -94,12 +99,7 @@ fn seeds_report_signatories_press_agencies_and_delegates() {
             finding.id
         );
     }
-    let all: Vec<Seen> = analysis
-        .claims
-        .iter()
-        .flatten()
-        .map(|(c, _)| seen(c))
-        .collect();
+    let all = every_claim(&analysis);
     assert!(non_claims_taken(&all, &expected).is_empty());
     for finding in expected.finding.iter().filter(|f| f.kind == "internal") {
         let found = analysis.checks.iter().any(|check| {

@@ -349,13 +349,16 @@ impl<'a> Paragraph<'a> {
     }
 
     pub fn text(self) -> &'a str {
-        let start = self.of.parts[self.index].start;
-        let end = self
-            .of
-            .parts
-            .get(self.index + 1)
-            .map_or(self.of.text.len(), |next| next.start);
-        &self.of.text[start..end]
+        &self.of.text[self.range(|part| part.start, self.of.text.len())]
+    }
+
+    /// Where the paragraph's share of one of its source's flat lists lies: from its own
+    /// part's start in that list (`start_of`) to the next paragraph's, or to the list's
+    /// end (`len`) for the last paragraph.
+    fn range(self, start_of: fn(&Part) -> usize, len: usize) -> std::ops::Range<usize> {
+        let start = start_of(&self.of.parts[self.index]);
+        let end = self.of.parts.get(self.index + 1).map_or(len, start_of);
+        start..end
     }
 
     /// Topics whose claims in this paragraph an editor has confirmed, from
@@ -369,26 +372,16 @@ impl<'a> Paragraph<'a> {
 
     /// Where each joined line starts, in paragraph bytes, and which file line it is.
     fn segments(self) -> &'a [Segment] {
-        let start = self.of.parts[self.index].segments as usize;
-        let end = self
-            .of
-            .parts
-            .get(self.index + 1)
-            .map_or(self.of.segments.len(), |next| next.segments as usize);
+        let range = self.range(|part| part.segments as usize, self.of.segments.len());
         // A source past 4 GiB could hold saturated indexes: it reads no segments then,
         // rather than panicking.
-        self.of.segments.get(start..end).unwrap_or_default()
+        self.of.segments.get(range).unwrap_or_default()
     }
 
     /// Character counts at byte offsets of a long paragraph, for [`Paragraph::locate`].
     fn checkpoints(self) -> &'a [Checkpoint] {
-        let start = self.of.parts[self.index].checkpoints as usize;
-        let end = self
-            .of
-            .parts
-            .get(self.index + 1)
-            .map_or(self.of.checkpoints.len(), |next| next.checkpoints as usize);
-        self.of.checkpoints.get(start..end).unwrap_or_default()
+        let range = self.range(|part| part.checkpoints as usize, self.of.checkpoints.len());
+        self.of.checkpoints.get(range).unwrap_or_default()
     }
 
     /// The file location of a byte offset in the paragraph text.
